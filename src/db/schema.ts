@@ -1,0 +1,247 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Every domain table carries school_id and every query filters by it (DESIGN.md, Tenancy).
+// Timestamps are timestamptz in UTC; the web app shows them in Europe/London.
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const trusts = pgTable("trusts", {
+  id: id(),
+  name: text("name").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const schools = pgTable("schools", {
+  id: id(),
+  trustId: uuid("trust_id").references(() => trusts.id),
+  name: text("name").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const people = pgTable(
+  "people",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    preferredName: text("preferred_name"),
+    kinds: text("kinds").array().notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    jobTitle: text("job_title"),
+    department: text("department"),
+    yearGroup: text("year_group"),
+    regGroup: text("reg_group"),
+    dateOfBirth: date("date_of_birth"),
+    upn: text("upn"),
+    admissionNumber: text("admission_number"),
+    staffCode: text("staff_code"),
+    misId: text("mis_id"),
+    startDate: date("start_date"),
+    leaveDate: date("leave_date"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("people_school_family_idx").on(t.schoolId, t.familyName, t.givenName),
+    index("people_school_email_idx").on(t.schoolId, sql`lower(${t.email})`),
+    index("people_kinds_idx").using("gin", t.kinds),
+  ],
+);
+
+export const roleAssignments = pgTable(
+  "role_assignments",
+  {
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    role: text("role").notNull(),
+    assignedAt: at("assigned_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.role] }),
+    index("role_assignments_school_idx").on(t.schoolId, t.role),
+  ],
+);
+
+export const pupilContacts = pgTable(
+  "pupil_contacts",
+  {
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    pupilId: uuid("pupil_id")
+      .notNull()
+      .references(() => people.id),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => people.id),
+    relationship: text("relationship"),
+    priority: integer("priority"),
+    parentalResponsibility: boolean("parental_responsibility").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pupilId, t.contactId] }),
+    index("pupil_contacts_contact_idx").on(t.contactId),
+  ],
+);
+
+/** Sign-in credentials: email is unique across every school so sign-in needs no school picker. */
+export const credentials = pgTable(
+  "credentials",
+  {
+    personId: uuid("person_id")
+      .primaryKey()
+      .references(() => people.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    passwordChangedAt: at("password_changed_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("credentials_email_idx").on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+    endedAt: at("ended_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [uniqueIndex("sessions_token_idx").on(t.tokenHash), index("sessions_person_idx").on(t.personId)],
+);
+
+/** Failed sign-ins, kept to rate-limit per account; not tied to a school (the email may be unknown). */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_email_idx").on(t.email, t.at)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_idx").on(t.tokenHash),
+    index("invitations_person_idx").on(t.personId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_idx").on(t.tokenHash)],
+);
+
+/** Append-only and hash-chained per school: see docs/decisions/004-audit-chain.md. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: at("at").notNull(),
+    actorPersonId: uuid("actor_person_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    summary: jsonb("summary").notNull(),
+    ip: text("ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_events_chain_idx").on(t.schoolId, t.seq),
+    index("audit_events_action_idx").on(t.schoolId, t.action),
+  ],
+);
+
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    sentAt: at("sent_at"),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openPglite, openPostgres } from "./client.js";
+import { withDatabase } from "./test-global-setup.js";
+
+/**
+ * A fresh, migrated database for one test file: PGlite from the run's snapshot by default,
+ * or a clone of the migrated template on the PostgreSQL server named by TEST_DATABASE_URL.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  const run = inject("accordTest");
+  if (url) {
+    const name = `accord_t_${randomBytes(4).toString("hex")}_${run.runId}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${run.template}`);
+    await admin.end();
+    const database = await openPostgres(withDatabase(url, name), 4);
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    };
+    return database;
+  }
+  const snapshot = readFileSync(run.snapshot!);
+  return openPglite(undefined, new Blob([snapshot]));
+}

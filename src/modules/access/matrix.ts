@@ -1,0 +1,47 @@
+import type { Actor, Role } from "./roles.js";
+
+/**
+ * The permission matrix: which designated roles may perform each action. `public` actions need
+ * nobody signed in; `member` actions need any signed-in person; the rest name the roles that may.
+ * Every API route declares one of these actions (see plugin.ts); nothing else decides access.
+ */
+const ADMINS: Role[] = ["headteacher", "school_admin"];
+const LEADERS: Role[] = [...ADMINS, "slt", "dsl", "deputy_dsl", "dpo"];
+
+export const MATRIX = {
+  public: "public",
+  "me.read": "member",
+  "home.read": "member",
+  "auth.logout": "member",
+  "auth.changePassword": "member",
+  // The directory holds pupils' details: leaders who need it, not every member of staff.
+  "people.read": LEADERS,
+  "people.manage": ADMINS,
+  "people.invite": ADMINS,
+  "roles.assign": ADMINS,
+  "audit.read": [...ADMINS, "dpo"],
+  "audit.verify": [...ADMINS, "dpo"],
+  "mail.read": ADMINS,
+  "settings.manage": ADMINS,
+} as const satisfies Record<string, "public" | "member" | readonly Role[]>;
+
+export type Action = keyof typeof MATRIX;
+export const ACTIONS = Object.keys(MATRIX) as Action[];
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === "string" && value in MATRIX;
+}
+
+/** May this actor (null: nobody signed in) perform the action? */
+export function can(actor: Pick<Actor, "roles"> | null, action: Action): boolean {
+  const rule = MATRIX[action];
+  if (rule === "public") return true;
+  if (!actor) return false;
+  if (rule === "member") return true;
+  return actor.roles.some((role) => (rule as readonly Role[]).includes(role));
+}
+
+/** The actions an actor may perform: the web app uses this for navigation by capability. */
+export function permissionsOf(actor: Pick<Actor, "roles">): Action[] {
+  return ACTIONS.filter((a) => MATRIX[a] !== "public" && can(actor, a));
+}

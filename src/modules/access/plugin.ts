@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { forbidden, unauthorized } from "../../server/problem.js";
+import { type Action, can, isAction } from "./matrix.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The permission this route needs: see access/matrix.ts. Required on every API route. */
+    action?: Action;
+  }
+}
+
+export type RegisteredRoute = { method: string; url: string; action: Action };
+
+/**
+ * The one place authorization is enforced. A route without a declared action cannot even be
+ * registered, and every request is checked against the matrix before its body is parsed.
+ */
+export function registerAccess(app: FastifyInstance, registered: RegisteredRoute[]) {
+  app.addHook("onRoute", (route) => {
+    const needsRule = route.url.startsWith("/api/") || route.url === "/healthz";
+    if (!needsRule) return;
+    const action = route.config?.action;
+    if (!isAction(action)) throw new Error(`Route ${route.method} ${route.url} declares no access action`);
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      registered.push({ method, url: route.url, action });
+    }
+  });
+
+  app.addHook("onRequest", async (request: FastifyRequest) => {
+    const action = request.routeOptions.config?.action;
+    if (!action) return; // static files and the SPA
+    if (can(request.actor, action)) return;
+    throw request.actor ? forbidden() : unauthorized();
+  });
+}

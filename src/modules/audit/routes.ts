@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { listEvents, verifyChain } from "./service.js";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.");
+const AuditQuery = z.object({
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  q: z.string().trim().max(100).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export async function auditRoutes(app: FastifyInstance, { database }: Deps) {
+  const api = typed(app);
+  api.get(
+    "/api/v1/audit",
+    { config: { action: "audit.read" }, schema: { querystring: AuditQuery } },
+    async (request) => listEvents(database.db, actorOf(request).schoolId, request.query),
+  );
+  api.get("/api/v1/audit/verify", { config: { action: "audit.verify" } }, async (request) => {
+    const result = await verifyChain(database.db, actorOf(request).schoolId);
+    return result.ok
+      ? { ok: true, events: result.events }
+      : { ok: false, firstBrokenId: result.firstBrokenId, events: result.events };
+  });
+}

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client.js";
+import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { clearSessionCookie, setSessionCookie } from "../../server/plugins/identity.js";
+import { permissionsOf } from "../access/matrix.js";
+import type { Actor } from "../access/roles.js";
+import { IdParams } from "../people/schema.js";
+import { getPerson } from "../people/service.js";
+import { getSchool } from "../schools/service.js";
+import {
+  AcceptInvitationInput,
+  ApiTokenInput,
+  ChangePasswordInput,
+  LoginInput,
+  TokenParams,
+} from "./schema.js";
+import {
+  acceptInvitation,
+  changePassword,
+  createApiToken,
+  describeInvitation,
+  listApiTokens,
+  login,
+  logout,
+  revokeApiToken,
+} from "./service.js";
+
+async function presentMe(db: Db, actor: Actor) {
+  const person = await getPerson(db, actor.schoolId, actor.personId!);
+  const school = await getSchool(db, actor.schoolId);
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    kinds: person.kinds,
+    roles: person.roles,
+    school,
+    permissions: permissionsOf(actor),
+  };
+}
+
+export async function authRoutes(app: FastifyInstance, { database, config }: Deps) {
+  const api = typed(app);
+  const db = database.db;
+
+  api.post(
+    "/api/v1/auth/login",
+    {
+      config: {
+        action: "public",
+        // Per IP; the per-account limit lives in the service (it survives restarts and servers).
+        rateLimit: { max: config.loginLimitPerIpPerMinute, timeWindow: "1 minute" },
+      },
+      schema: { body: LoginInput },
+    },
+    async (request, reply) => {
+      const { token, actor } = await login(db, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
+      setSessionCookie(reply, config, token);
+      return presentMe(db, actor);
+    },
+  );
+
+  api.post("/api/v1/auth/logout", { config: { action: "auth.logout" } }, async (request, reply) => {
+    if (request.sessionId) await logout(db, actorOf(request), request.sessionId);
+    clearSessionCookie(reply, config);
+    return reply.status(204).send();
+  });
+
+  api.post(
+    "/api/v1/auth/password",
+    { config: { action: "auth.changePassword" }, schema: { body: ChangePasswordInput } },
+    async (request, reply) => {
+      await changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      clearSessionCookie(reply, config);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get("/api/v1/me", { config: { action: "me.read" } }, async (request) =>
+    presentMe(db, actorOf(request)),
+  );
+
+  api.get(
+    "/api/v1/invitations/:token",
+    { config: { action: "public" }, schema: { params: TokenParams } },
+    async (request) => {
+      const inv = await describeInvitation(db, request.params.token);
+      const school = await getSchool(db, inv.schoolId);
+      return { name: inv.name, email: inv.email, schoolName: school.name };
+    },
+  );
+
+  api.post(
+    "/api/v1/invitations/:token/accept",
+    { config: { action: "public" }, schema: { params: TokenParams, body: AcceptInvitationInput } },
+    async (request, reply) => {
+      await acceptInvitation(db, request.params.token, request.body.password, request.ip);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get("/api/v1/api-tokens", { config: { action: "settings.manage" } }, async (request) => ({
+    tokens: await listApiTokens(db, actorOf(request)),
+  }));
+
+  api.post(
+    "/api/v1/api-tokens",
+    { config: { action: "settings.manage" }, schema: { body: ApiTokenInput } },
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(db, actorOf(request), request.body.name)),
+  );
+
+  api.delete(
+    "/api/v1/api-tokens/:id",
+    { config: { action: "settings.manage" }, schema: { params: IdParams } },
+    async (request, reply) => {
+      await revokeApiToken(db, actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

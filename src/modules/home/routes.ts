@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { can } from "../access/matrix.js";
+import { countHeld } from "../mail/service.js";
+import { countByKind, listPeople } from "../people/service.js";
+
+type Attention = {
+  key: string;
+  params: Record<string, unknown>;
+  href: string | null;
+  severity: "info" | "warning";
+};
+
+/**
+ * What needs the signed-in person now. Each later module adds its own items here (agreements
+ * to sign, incidents to triage, reviews due), each only for the people whose role it concerns.
+ */
+export async function homeRoutes(app: FastifyInstance, { database, config }: Deps) {
+  typed(app).get("/api/v1/home", { config: { action: "home.read" } }, async (request) => {
+    const actor = actorOf(request);
+    const db = database.db;
+    const attention: Attention[] = [];
+    if (can(actor, "people.manage")) {
+      const counts = await countByKind(db, actor.schoolId);
+      if (!counts.pupil)
+        attention.push({ key: "importPeople", params: {}, href: "/people", severity: "info" });
+      if ((counts.staff ?? 0) < 2)
+        attention.push({
+          key: "addStaff",
+          params: { count: counts.staff ?? 0 },
+          href: "/people/new",
+          severity: "info",
+        });
+      const invited = await listPeople(db, actor.schoolId, {
+        status: "current",
+        account: "invited",
+        limit: 1,
+        offset: 0,
+      });
+      if (invited.total > 0)
+        attention.push({
+          key: "invitationsPending",
+          params: { count: invited.total },
+          href: "/people?account=invited",
+          severity: "info",
+        });
+    }
+    if (can(actor, "mail.read") && !config.smtpUrl) {
+      const held = await countHeld(db, actor.schoolId);
+      if (held > 0)
+        attention.push({
+          key: "outboxHeld",
+          params: { count: held },
+          href: "/settings/outbox",
+          severity: "warning",
+        });
+    }
+    return { attention };
+  });
+}

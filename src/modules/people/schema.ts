@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { KINDS, ROLES } from "../access/roles.js";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "That date does not exist.",
+  );
+
+export const PersonInput = z.object({
+  givenName: z.string().trim().min(1, "Enter a first name.").max(100),
+  familyName: z.string().trim().min(1, "Enter a last name.").max(100),
+  preferredName: optionalText(100),
+  kinds: z.array(z.enum(KINDS)).min(1, "Choose at least one kind of person."),
+  email: z
+    .union([z.literal(""), z.email("Enter a valid email address.").max(254)])
+    .transform((v) => (v === "" ? null : v.toLowerCase()))
+    .nullable()
+    .optional(),
+  phone: optionalText(40),
+  jobTitle: optionalText(120),
+  department: optionalText(120),
+  yearGroup: optionalText(40),
+  regGroup: optionalText(40),
+  startDate: z
+    .union([z.literal("").transform(() => null), isoDate])
+    .nullable()
+    .optional(),
+  roles: z.array(z.enum(ROLES)).optional(),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export const PersonPatch = PersonInput.omit({ roles: true }).partial();
+export type PersonPatch = z.infer<typeof PersonPatch>;
+
+export const LeaverInput = z.object({ leaveDate: isoDate });
+export const RolesInput = z.object({ roles: z.array(z.enum(ROLES)) });
+
+export const PeopleQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(KINDS).optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(["current", "leavers", "all"]).default("current"),
+  yearGroup: z.string().trim().max(40).optional(),
+  department: z.string().trim().max(120).optional(),
+  account: z.enum(["none", "invited", "active"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const IdParams = z.object({ id: z.uuid("That is not a valid id.") });

@@ -1,0 +1,288 @@
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
+import { notFound } from "../../server/problem.js";
+import type { Actor, Role } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import type { PeopleQuery, PersonInput, PersonPatch } from "./schema.js";
+
+type PersonRow = typeof people.$inferSelect;
+const todayIso = () => new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+
+/** The presenter: the one shape a person leaves the server in (no raw rows in responses). */
+export function presentPerson(p: PersonRow, roles: string[], account: "none" | "invited" | "active") {
+  const today = todayIso();
+  return {
+    id: p.id,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    preferredName: p.preferredName,
+    name: `${p.preferredName ?? p.givenName} ${p.familyName}`,
+    kinds: p.kinds,
+    roles,
+    email: p.email,
+    phone: p.phone,
+    jobTitle: p.jobTitle,
+    department: p.department,
+    yearGroup: p.yearGroup,
+    regGroup: p.regGroup,
+    startDate: p.startDate,
+    leaveDate: p.leaveDate,
+    status: !p.leaveDate ? "current" : p.leaveDate > today ? "leaving" : "left",
+    account,
+  };
+}
+export type Person = ReturnType<typeof presentPerson>;
+
+const hasCredentials = (personId: SQL | typeof people.id) =>
+  exists(sql`(SELECT 1 FROM ${credentials} WHERE ${credentials.personId} = ${personId})`);
+const hasOpenInvitation = (personId: SQL | typeof people.id) =>
+  exists(
+    sql`(SELECT 1 FROM ${invitations} WHERE ${invitations.personId} = ${personId} AND ${invitations.usedAt} IS NULL AND ${invitations.expiresAt} > now())`,
+  );
+
+export async function listPeople(db: DbOrTx, schoolId: string, q: PeopleQuery) {
+  const where: SQL[] = [eq(people.schoolId, schoolId)];
+  const today = todayIso();
+  if (q.status === "current") where.push(or(isNull(people.leaveDate), gt(people.leaveDate, today))!);
+  if (q.status === "leavers") where.push(sql`${people.leaveDate} IS NOT NULL`);
+  if (q.kind) where.push(sql`${people.kinds} @> ARRAY[${q.kind}]::text[]`);
+  if (q.yearGroup) where.push(eq(people.yearGroup, q.yearGroup));
+  if (q.department) where.push(eq(people.department, q.department));
+  if (q.role)
+    where.push(
+      exists(
+        sql`(SELECT 1 FROM ${roleAssignments} WHERE ${roleAssignments.personId} = ${people.id} AND ${roleAssignments.role} = ${q.role})`,
+      ),
+    );
+  if (q.account === "active") where.push(hasCredentials(people.id));
+  if (q.account === "invited")
+    where.push(
+      and(
+        notExists(sql`(SELECT 1 FROM ${credentials} WHERE ${credentials.personId} = ${people.id})`),
+        hasOpenInvitation(people.id),
+      )!,
+    );
+  if (q.account === "none")
+    where.push(
+      and(
+        notExists(sql`(SELECT 1 FROM ${credentials} WHERE ${credentials.personId} = ${people.id})`),
+        notExists(
+          sql`(SELECT 1 FROM ${invitations} WHERE ${invitations.personId} = ${people.id} AND ${invitations.usedAt} IS NULL AND ${invitations.expiresAt} > now())`,
+        ),
+      )!,
+    );
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        ilike(sql`${people.givenName} || ' ' || ${people.familyName}`, like),
+        ilike(sql`coalesce(${people.preferredName}, '') || ' ' || ${people.familyName}`, like),
+        ilike(people.email, like),
+        ilike(people.jobTitle, like),
+        ilike(people.regGroup, like),
+      )!,
+    );
+  }
+  const filter = and(...where);
+  const rows = await db
+    .select({
+      person: people,
+      active: hasCredentials(people.id).mapWith(Boolean),
+      invited: hasOpenInvitation(people.id).mapWith(Boolean),
+    })
+    .from(people)
+    .where(filter)
+    .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [{ total }] = await db.select({ total: count() }).from(people).where(filter);
+  const roles = await rolesOf(
+    db,
+    schoolId,
+    rows.map((r) => r.person.id),
+  );
+  return {
+    total,
+    people: rows.map((r) =>
+      presentPerson(
+        r.person,
+        roles.get(r.person.id) ?? [],
+        r.active ? "active" : r.invited ? "invited" : "none",
+      ),
+    ),
+  };
+}
+
+async function rolesOf(db: DbOrTx, schoolId: string, ids: string[]) {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .select({ personId: roleAssignments.personId, role: roleAssignments.role })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.schoolId, schoolId), inArray(roleAssignments.personId, ids)))
+    .orderBy(roleAssignments.role);
+  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.role]);
+  return map;
+}
+
+export async function getPerson(db: DbOrTx, schoolId: string, id: string) {
+  const [row] = await db
+    .select({
+      person: people,
+      active: hasCredentials(people.id).mapWith(Boolean),
+      invited: hasOpenInvitation(people.id).mapWith(Boolean),
+    })
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), eq(people.id, id)));
+  if (!row) throw notFound("person");
+  const roles = (await rolesOf(db, schoolId, [id])).get(id) ?? [];
+  const name = sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`;
+  const contacts = await db
+    .select({
+      id: people.id,
+      name,
+      relationship: pupilContacts.relationship,
+      priority: pupilContacts.priority,
+    })
+    .from(pupilContacts)
+    .innerJoin(people, eq(people.id, pupilContacts.contactId))
+    .where(and(eq(pupilContacts.schoolId, schoolId), eq(pupilContacts.pupilId, id)))
+    .orderBy(asc(pupilContacts.priority));
+  const pupils = await db
+    .select({ id: people.id, name, relationship: pupilContacts.relationship })
+    .from(pupilContacts)
+    .innerJoin(people, eq(people.id, pupilContacts.pupilId))
+    .where(and(eq(pupilContacts.schoolId, schoolId), eq(pupilContacts.contactId, id)))
+    .orderBy(asc(people.familyName));
+  return {
+    ...presentPerson(row.person, roles, row.active ? "active" : row.invited ? "invited" : "none"),
+    contacts,
+    pupils,
+  };
+}
+
+/** Create a person inside the caller's transaction (setup, the directory form, imports, demo). */
+export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, audit = true) {
+  const { roles = [], ...fields } = input;
+  const [row] = await tx
+    .insert(people)
+    .values({ ...fields, schoolId: actor.schoolId, kinds: [...new Set(fields.kinds)] })
+    .returning();
+  if (roles.length > 0)
+    await tx
+      .insert(roleAssignments)
+      .values([...new Set(roles)].map((role) => ({ schoolId: actor.schoolId, personId: row.id, role })));
+  if (audit)
+    await recordEvent(tx, actor, {
+      action: "person.created",
+      entityType: "person",
+      entityId: row.id,
+      summary: { name: `${row.givenName} ${row.familyName}`, kinds: row.kinds, roles },
+    });
+  return row;
+}
+
+export async function createPerson(db: Db, actor: Actor, input: PersonInput) {
+  const row = await db.transaction((tx) => insertPerson(tx, actor, input));
+  return getPerson(db, actor.schoolId, row.id);
+}
+
+/** Only the fields that really change are written and audited, as before → after pairs. */
+export async function updatePerson(db: Db, actor: Actor, id: string, patch: PersonPatch) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)))
+      .for("update");
+    if (!before) throw notFound("person");
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const set: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const old = (before as Record<string, unknown>)[key];
+      if (JSON.stringify(old) !== JSON.stringify(value)) {
+        changes[key] = { from: old, to: value };
+        set[key] = value;
+      }
+    }
+    if (Object.keys(set).length === 0) return;
+    await tx
+      .update(people)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)));
+    await recordEvent(tx, actor, {
+      action: "person.updated",
+      entityType: "person",
+      entityId: id,
+      summary: changes,
+    });
+  });
+  return getPerson(db, actor.schoolId, id);
+}
+
+/** Leavers are never deleted: their signatures, consent and incidents stay on record. */
+export async function markLeaver(db: Db, actor: Actor, id: string, leaveDate: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(people)
+      .set({ leaveDate, updatedAt: new Date() })
+      .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)))
+      .returning({ givenName: people.givenName, familyName: people.familyName });
+    if (!row) throw notFound("person");
+    await recordEvent(tx, actor, {
+      action: "person.marked_leaver",
+      entityType: "person",
+      entityId: id,
+      summary: { name: `${row.givenName} ${row.familyName}`, leaveDate },
+    });
+  });
+  return getPerson(db, actor.schoolId, id);
+}
+
+export async function setRoles(db: Db, actor: Actor, id: string, roles: Role[]) {
+  await db.transaction(async (tx) => {
+    const person = await getPerson(tx, actor.schoolId, id);
+    const wanted = [...new Set(roles)].sort();
+    const before = [...person.roles].sort();
+    if (JSON.stringify(wanted) === JSON.stringify(before)) return;
+    await tx
+      .delete(roleAssignments)
+      .where(and(eq(roleAssignments.schoolId, actor.schoolId), eq(roleAssignments.personId, id)));
+    if (wanted.length > 0)
+      await tx
+        .insert(roleAssignments)
+        .values(wanted.map((role) => ({ schoolId: actor.schoolId, personId: id, role })));
+    await recordEvent(tx, actor, {
+      action: "person.roles_changed",
+      entityType: "person",
+      entityId: id,
+      summary: { name: person.name, from: before, to: wanted },
+    });
+  });
+  return getPerson(db, actor.schoolId, id);
+}
+
+export async function countByKind(db: DbOrTx, schoolId: string) {
+  const rows = await db
+    .select({ kind: sql<string>`unnest(${people.kinds})`, n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), isNull(people.leaveDate)))
+    .groupBy(sql`1`);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n])) as Record<string, number>;
+}

@@ -1,0 +1,65 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { schools } from "../../db/schema.js";
+import { conflict, notFound } from "../../server/problem.js";
+import type { Actor } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import { createCredentials } from "../auth/service.js";
+import { insertPerson } from "../people/service.js";
+import type { SetupInput } from "./schema.js";
+
+export async function schoolCount(db: DbOrTx) {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(schools);
+  return n;
+}
+
+export async function getSchool(db: DbOrTx, id: string) {
+  const [s] = await db.select().from(schools).where(eq(schools.id, id));
+  if (!s) throw notFound("school");
+  return { id: s.id, name: s.name };
+}
+
+/** Split "Anna Maria Jones" into given names and family name (last word). */
+export function splitName(name: string) {
+  const parts = name.trim().split(/\s+/);
+  return { givenName: parts.slice(0, -1).join(" "), familyName: parts[parts.length - 1] };
+}
+
+/**
+ * First run: create the school and its first admin, a member of staff holding the headteacher
+ * and school-admin roles (API.md). Refused once any school exists, so it cannot be replayed.
+ */
+export async function setupSchool(db: Db, input: SetupInput, ip: string | null) {
+  return db.transaction(async (tx) => {
+    // Serialise concurrent first-run attempts so two browsers cannot both create a school.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7262011)`);
+    if ((await schoolCount(tx)) > 0) throw conflict("This Accord is already set up. Sign in instead.");
+    const [school] = await tx.insert(schools).values({ name: input.school.name }).returning();
+    const { givenName, familyName } = splitName(input.admin.name);
+    const actor: Actor = {
+      schoolId: school.id,
+      personId: null,
+      name: input.admin.name,
+      roles: [],
+      kinds: [],
+      ip,
+      via: "system",
+    };
+    await recordEvent(tx, actor, {
+      action: "school.created",
+      entityType: "school",
+      entityId: school.id,
+      summary: { name: school.name },
+    });
+    const person = await insertPerson(tx, actor, {
+      givenName,
+      familyName,
+      kinds: ["staff"],
+      email: input.admin.email.toLowerCase(),
+      jobTitle: "Headteacher",
+      roles: ["headteacher", "school_admin"],
+    });
+    await createCredentials(tx, school.id, person.id, input.admin.email.toLowerCase(), input.admin.password);
+    return { school: { id: school.id, name: school.name }, person: { id: person.id } };
+  });
+}

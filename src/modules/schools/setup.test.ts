@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, Browser, startTestApp, type TestApp } from "../../server/testing.js";
+
+describe("first-run setup", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("reports the database kind on /healthz", async () => {
+    const res = await t.app.inject("/healthz");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok", database: t.database.kind });
+  });
+
+  it("refuses a weak password and writes nothing", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: { school: { name: "Oakfield" }, admin: { ...ADMIN, password: "password1234" } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().errors).toEqual([{ field: "password", message: expect.stringMatching(/too common/) }]);
+    expect((await t.app.inject("/api/v1/setup/status")).json()).toEqual({ needed: true });
+  });
+
+  it("names every invalid field", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: { school: { name: "" }, admin: { name: "Ada", email: "not-an-email", password: "x" } },
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
+    expect(fields).toEqual(["admin.email", "admin.name", "school.name"]);
+  });
+
+  it("creates the school and an admin who holds the headteacher and school-admin roles", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: { school: { name: "Oakfield Primary School" }, admin: ADMIN },
+    });
+    expect(res.statusCode).toBe(201);
+    const browser = await new Browser(t.app).signIn(ADMIN.email.toUpperCase(), ADMIN.password);
+    const me = (await browser.get("/api/v1/me")).json();
+    expect(me).toMatchObject({
+      name: "Ada Okafor",
+      email: ADMIN.email,
+      kinds: ["staff"],
+      school: { name: "Oakfield Primary School" },
+    });
+    expect(me.roles.sort()).toEqual(["headteacher", "school_admin"]);
+    expect(me.permissions).toContain("people.manage");
+  });
+
+  it("refuses a second setup with 409", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: { school: { name: "Another" }, admin: { ...ADMIN, email: "other@x.test" } },
+    });
+    expect(res.statusCode).toBe(409);
+    expect((await t.app.inject("/api/v1/setup/status")).json()).toEqual({ needed: false });
+  });
+});

@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Database } from "../db/client.js";
+import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.js";
+import { auditRoutes } from "../modules/audit/routes.js";
+import { authRoutes } from "../modules/auth/routes.js";
+import { homeRoutes } from "../modules/home/routes.js";
+import { mailRoutes } from "../modules/mail/routes.js";
+import { peopleRoutes } from "../modules/people/routes.js";
+import { schoolRoutes } from "../modules/schools/routes.js";
+import type { Config } from "./config.js";
+import type { Deps } from "./deps.js";
+import { registerErrorHandling } from "./plugins/errors.js";
+import { registerIdentity } from "./plugins/identity.js";
+
+export const webRoot = path.resolve("dist/web");
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route with its declared action: the access test walks this list. */
+    accordRoutes: RegisteredRoute[];
+  }
+}
+
+export async function buildApp(database: Database, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024, // JSON bodies; file uploads get their own limit per route
+    trustProxy: process.env.ACCORD_TRUST_PROXY === "true",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const secure = config.publicUrl.startsWith("https://");
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables into a <style> tag at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: "Accord API", version: "1" }, servers: [{ url: config.publicUrl }] },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandling(app);
+
+  const registered: RegisteredRoute[] = [];
+  app.decorate("accordRoutes", registered);
+  registerIdentity(app, database.db, config);
+  registerAccess(app, registered);
+
+  const deps: Deps = { database, config };
+  for (const routes of [schoolRoutes, authRoutes, peopleRoutes, auditRoutes, mailRoutes, homeRoutes]) {
+    await routes(app, deps);
+  }
+  app.get("/api/v1/openapi.json", { config: { action: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The single-page app answers every other GET; its router shows its own "not found" page.
+    app.get("/*", async (request, reply) => {
+      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Db } from "../../db/client.js";
+import type { Actor } from "../../modules/access/roles.js";
+import { resumeApiToken, resumeSession } from "../../modules/auth/service.js";
+import type { Config } from "../config.js";
+import { forbidden, unauthorized } from "../problem.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+}
+
+export const cookieName = (config: Config) =>
+  config.publicUrl.startsWith("https://") ? "__Host-accord_session" : "accord_session";
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
+  const secure = config.publicUrl.startsWith("https://");
+  reply.setCookie(cookieName(config), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    // The browser forgets the cookie when the session could no longer be valid anyway.
+    maxAge: config.session.maxHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(cookieName(config), { path: "/", secure: config.publicUrl.startsWith("https://") });
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Work out who is asking: a bearer API token, or a session cookie. Cookie-authenticated
+ * requests that change state must come from our own origin (CSRF defence on top of SameSite).
+ */
+export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionId", null);
+  const allowedOrigin = new URL(config.publicUrl).origin;
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/")) return;
+    const auth = request.headers.authorization;
+    if (auth) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      const actor = m ? await resumeApiToken(db, m[1], request.ip) : null;
+      if (!actor) throw unauthorized("That API token is not valid or has been revoked.");
+      request.actor = actor;
+      return;
+    }
+    const origin = request.headers.origin;
+    if (UNSAFE.has(request.method) && origin !== undefined) {
+      const own = `${request.protocol}://${request.host}`;
+      if (origin !== allowedOrigin && origin !== own)
+        throw forbidden("This request came from another site and was refused.");
+    }
+    const token = request.cookies[cookieName(config)];
+    if (!token) return;
+    const resumed = await resumeSession(db, token, config.session, request.ip);
+    if (!resumed) {
+      clearSessionCookie(reply, config);
+      return;
+    }
+    if (UNSAFE.has(request.method) && origin === undefined)
+      throw forbidden("This request came without an Origin header and was refused.");
+    request.actor = resumed.actor;
+    request.sessionId = resumed.sessionId;
+  });
+}

@@ -1,0 +1,48 @@
+import { Cron } from "croner";
+import { openDatabase } from "../db/client.js";
+import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  await database.migrate();
+  const app = await buildApp(database, config);
+
+  // Outbox delivery. SKIP LOCKED in the sweep keeps several servers from sending one message twice.
+  let sweeper: Cron | null = null;
+  if (config.smtpUrl) {
+    const transport = smtpTransport(config.smtpUrl);
+    sweeper = new Cron("*/10 * * * * *", { protect: true }, async () => {
+      try {
+        await sweepOutbox(database.db, transport, config.mailFrom);
+      } catch (err) {
+        app.log.error({ err }, "outbox sweep failed");
+      }
+    });
+  }
+
+  const shutdown = async () => {
+    sweeper?.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    config.database.kind === "pglite" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL";
+  app.log.info(`Accord is running at ${config.publicUrl} (${where})`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});
