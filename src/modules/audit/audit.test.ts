@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAllSchools } from "../../cli/audit-verify.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { canonicalJson } from "./chain.js";
+
+describe("the audit log", () => {
+  let t: TestApp;
+  let admin: Browser;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin } = await setUpSchool(t.app));
+  });
+  afterAll(() => t.close());
+
+  it("records each change with actor, entity, what changed and IP, in order", async () => {
+    const created = (
+      await admin.post("/api/v1/people", { givenName: "Nell", familyName: "Ashby", kinds: ["staff"] })
+    ).json();
+    await admin.patch(`/api/v1/people/${created.id}`, { jobTitle: "Class Teacher" });
+    const { events } = (await admin.get("/api/v1/audit?limit=3")).json();
+    expect(events[0]).toMatchObject({
+      action: "person.updated",
+      entityType: "person",
+      entityId: created.id,
+      actorName: "Ada Okafor",
+      summary: { jobTitle: { from: null, to: "Class Teacher" } },
+      ip: "127.0.0.1",
+    });
+    expect(events[1]).toMatchObject({ action: "person.created", entityId: created.id });
+    expect(events[0].seq).toBe(events[1].seq + 1);
+  });
+
+  it("filters events by action and by text", async () => {
+    const byAction = (await admin.get("/api/v1/audit?action=person.created")).json();
+    expect(byAction.events.length).toBeGreaterThan(0);
+    expect(byAction.events.every((e: { action: string }) => e.action === "person.created")).toBe(true);
+    const byText = (await admin.get("/api/v1/audit?q=Ashby")).json();
+    expect(byText.events.map((e: { action: string }) => e.action)).toContain("person.created");
+  });
+
+  it("does not audit a request that failed, and writes nothing for it", async () => {
+    const before = (await admin.get("/api/v1/audit?limit=1")).json().total;
+    const res = await admin.post("/api/v1/people", { givenName: "", familyName: "X", kinds: [] });
+    expect(res.statusCode).toBe(400);
+    expect((await admin.get("/api/v1/audit?limit=1")).json().total).toBe(before);
+  });
+
+  it("refuses an ordinary UPDATE of an audit event", async () => {
+    const error: unknown = await t.database.db
+      .execute(sql`UPDATE audit_events SET action = 'x'`)
+      .catch((e) => e);
+    expect(String((error as { cause?: Error }).cause?.message)).toMatch(/audit_events is insert-only/);
+  });
+
+  it("verifies an intact chain, then finds the first event someone edited in the database", async () => {
+    const ok = (await admin.get("/api/v1/audit/verify")).json();
+    expect(ok).toEqual({ ok: true, events: expect.any(Number) });
+    expect(ok.events).toBeGreaterThanOrEqual(4);
+    const { events } = (await admin.get("/api/v1/audit?action=person.updated")).json();
+    const victim = events[0].id;
+    // A database owner can switch the guard off; the hash chain still gives the edit away.
+    await t.database.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_insert_only`);
+    await t.database.db.execute(
+      sql`UPDATE audit_events SET summary = '{"jobTitle":{"from":null,"to":"Caretaker"}}' WHERE id = ${victim}`,
+    );
+    await t.database.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_insert_only`);
+    const broken = (await admin.get("/api/v1/audit/verify")).json();
+    expect(broken).toMatchObject({ ok: false, firstBrokenId: victim });
+    const cli = await verifyAllSchools(t.database.db);
+    expect(cli[0]).toMatchObject({ ok: false, firstBrokenId: victim });
+  });
+
+  it("hashes summaries the same whatever order their keys come back in", () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }),
+    );
+  });
+});
+
+describe("accord audit verify (command line)", () => {
+  it("prints ok for an intact chain and exits 1 when a row was changed", async () => {
+    const dataDir = `.test-cache/cli-audit-${process.pid}`;
+    const env = { ...process.env, ACCORD_DATA_DIR: dataDir };
+    const run = () => {
+      try {
+        return {
+          code: 0,
+          out: execFileSync("npx", ["tsx", "src/cli/accord.ts", "audit", "verify"], {
+            env,
+            encoding: "utf8",
+          }),
+        };
+      } catch (err) {
+        const e = err as { status: number; stdout: string };
+        return { code: e.status, out: e.stdout };
+      }
+    };
+    if (process.env.TEST_DATABASE_URL) return; // the command reads ACCORD_DATA_DIR; covered on PGlite
+    const { openPglite } = await import("../../db/client.js");
+    const { rmSync } = await import("node:fs");
+    rmSync(dataDir, { recursive: true, force: true });
+    const database = await openPglite(dataDir);
+    await database.migrate();
+    const { buildApp } = await import("../../server/app.js");
+    const { loadConfig } = await import("../../server/config.js");
+    const app = await buildApp(database, loadConfig({ ACCORD_LOG_LEVEL: "silent" }));
+    const { admin } = await setUpSchool(app);
+    await admin.post("/api/v1/people", { givenName: "Cli", familyName: "Check", kinds: ["staff"] });
+    await app.close();
+    await database.close();
+    expect(run()).toEqual({ code: 0, out: expect.stringMatching(/Oakfield Primary School: ok, 4 events/) });
+    const again = await openPglite(dataDir);
+    await again.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_insert_only`);
+    await again.db.execute(sql`UPDATE audit_events SET actor_name = 'Someone else' WHERE seq = 2`);
+    await again.close();
+    const broken = run();
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/BROKEN at event .* \(after 1 good events\)/);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+});
