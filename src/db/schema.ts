@@ -65,6 +65,7 @@ export const people = pgTable(
     index("people_school_family_idx").on(t.schoolId, t.familyName, t.givenName),
     index("people_school_email_idx").on(t.schoolId, sql`lower(${t.email})`),
     index("people_kinds_idx").using("gin", t.kinds),
+    index("people_school_upn_idx").on(t.schoolId, t.upn),
   ],
 );
 
@@ -244,4 +245,37 @@ export const mailOutbox = pgTable(
     sentAt: at("sent_at"),
   },
   (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** The column mapping a school last used for each kind of MIS export, offered again next time. */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    kind: text("kind").notNull(),
+    mapping: jsonb("mapping").notNull(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.kind] })],
+);
+
+/**
+ * Durable domain events (e.g. "people joined"), written in the transaction that caused them, for
+ * other modules to act on (agreements assigns what a new starter must sign).
+ */
+export const domainEvents = pgTable(
+  "domain_events",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    handledAt: at("handled_at"),
+  },
+  (t) => [index("domain_events_pending_idx").on(t.type, t.handledAt)],
 );

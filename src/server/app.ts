@@ -17,7 +17,7 @@ import { peopleRoutes } from "../modules/people/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import type { Config } from "./config.js";
 import type { Deps } from "./deps.js";
-import { registerErrorHandling } from "./plugins/errors.js";
+import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
 
 export const webRoot = path.resolve("dist/web");
@@ -76,13 +76,13 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     app.swagger(),
   );
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // The single-page app answers every other GET; its router shows its own "not found" page.
-    app.get("/*", async (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.callNotFound();
-      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
-    });
-  }
+  const hasWeb = existsSync(webRoot);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, index: "index.html" });
+  // The single-page app answers every other GET; its router shows its own "not found" page.
+  app.setNotFoundHandler((request, reply) => {
+    if (!hasWeb || request.method !== "GET" || request.url.startsWith("/api/"))
+      return apiNotFound(request, reply);
+    return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+  });
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type FieldError, Problem } from "../problem.js";
 
@@ -55,16 +55,16 @@ export function registerErrorHandling(app: FastifyInstance) {
     };
     return reply.status(problem.status).type("application/problem+json").send(body);
   });
+}
 
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .type("application/problem+json")
-      .send({
-        type: "about:blank",
-        title: "Not found",
-        status: 404,
-        detail: `No such address: ${request.method} ${request.url.split("?")[0]}`,
-      });
-  });
+export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .status(404)
+    .type("application/problem+json")
+    .send({
+      type: "about:blank",
+      title: "Not found",
+      status: 404,
+      detail: `No such address: ${request.method} ${request.url.split("?")[0]}`,
+    });
 }

@@ -1,0 +1,445 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client.js";
+import { domainEvents, importMappings, people, pupilContacts } from "../../../db/schema.js";
+import { badRequest, Problem } from "../../../server/problem.js";
+import type { Actor, Kind } from "../../access/roles.js";
+import { recordEvent } from "../../audit/service.js";
+import {
+  detectMapping,
+  FIELDS,
+  type Field,
+  type ImportKind,
+  likelyKind,
+  type Mapping,
+  missingColumns,
+} from "./columns.js";
+import { parseCsv } from "./csv.js";
+import { fieldLabel, type ImportRecord, type RowError, readRow } from "./rows.js";
+
+/** The person kind each import kind brings in. */
+const KIND_OF: Record<ImportKind, Kind> = { staff: "staff", pupils: "pupil", contacts: "parent" };
+/** Keys that identify the same person from one export to the next, strongest first. */
+const KEYS: Record<ImportKind, Field[]> = {
+  staff: ["staffCode", "email"],
+  pupils: ["upn", "admissionNumber"],
+  contacts: ["misId", "email"],
+};
+/** Fields copied onto the person (the rest describe links between contacts and pupils). */
+const PERSON_FIELDS = [
+  "givenName",
+  "familyName",
+  "preferredName",
+  "email",
+  "phone",
+  "staffCode",
+  "jobTitle",
+  "department",
+  "startDate",
+  "upn",
+  "admissionNumber",
+  "yearGroup",
+  "regGroup",
+  "dateOfBirth",
+  "misId",
+] as const satisfies readonly Field[];
+type PersonField = (typeof PERSON_FIELDS)[number];
+
+export type ImportOptions = {
+  kind: ImportKind;
+  dryRun: boolean;
+  /** Import the good rows of a file that has bad ones (the person confirmed this in the preview). */
+  acceptErrors: boolean;
+  fileName: string;
+  mapping?: Mapping;
+};
+
+type Change = { from: unknown; to: unknown };
+type Existing = typeof people.$inferSelect;
+type PlannedUpdate = {
+  row: number;
+  person: Existing;
+  set: Record<string, unknown>;
+  changes: Record<string, Change>;
+};
+type Link = {
+  pupilId: string;
+  relationship: string | null;
+  priority: number | null;
+  parentalResponsibility: boolean;
+};
+
+const PREVIEW_LIMIT = 200;
+const today = () => new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+const fullName = (p: { givenName?: unknown; familyName?: unknown; preferredName?: unknown }) =>
+  `${p.preferredName ?? p.givenName ?? ""} ${p.familyName ?? ""}`.trim();
+
+async function resolveMapping(
+  db: Db,
+  schoolId: string,
+  kind: ImportKind,
+  headings: string[],
+  requested?: Mapping,
+) {
+  const allowed = new Set(Object.keys(FIELDS[kind]));
+  if (requested) {
+    const unknownFields = Object.keys(requested).filter((f) => !allowed.has(f));
+    const unknownColumns = Object.values(requested).filter((c) => c && !headings.includes(c));
+    if (unknownFields.length || unknownColumns.length)
+      throw badRequest(
+        `The column mapping does not fit this file: ${[...unknownFields.map((f) => `no field "${f}" for ${kind}`), ...unknownColumns.map((c) => `no column "${c}"`)].join("; ")}.`,
+      );
+    const clean = Object.fromEntries(Object.entries(requested).filter(([, c]) => c)) as Mapping;
+    return { mapping: clean, source: "request" as const };
+  }
+  const [saved] = await db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.schoolId, schoolId), eq(importMappings.kind, kind)));
+  const savedMapping = saved?.mapping as Mapping | undefined;
+  if (savedMapping && Object.values(savedMapping).every((c) => headings.includes(c!)))
+    return { mapping: savedMapping, source: "saved" as const };
+  return { mapping: detectMapping(kind, headings), source: "detected" as const };
+}
+
+/**
+ * Import one MIS export. Everything is worked out first (the plan, which is also the dry-run
+ * preview), then applied in one transaction: an import commits whole or not at all.
+ */
+export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: ImportOptions) {
+  const { kind } = opts;
+  const { headings, rows } = parseCsv(bytes);
+  if (rows.length === 0) throw badRequest("The file has a heading row but no people in it.");
+  const guess = likelyKind(headings);
+  if (guess && guess !== kind)
+    throw badRequest(
+      `This looks like a ${guess} file, not a ${kind} file. Choose "${guess}" and upload it again.`,
+    );
+  const { mapping, source } = await resolveMapping(db, actor.schoolId, kind, headings, opts.mapping);
+  const missing = missingColumns(kind, mapping);
+  if (missing.length > 0)
+    throw badRequest(
+      `No column for ${missing.map((alts) => alts.map(fieldLabel).join(" or ")).join(", ")} was recognised. Headings found: ${headings.join(", ")}. Map the columns by hand and try again.`,
+    );
+
+  const errors: RowError[] = [];
+  const records: ImportRecord[] = [];
+  rows.forEach((cells, i) => {
+    const read = readRow(kind, mapping, headings, cells, i + 2); // row 1 is the heading row, as in a spreadsheet
+    if ("error" in read) errors.push(read.error);
+    else records.push(read.record);
+  });
+
+  return db.transaction(async (tx) => {
+    const plan = await makePlan(tx, actor, kind, records, errors);
+    const report = {
+      kind,
+      fileName: opts.fileName,
+      dryRun: opts.dryRun,
+      applied: false,
+      rows: rows.length,
+      created: plan.creates.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+      leavers: plan.leavers.length,
+      errors: [...errors].sort((a, b) => a.row - b.row),
+      columns: headings,
+      mapping,
+      mappingSource: source,
+      preview: {
+        create: plan.creates
+          .slice(0, PREVIEW_LIMIT)
+          .map((c) => ({ row: c.record.row, name: fullName(c.record) })),
+        update: plan.updates
+          .slice(0, PREVIEW_LIMIT)
+          .map((u) => ({ row: u.row, id: u.person.id, name: fullName(u.person), changes: u.changes })),
+        leavers: plan.leavers.slice(0, PREVIEW_LIMIT).map((l) => ({ id: l.id, name: fullName(l) })),
+      },
+    };
+    if (opts.dryRun) return report;
+    if (errors.length > 0 && !opts.acceptErrors)
+      throw new Problem(
+        422,
+        "File has errors",
+        `${errors.length} row${errors.length === 1 ? " has" : "s have"} errors, so nothing was imported. Correct the file, or confirm that only the good rows should be imported.`,
+        undefined,
+        { report },
+      );
+    await applyPlan(tx, actor, kind, plan, mapping);
+    await recordEvent(tx, actor, {
+      action: "people.imported",
+      entityType: "import",
+      entityId: null,
+      summary: {
+        kind,
+        fileName: opts.fileName,
+        rows: rows.length,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        leavers: report.leavers,
+        rowsWithErrors: errors.length,
+      },
+    });
+    return { ...report, applied: true };
+  });
+}
+
+async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportRecord[], errors: RowError[]) {
+  const tag = KIND_OF[kind];
+  const existing = await tx.select().from(people).where(eq(people.schoolId, actor.schoolId));
+  const index = new Map<string, Existing>();
+  for (const p of existing)
+    for (const key of KEYS[kind]) {
+      const v = p[key as PersonField];
+      if (v) index.set(`${key}:${String(v).toLowerCase()}`, p);
+    }
+
+  // For contacts: one row per child, so rows with the same contact key are one person.
+  const groups = new Map<string, ImportRecord[]>();
+  const seenKeys = new Map<string, number>();
+  for (const r of records) {
+    const keyField = KEYS[kind].find((k) => r[k]);
+    const key = `${keyField}:${String(r[keyField!]).toLowerCase()}`;
+    if (kind !== "contacts") {
+      const dup = KEYS[kind]
+        .map((k) => (r[k] ? `${k}:${String(r[k]).toLowerCase()}` : null))
+        .find((k) => k && seenKeys.has(k));
+      if (dup) {
+        const [field, value] = dup.split(/:(.*)/);
+        errors.push({
+          row: r.row,
+          message: `Duplicate ${fieldLabel(field as Field)} ${value} (also on row ${seenKeys.get(dup)})`,
+        });
+        continue;
+      }
+      for (const k of KEYS[kind]) if (r[k]) seenKeys.set(`${k}:${String(r[k]).toLowerCase()}`, r.row);
+    }
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+
+  // Pupils by UPN and admission number, for linking contacts to children.
+  const pupilsByKey = new Map<string, string>();
+  if (kind === "contacts")
+    for (const p of existing) {
+      if (!p.kinds.includes("pupil")) continue;
+      if (p.upn) pupilsByKey.set(`upn:${p.upn.toUpperCase()}`, p.id);
+      if (p.admissionNumber) pupilsByKey.set(`adno:${p.admissionNumber.toLowerCase()}`, p.id);
+    }
+  const existingLinks = new Map<string, Map<string, Link>>();
+  if (kind === "contacts") {
+    const links = await tx.select().from(pupilContacts).where(eq(pupilContacts.schoolId, actor.schoolId));
+    for (const l of links) {
+      const m = existingLinks.get(l.contactId) ?? new Map<string, Link>();
+      m.set(l.pupilId, l);
+      existingLinks.set(l.contactId, m);
+    }
+  }
+
+  const creates: { record: ImportRecord; links: Link[] }[] = [];
+  const updates: (PlannedUpdate & { links?: Link[] })[] = [];
+  const linkPlans: { person: Existing | null; createIndex: number | null; links: Link[]; drop: string[] }[] =
+    [];
+  let unchanged = 0;
+  const matched = new Set<string>();
+  const todayIso = today();
+
+  for (const group of groups.values()) {
+    const r = group[0];
+    const links: Link[] = [];
+    if (kind === "contacts") {
+      const badLinks: RowError[] = [];
+      const seenPupils = new Set<string>();
+      for (const g of group) {
+        const pupilId =
+          (g.pupilUpn && pupilsByKey.get(`upn:${String(g.pupilUpn)}`)) ||
+          (g.pupilAdmissionNumber && pupilsByKey.get(`adno:${String(g.pupilAdmissionNumber).toLowerCase()}`));
+        if (!pupilId) {
+          badLinks.push({
+            row: g.row,
+            message: `No pupil with ${g.pupilUpn ? `UPN ${g.pupilUpn}` : `admission number ${g.pupilAdmissionNumber}`} in Accord: import pupils first`,
+          });
+          continue;
+        }
+        if (seenPupils.has(pupilId)) {
+          badLinks.push({ row: g.row, message: "This contact is listed twice for the same pupil" });
+          continue;
+        }
+        seenPupils.add(pupilId);
+        links.push({
+          pupilId,
+          relationship: (g.relationship as string) ?? null,
+          priority: (g.priority as number) ?? null,
+          parentalResponsibility: Boolean(g.parentalResponsibility),
+        });
+      }
+      errors.push(...badLinks);
+      if (links.length === 0) continue;
+    }
+    const person = KEYS[kind]
+      .map((k) => (r[k] ? index.get(`${k}:${String(r[k]).toLowerCase()}`) : undefined))
+      .find(Boolean);
+    if (person && matched.has(person.id)) {
+      errors.push({ row: r.row, message: `Matches the same person (${fullName(person)}) as an earlier row` });
+      continue;
+    }
+    if (!person) {
+      creates.push({ record: r, links });
+      continue;
+    }
+    matched.add(person.id);
+    const set: Record<string, unknown> = {};
+    const changes: Record<string, Change> = {};
+    for (const f of PERSON_FIELDS) {
+      if (!(f in r) || f === "startDate") continue;
+      const to = r[f] ?? null;
+      // A blank cell does not wipe what Accord already knows (exports often leave columns empty).
+      if (to === null) continue;
+      if ((person[f] ?? null) !== to) {
+        set[f] = to;
+        changes[f] = { from: person[f] ?? null, to };
+      }
+    }
+    if (!person.kinds.includes(tag)) {
+      set.kinds = [...person.kinds, tag];
+      changes.kinds = { from: person.kinds, to: set.kinds };
+    }
+    if (person.leaveDate && person.leaveDate <= todayIso && person.kinds.includes(tag)) {
+      // A leaver who comes back is the same person, re-activated.
+      set.leaveDate = null;
+      changes.leaveDate = { from: person.leaveDate, to: null };
+    } else if (person.leaveDate && !person.kinds.includes(tag)) {
+      set.leaveDate = null;
+      changes.leaveDate = { from: person.leaveDate, to: null };
+    }
+    let drop: string[] = [];
+    if (kind === "contacts") {
+      const before = existingLinks.get(person.id) ?? new Map<string, Link>();
+      const after = new Set(links.map((l) => l.pupilId));
+      drop = [...before.keys()].filter((id) => !after.has(id));
+      const linkChanged =
+        drop.length > 0 ||
+        links.some((l) => {
+          const b = before.get(l.pupilId);
+          return (
+            !b ||
+            b.relationship !== l.relationship ||
+            b.priority !== l.priority ||
+            b.parentalResponsibility !== l.parentalResponsibility
+          );
+        });
+      if (linkChanged) changes.children = { from: before.size, to: links.length };
+      linkPlans.push({ person, createIndex: null, links, drop });
+    }
+    if (Object.keys(changes).length === 0) unchanged++;
+    else updates.push({ row: r.row, person, set, changes });
+  }
+
+  // Everyone of this kind still here but missing from the file is leaving (never deleted).
+  // The person running the import is never made a leaver by it: they would lock themselves out.
+  const leavers = existing.filter(
+    (p) =>
+      p.kinds.includes(tag) &&
+      !matched.has(p.id) &&
+      (!p.leaveDate || p.leaveDate > todayIso) &&
+      p.id !== actor.personId,
+  );
+  return { creates, updates, unchanged, leavers, linkPlans, tag };
+}
+
+async function applyPlan(
+  tx: Tx,
+  actor: Actor,
+  kind: ImportKind,
+  plan: Awaited<ReturnType<typeof makePlan>>,
+  mapping: Mapping,
+) {
+  const schoolId = actor.schoolId;
+  const todayIso = today();
+  const createdIds: string[] = [];
+  const CHUNK = 1000;
+  for (let i = 0; i < plan.creates.length; i += CHUNK) {
+    const values = plan.creates.slice(i, i + CHUNK).map(({ record: r }) => {
+      const v: typeof people.$inferInsert = {
+        schoolId,
+        givenName: (r.givenName as string) ?? "",
+        familyName: r.familyName as string,
+        kinds: [plan.tag],
+        // Joiners get a start date: the one in the file, or today.
+        startDate: (r.startDate as string) ?? todayIso,
+      };
+      for (const f of PERSON_FIELDS)
+        if (f !== "givenName" && f !== "familyName" && f !== "startDate" && r[f] != null)
+          (v as Record<string, unknown>)[f] = r[f];
+      return v;
+    });
+    const inserted = await tx.insert(people).values(values).returning({ id: people.id });
+    createdIds.push(...inserted.map((x) => x.id));
+  }
+  for (const u of plan.updates) {
+    await tx
+      .update(people)
+      .set({ ...u.set, updatedAt: new Date() })
+      .where(and(eq(people.schoolId, schoolId), eq(people.id, u.person.id)));
+  }
+  const leaveIds = plan.leavers.filter((p) => p.kinds.length === 1).map((p) => p.id);
+  for (let i = 0; i < leaveIds.length; i += CHUNK)
+    await tx
+      .update(people)
+      .set({ leaveDate: todayIso, updatedAt: new Date() })
+      .where(and(eq(people.schoolId, schoolId), inArray(people.id, leaveIds.slice(i, i + CHUNK))));
+  // Someone who is, say, staff and a parent stops being a parent but stays on as staff.
+  for (const p of plan.leavers.filter((p) => p.kinds.length > 1))
+    await tx
+      .update(people)
+      .set({ kinds: p.kinds.filter((k) => k !== plan.tag), updatedAt: new Date() })
+      .where(and(eq(people.schoolId, schoolId), eq(people.id, p.id)));
+
+  if (kind === "contacts") {
+    const rows: (typeof pupilContacts.$inferInsert)[] = [];
+    plan.creates.forEach((c, i) => {
+      for (const l of c.links) rows.push({ schoolId, contactId: createdIds[i], ...l });
+    });
+    for (const lp of plan.linkPlans) {
+      for (const l of lp.links) rows.push({ schoolId, contactId: lp.person!.id, ...l });
+      if (lp.drop.length > 0)
+        await tx
+          .delete(pupilContacts)
+          .where(
+            and(
+              eq(pupilContacts.schoolId, schoolId),
+              eq(pupilContacts.contactId, lp.person!.id),
+              inArray(pupilContacts.pupilId, lp.drop),
+            ),
+          );
+    }
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await tx
+        .insert(pupilContacts)
+        .values(rows.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [pupilContacts.pupilId, pupilContacts.contactId],
+          set: {
+            relationship: sql`excluded.relationship`,
+            priority: sql`excluded.priority`,
+            parentalResponsibility: sql`excluded.parental_responsibility`,
+          },
+        });
+  }
+
+  const rejoined = plan.updates
+    .filter((u) => "leaveDate" in u.changes || "kinds" in u.changes)
+    .map((u) => u.person.id);
+  if (createdIds.length + rejoined.length > 0)
+    await tx.insert(domainEvents).values({
+      schoolId,
+      type: "people.joined",
+      payload: { kind: plan.tag, personIds: [...createdIds, ...rejoined] },
+    });
+  await tx
+    .insert(importMappings)
+    .values({ schoolId, kind, mapping })
+    .onConflictDoUpdate({
+      target: [importMappings.schoolId, importMappings.kind],
+      set: { mapping, updatedAt: new Date() },
+    });
+}

@@ -1,0 +1,30 @@
+import { Alert, Button, Stack } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { verifyAuditChain } from "./auditApi";
+
+/** Recomputes the hash chain on the server and says whether any event was altered. */
+export function VerifyChain() {
+  const { t } = useTranslation();
+  const verify = useMutation({ mutationFn: verifyAuditChain });
+  const result = verify.data;
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending}>
+        {t("audit.verify.button")}
+      </Button>
+      <ErrorAlert error={verify.error} />
+      {result?.ok === true && (
+        <Alert color="green" role="status" title={t("audit.verify.okTitle")}>
+          {t("audit.verify.ok", { count: result.events })}
+        </Alert>
+      )}
+      {result?.ok === false && (
+        <Alert color="red" role="alert" title={t("audit.verify.brokenTitle")}>
+          {t("audit.verify.broken", { id: result.firstBrokenId })}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

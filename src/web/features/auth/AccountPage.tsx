@@ -1,0 +1,85 @@
+import { Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { api } from "../../api";
+import { applyFieldErrors } from "../../ui/applyFieldErrors";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { PageTitle } from "../../ui/PageTitle";
+import type { RouteState } from "../session/flash";
+import { markSignedIn, meQueryKey } from "../session/me";
+import { MIN_PASSWORD_LENGTH } from "./passwordRules";
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+    validate: {
+      currentPassword: (v) => (v ? null : t("validation.required")),
+      newPassword: (v) =>
+        v.length >= MIN_PASSWORD_LENGTH
+          ? null
+          : t("validation.passwordLength", { count: MIN_PASSWORD_LENGTH }),
+      confirmPassword: (v, values) => (v === values.newPassword ? null : t("validation.passwordsDiffer")),
+    },
+  });
+
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<void>("/auth/password", body),
+    meta: { expectsUnauthorized: true },
+    onSuccess: () => {
+      // Changing the password ends every session, this one included.
+      markSignedIn(false);
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      const state: RouteState = { flash: "passwordChanged" };
+      navigate("/sign-in", { replace: true, state });
+    },
+    onError: (error) => applyFieldErrors(form, error),
+  });
+
+  return (
+    <Stack maw={480}>
+      <PageTitle>{t("account.title")}</PageTitle>
+      <Text>{t("account.intro")}</Text>
+      <Paper withBorder p="lg">
+        <form
+          noValidate
+          onSubmit={form.onSubmit(({ currentPassword, newPassword }) =>
+            change.mutate({ currentPassword, newPassword }),
+          )}
+        >
+          <Stack>
+            <ErrorAlert error={change.error} />
+            <PasswordInput
+              label={t("fields.currentPassword")}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps("currentPassword")}
+            />
+            <PasswordInput
+              label={t("fields.newPassword")}
+              description={t("passwordHint", { count: MIN_PASSWORD_LENGTH })}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps("newPassword")}
+            />
+            <PasswordInput
+              label={t("fields.confirmPassword")}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps("confirmPassword")}
+            />
+            <Button type="submit" loading={change.isPending} style={{ alignSelf: "flex-start" }}>
+              {t("account.submit")}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

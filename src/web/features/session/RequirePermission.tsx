@@ -1,0 +1,10 @@
+import { Outlet } from "react-router";
+import { NoAccessPage } from "../errors/NoAccessPage";
+import { can, useMe } from "./me";
+
+/** Guards a group of routes by one action from the access matrix. */
+export function RequirePermission({ action }: { action: string }) {
+  const { data: me } = useMe();
+  if (!can(me, action)) return <NoAccessPage />;
+  return <Outlet />;
+}

@@ -1,0 +1,23 @@
+import { Navigate, Outlet, useLocation } from "react-router";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FullPageLoader } from "../../ui/FullPageLoader";
+import { PublicLayout } from "../../ui/PublicLayout";
+import type { RouteState } from "./flash";
+import { useMe } from "./me";
+
+export function RequireSignIn() {
+  const { data: me, error, isPending } = useMe();
+  const location = useLocation();
+  if (isPending) return <FullPageLoader />;
+  if (error && !me)
+    return (
+      <PublicLayout>
+        <ErrorAlert error={error} />
+      </PublicLayout>
+    );
+  if (!me) {
+    const state: RouteState = { from: location.pathname + location.search };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,11 @@
+import { Navigate } from "react-router";
+import { NoAccessPage } from "../errors/NoAccessPage";
+import { can, useMe } from "../session/me";
+
+/** /settings has no page of its own: open the first settings page the person may use. */
+export function SettingsIndex() {
+  const { data: me } = useMe();
+  if (can(me, "settings.manage")) return <Navigate to="/settings/tokens" replace />;
+  if (can(me, "mail.read")) return <Navigate to="/settings/outbox" replace />;
+  return <NoAccessPage />;
+}

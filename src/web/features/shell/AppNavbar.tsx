@@ -1,0 +1,50 @@
+import { AppShell, NavLink } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { useMe } from "../session/me";
+import { type NavItem, navItemsFor } from "./navItems";
+
+function isActive(pathname: string, to: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function AppNavbar() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { pathname } = useLocation();
+  const items = me ? navItemsFor(me) : [];
+
+  const renderItem = (item: NavItem) => {
+    const active = isActive(pathname, item.to);
+    if (item.children) {
+      return (
+        <NavLink
+          key={item.key}
+          component="button"
+          type="button"
+          label={t(`nav.${item.key}`)}
+          defaultOpened={active}
+          active={false}
+        >
+          {item.children.map(renderItem)}
+        </NavLink>
+      );
+    }
+    return (
+      <NavLink
+        key={item.key}
+        component={Link}
+        to={item.to}
+        label={t(`nav.${item.key}`)}
+        active={active}
+        aria-current={active ? "page" : undefined}
+      />
+    );
+  };
+
+  return (
+    <AppShell.Navbar id="app-navbar" p="sm" component="nav" aria-label={t("shell.mainNavigation")}>
+      {items.map(renderItem)}
+    </AppShell.Navbar>
+  );
+}

@@ -1,0 +1,46 @@
+import { can, type Me } from "../session/me";
+
+export interface NavItem {
+  /** i18n key under "nav." */
+  key: string;
+  to: string;
+  children?: NavItem[];
+}
+
+interface NavRule extends NavItem {
+  action?: string;
+  children?: NavRule[];
+}
+
+// Navigation by capability: each item names the action a person needs to use it.
+const rules: NavRule[] = [
+  { key: "home", to: "/" },
+  { key: "people", to: "/people", action: "people.read" },
+  { key: "audit", to: "/audit", action: "audit.read" },
+  {
+    key: "settings",
+    to: "/settings",
+    children: [
+      { key: "tokens", to: "/settings/tokens", action: "settings.manage" },
+      { key: "outbox", to: "/settings/outbox", action: "mail.read" },
+    ],
+  },
+];
+
+function allowed(me: Me, items: NavRule[]): NavItem[] {
+  const result: NavItem[] = [];
+  for (const { action, children, ...item } of items) {
+    if (action && !can(me, action)) continue;
+    if (children) {
+      const visible = allowed(me, children);
+      if (visible.length > 0) result.push({ ...item, children: visible });
+      continue;
+    }
+    result.push(item);
+  }
+  return result;
+}
+
+export function navItemsFor(me: Me): NavItem[] {
+  return allowed(me, rules);
+}

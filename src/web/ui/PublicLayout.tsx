@@ -1,0 +1,27 @@
+import { Box, Container, Group, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Landmarks and a calm centred column for pages used before signing in. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Box
+        component="header"
+        py="sm"
+        px="md"
+        style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
+      >
+        <Group>
+          <Text fw={700} size="lg" c="indigo.9">
+            {t("app.name")}
+          </Text>
+        </Group>
+      </Box>
+      <Container component="main" size={460} py="xl">
+        {children}
+      </Container>
+    </>
+  );
+}
