@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -13,7 +14,9 @@ import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { homeRoutes } from "../modules/home/routes.js";
 import { mailRoutes } from "../modules/mail/routes.js";
+import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.js";
 import { peopleRoutes } from "../modules/people/routes.js";
+import { policyRoutes } from "../modules/policies/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import type { Config } from "./config.js";
 import type { Deps } from "./deps.js";
@@ -57,6 +60,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     hsts: secure,
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: { info: { title: "Accord API", version: "1" }, servers: [{ url: config.publicUrl }] },
     transform: jsonSchemaTransform,
@@ -69,7 +73,16 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   registerAccess(app, registered);
 
   const deps: Deps = { database, config };
-  for (const routes of [schoolRoutes, authRoutes, peopleRoutes, auditRoutes, mailRoutes, homeRoutes]) {
+  for (const routes of [
+    schoolRoutes,
+    authRoutes,
+    peopleRoutes,
+    importRoutes,
+    policyRoutes,
+    auditRoutes,
+    mailRoutes,
+    homeRoutes,
+  ]) {
     await routes(app, deps);
   }
   app.get("/api/v1/openapi.json", { config: { action: "public" }, schema: { hide: true } }, async () =>

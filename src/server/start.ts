@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { openDatabase } from "../db/client.js";
 import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
+import { sendReviewReminders } from "../modules/policies/reminders.js";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 
@@ -23,7 +24,17 @@ async function main() {
     });
   }
 
+  // Policy review reminders: idempotent (each is recorded once), so any server may run the sweep.
+  const reviews = new Cron("0 7 * * * *", { protect: true }, async () => {
+    try {
+      await sendReviewReminders(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "policy review reminder sweep failed");
+    }
+  });
+
   const shutdown = async () => {
+    reviews.stop();
     sweeper?.stop();
     await app.close();
     await database.close();

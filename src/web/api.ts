@@ -62,16 +62,18 @@ async function readProblem(response: Response): Promise<Problem> {
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
-  if (method !== "GET") headers["Content-Type"] = "application/json";
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    // A file upload: the browser writes the multipart Content-Type, boundary included.
+    payload = body;
+  } else if (method !== "GET") {
+    // Mutations always send a JSON body so the Content-Type header is honest.
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body ?? {});
+  }
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: "same-origin",
-      headers,
-      // Mutations always send a JSON body so the Content-Type header is honest.
-      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
-    });
+    response = await fetch(`/api/v1${path}`, { method, credentials: "same-origin", headers, body: payload });
   } catch {
     throw new ApiError({ title: "Network error", status: 0 });
   }
@@ -84,6 +86,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>("GET", params ? withQuery(path, params) : path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  /** POST multipart/form-data, e.g. a file from a file input. */
+  postForm: <T>(path: string, form: FormData) => request<T>("POST", path, form),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),

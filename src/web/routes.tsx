@@ -5,6 +5,7 @@ import { SignInPage } from "./features/auth/SignInPage";
 import { NotFoundPage } from "./features/errors/NotFoundPage";
 import { HomePage } from "./features/home/HomePage";
 import { AcceptInvitationPage } from "./features/invitations/AcceptInvitationPage";
+import { ImportPage } from "./features/people/import/ImportPage";
 import { PeoplePage } from "./features/people/PeoplePage";
 import { PersonEditPage } from "./features/people/PersonEditPage";
 import { PersonNewPage } from "./features/people/PersonNewPage";
@@ -36,6 +37,9 @@ export function AppRoutes() {
             <Route path="people" element={<RequirePermission action="people.manage" />}>
               <Route path="new" element={<PersonNewPage />} />
               <Route path=":id/edit" element={<PersonEditPage />} />
+            </Route>
+            <Route path="people" element={<RequirePermission action="people.import" />}>
+              <Route path="import" element={<ImportPage />} />
             </Route>
             <Route path="audit" element={<RequirePermission action="audit.read" />}>
               <Route index element={<AuditPage />} />

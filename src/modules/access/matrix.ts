@@ -17,8 +17,18 @@ export const MATRIX = {
   // The directory holds pupils' details: leaders who need it, not every member of staff.
   "people.read": LEADERS,
   "people.manage": ADMINS,
+  "people.import": ADMINS,
   "people.invite": ADMINS,
   "roles.assign": ADMINS,
+  // Policies: everyone signed in may look (record rules in records.ts decide which policies and
+  // versions); creating, importing and the approval settings are for admins; editing, submitting
+  // and publishing are for admins and the policy's owner; approving is for the approver roles.
+  "policies.read": "member",
+  "policies.create": ADMINS,
+  "policies.import": ADMINS,
+  "policies.edit": "member",
+  "policies.approve": "member",
+  "policies.settings": ADMINS,
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,

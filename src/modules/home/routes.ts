@@ -3,6 +3,7 @@ import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { can } from "../access/matrix.js";
 import { countHeld } from "../mail/service.js";
 import { countByKind, listPeople } from "../people/service.js";
+import { overdueReviewsFor } from "../policies/service.js";
 
 type Attention = {
   key: string;
@@ -23,7 +24,7 @@ export async function homeRoutes(app: FastifyInstance, { database, config }: Dep
     if (can(actor, "people.manage")) {
       const counts = await countByKind(db, actor.schoolId);
       if (!counts.pupil)
-        attention.push({ key: "importPeople", params: {}, href: "/people", severity: "info" });
+        attention.push({ key: "importPeople", params: {}, href: "/people/import", severity: "info" });
       if ((counts.staff ?? 0) < 2)
         attention.push({
           key: "addStaff",
@@ -55,6 +56,13 @@ export async function homeRoutes(app: FastifyInstance, { database, config }: Dep
           severity: "warning",
         });
     }
+    for (const p of await overdueReviewsFor(db, actor))
+      attention.push({
+        key: "policyReviewOverdue",
+        params: { title: p.title, due: p.due },
+        href: `/policies/${p.id}`,
+        severity: "warning",
+      });
     return { attention };
   });
 }

@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type AttentionItem, attentionHref } from "./attention";
+import type { AttentionItem } from "./attention";
 
 export function AttentionCard({ item }: { item: AttentionItem }) {
   const { t } = useTranslation();
   const params = item.params ?? {};
-  const href = attentionHref(item.href);
+  const href = item.href;
   const warning = item.severity === "warning";
   return (
     <Paper

@@ -8,14 +8,6 @@ export interface AttentionItem {
   severity: "info" | "warning";
 }
 
-// Pages the server may point at that do not exist in the web app yet.
-const hrefFallbacks: Record<string, string> = { "/people/import": "/people" };
-
-export function attentionHref(href: string | null): string | null {
-  if (!href) return null;
-  return hrefFallbacks[href] ?? href;
-}
-
 export function useAttention() {
   return useQuery({
     queryKey: ["home"],

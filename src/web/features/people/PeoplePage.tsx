@@ -27,11 +27,18 @@ export function PeoplePage() {
     <Stack>
       <Group justify="space-between">
         <PageTitle>{t("people.title")}</PageTitle>
-        {can(me, "people.manage") && (
-          <Button component={Link} to="/people/new">
-            {t("people.add")}
-          </Button>
-        )}
+        <Group gap="sm">
+          {can(me, "people.import") && (
+            <Button component={Link} to="/people/import" variant="default">
+              {t("import.open")}
+            </Button>
+          )}
+          {can(me, "people.manage") && (
+            <Button component={Link} to="/people/new">
+              {t("people.add")}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Paper withBorder p="md">
         <PeopleFiltersBar filters={filters} onChange={update} />

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { actorOf, type Deps, typed } from "../../../server/deps.js";
+import { badRequest, Problem } from "../../../server/problem.js";
+import { FIELDS, IMPORT_KINDS, type Mapping } from "./columns.js";
+import { importPeople } from "./service.js";
+
+/** A big trust's pupils file (100,000 rows) is about 10 MB; anything past this is not an MIS export. */
+export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+
+const flag = z
+  .enum(["true", "false"], { message: "Use true or false." })
+  .default("false")
+  .transform((v) => v === "true");
+
+const ImportQuery = z.object({
+  kind: z.enum(IMPORT_KINDS, { message: "Choose staff, pupils or contacts." }),
+  dryRun: flag,
+  acceptErrors: flag,
+  mapping: z.string().max(10_000).optional(),
+  fileName: z.string().max(255).optional(),
+});
+
+function parseMapping(json: string | undefined): Mapping | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json);
+    if (
+      value &&
+      typeof value === "object" &&
+      Object.values(value).every((v) => v === null || typeof v === "string")
+    )
+      return value as Mapping;
+  } catch {
+    // fall through to the message below
+  }
+  throw badRequest("The column mapping must be a JSON object of field → column heading.", [
+    { field: "mapping", message: "Not a valid mapping." },
+  ]);
+}
+
+const tooLarge = () =>
+  new Problem(
+    413,
+    "File too large",
+    `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the columns Accord needs, or split it by year group.`,
+  );
+
+/** The file comes as multipart field `file` (the web page) or as the raw body with a CSV content type (scripts). */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fileName: string | null; mapping?: string }> {
+  if (request.isMultipart()) {
+    let bytes: Buffer | null = null;
+    let fileName: string | null = null;
+    let mapping: string | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (part.fieldname !== "file" || bytes) {
+          await part.toBuffer().catch(() => null);
+          continue;
+        }
+        try {
+          bytes = await part.toBuffer();
+        } catch (err) {
+          if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
+          throw err;
+        }
+        fileName = part.filename;
+      } else if (part.fieldname === "mapping") {
+        mapping = String(part.value);
+      }
+    }
+    if (!bytes)
+      throw badRequest('Attach the CSV file in the form field named "file".', [
+        { field: "file", message: "No file." },
+      ]);
+    return { bytes, fileName, mapping };
+  }
+  if (!Buffer.isBuffer(request.body))
+    throw badRequest('Send the CSV file as multipart field "file" or as a text/csv body.');
+  return { bytes: request.body, fileName: null };
+}
+
+export async function importRoutes(app: FastifyInstance, { database }: Deps) {
+  app.addContentTypeParser(
+    ["text/csv", "text/plain", "application/octet-stream"],
+    { parseAs: "buffer", bodyLimit: MAX_IMPORT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  typed(app).post(
+    "/api/v1/people/import",
+    {
+      config: { action: "people.import" },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: { querystring: ImportQuery },
+    },
+    async (request) => {
+      const upload = await readUpload(request);
+      const q = request.query;
+      const report = await importPeople(database.db, actorOf(request), upload.bytes, {
+        kind: q.kind,
+        dryRun: q.dryRun,
+        acceptErrors: q.acceptErrors,
+        fileName: upload.fileName ?? q.fileName ?? "upload.csv",
+        mapping: parseMapping(upload.mapping ?? q.mapping),
+      });
+      return { ...report, fields: Object.keys(FIELDS[q.kind]) };
+    },
+  );
+}

@@ -1,0 +1,18 @@
+/** Dates as the school lives them: calendar days in Europe/London, as YYYY-MM-DD strings. */
+export const todayInLondon = (at: Date = new Date()) =>
+  at.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+
+export function addDays(iso: string, days: number) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Calendar months, clamped to the month's last day: 31 March less a month is 28 February. */
+export function addMonths(iso: string, months: number) {
+  const [y, m, day] = iso.split("-").map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}

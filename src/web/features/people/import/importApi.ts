@@ -1,0 +1,66 @@
+import { api, withQuery } from "../../../api";
+
+export const importKinds = ["staff", "pupils", "contacts"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** The directory's kind filter for the people each import brings in. */
+export const directoryKind: Record<ImportKind, string> = {
+  staff: "staff",
+  pupils: "pupil",
+  contacts: "parent",
+};
+
+/** Field → the file's column heading it is read from. */
+export type ColumnMapping = Record<string, string>;
+
+export interface ImportRowError {
+  row: number;
+  message: string;
+}
+
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  fileName: string;
+  dryRun: boolean;
+  applied: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  leavers: number;
+  errors: ImportRowError[];
+  /** The file's headings, in order. */
+  columns: string[];
+  mapping: ColumnMapping;
+  mappingSource: "detected" | "saved" | "request";
+  /** The fields this kind of file can fill in. */
+  fields: string[];
+  preview: {
+    create: { row: number; name: string }[];
+    update: { row: number; id: string; name: string; changes: Record<string, FieldChange> }[];
+    leavers: { id: string; name: string }[];
+  };
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: File;
+  /** Leave out to let Accord use the columns it remembers or recognises. */
+  mapping?: ColumnMapping | null;
+  dryRun: boolean;
+  acceptErrors?: boolean;
+}
+
+/** Send the file to Accord: a dry run returns the preview; otherwise the import is applied. */
+export function runImport({ kind, file, mapping, dryRun, acceptErrors }: ImportRequest) {
+  const form = new FormData();
+  if (mapping) form.append("mapping", JSON.stringify(mapping));
+  form.append("file", file);
+  const path = withQuery("/people/import", { kind, dryRun, acceptErrors: acceptErrors || undefined });
+  return api.postForm<ImportReport>(path, form);
+}
