@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { badRequest, Problem } from "../../server/problem.js";
+import { importPolicyDocument } from "./importing.js";
 import {
   ApproverRolesInput,
   DiffParams,
@@ -27,10 +29,35 @@ import {
   withdrawVersion,
 } from "./service.js";
 
+/** Word documents with images run to a few MB; policies are text. */
+const MAX_POLICY_BYTES = 10 * 1024 * 1024;
+
 export async function policyRoutes(app: FastifyInstance, { database }: Deps) {
   const api = typed(app);
   const db = database.db;
   const base = "/api/v1/policies";
+
+  api.post(`${base}/import`, { config: { action: "policies.import" } }, async (request, reply) => {
+    if (!request.isMultipart()) throw badRequest('Send the document as multipart form field "file".');
+    const file = await request.file({ limits: { fileSize: MAX_POLICY_BYTES } });
+    if (file?.fieldname !== "file")
+      throw badRequest('Attach the document in the form field named "file".', [
+        { field: "file", message: "No file." },
+      ]);
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+        throw new Problem(
+          413,
+          "File too large",
+          `The document is larger than ${MAX_POLICY_BYTES / 1024 / 1024} MB. Save it without images and try again.`,
+        );
+      throw err;
+    }
+    return reply.status(201).send(await importPolicyDocument(db, actorOf(request), file.filename, bytes));
+  });
 
   api.get(base, { config: { action: "policies.read" } }, async (request) => ({
     policies: await listPolicies(db, actorOf(request)),

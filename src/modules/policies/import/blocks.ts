@@ -1,0 +1,243 @@
+/**
+ * The document as a list of blocks (headings, paragraphs, list items, tables), whatever it came
+ * from. Plain text and Markdown are parsed here; .docx arrives through docx-blocks.ts.
+ */
+import {
+  choiceIn,
+  endsMidSentence,
+  endsSentence,
+  isAppendixHeading,
+  isCapitalsLine,
+  isReviewKeyLine,
+  isStatementText,
+  listMarker,
+  signatureFieldsIn,
+  VERSION_LINE,
+} from "./text-patterns.js";
+
+export type Block =
+  | { kind: "heading"; level: number; text: string; explicit: boolean }
+  | { kind: "paragraph"; text: string; bold?: boolean }
+  | { kind: "item"; ordered: boolean; marker: string; depth: number; text: string }
+  | { kind: "table"; rows: string[][]; fromTabs: boolean };
+
+/**
+ * How line breaks are to be read.
+ * - "soft": Markdown; a paragraph runs on over several lines until a blank line.
+ * - "wrapped": plain text hard-wrapped at a fixed width; a short line ends a paragraph.
+ * - "lines": plain text saved from Word; every line is a paragraph of its own.
+ */
+type Layout = { kind: "soft" | "wrapped" | "lines"; width: number };
+
+type OpenText = {
+  block: Extract<Block, { kind: "paragraph" | "item" }>;
+  lastLine: string;
+  /** Width of the last line as an editor shows it, tabs expanded: what wrapping is judged on. */
+  lastWidth: number;
+  indent: number;
+};
+
+/** Word and copy-paste leave characters that look like spaces or bullets but are not. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?|[\v\f\u2028\u2029]/g, "\n")
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
+    .replace(/[\uF0B7\uF0A7\uF0D8\uF0FC\uF076]/g, "•");
+}
+
+export function parseTextBlocks(text: string, format: "txt" | "md"): Block[] {
+  const lines = text.split("\n");
+  const layout = format === "md" ? { kind: "soft" as const, width: 0 } : detectLayout(lines);
+  const blocks: Block[] = [];
+  let open: OpenText | null = null;
+  let tableOpen = false;
+  const levels: ListLevel[] = [];
+  const close = () => {
+    if (open) blocks.push(open.block);
+    // A list ends at the first paragraph, heading or table after it.
+    if (open && open.block.kind !== "item") levels.length = 0;
+    open = null;
+    tableOpen = false;
+  };
+
+  for (const raw of lines) {
+    const line = raw.replace(/\s+$/, "");
+    const trimmed = line.trim();
+    const indent = indentWidth(line);
+    if (!trimmed || /^(```|~~~)/.test(trimmed) || /^<!--.*-->$/.test(trimmed)) {
+      close();
+      continue;
+    }
+    const setext = setextLevel(trimmed, format);
+    if (setext) {
+      const underlined: OpenText | null = open;
+      if (underlined && underlined.block.kind === "paragraph") {
+        blocks.push({ kind: "heading", level: setext, text: underlined.block.text, explicit: true });
+        open = null;
+      } else close();
+      continue;
+    }
+    if (/^(\*\s*){3,}$|^(_\s*){3,}$|^(-\s*){3,}$|^={3,}$/.test(trimmed)) {
+      close();
+      continue;
+    }
+    const atx = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(trimmed);
+    if (atx) {
+      close();
+      levels.length = 0;
+      blocks.push({ kind: "heading", level: atx[1].length, text: atx[2], explicit: true });
+      continue;
+    }
+    const marker = listMarker(trimmed);
+    const cells = marker || signatureFieldsIn(trimmed) ? null : tableCells(trimmed);
+    if (cells === "separator") continue;
+    if (cells) {
+      const last = blocks[blocks.length - 1];
+      if (tableOpen && last?.kind === "table") last.rows.push(cells);
+      else {
+        close();
+        levels.length = 0;
+        blocks.push({ kind: "table", rows: [cells], fromTabs: !trimmed.startsWith("|") });
+        tableOpen = true;
+      }
+      continue;
+    }
+    if (open && !marker && continuesOpenText(open, trimmed, indent, layout)) {
+      open.block.text = joinWrapped(open.block.text, trimmed);
+      open.lastLine = trimmed;
+      open.lastWidth = displayWidth(line);
+      continue;
+    }
+    close();
+    if (marker) {
+      const depth = itemDepth(levels, indent, marker.marker, marker.nested);
+      open = {
+        block: { kind: "item", ordered: marker.ordered, marker: marker.marker, depth, text: marker.rest },
+        lastLine: trimmed,
+        lastWidth: displayWidth(line),
+        indent,
+      };
+    } else
+      open = {
+        block: { kind: "paragraph", text: trimmed },
+        lastLine: trimmed,
+        lastWidth: displayWidth(line),
+        indent,
+      };
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Plain text is "wrapped" when its lines all stop near the same width (an editor wrapped it);
+ * Word's "save as text" writes each paragraph as one long line instead.
+ */
+function detectLayout(lines: string[]): Layout {
+  const lengths = lines.map(displayWidth).filter((n) => n > 0);
+  const width = Math.max(0, ...lengths);
+  if (lengths.length < 4 || width > 110 || width < 40) return { kind: "lines", width };
+  // Wrapped text has many full-width lines that run on into the next line.
+  const runOn = lines.filter((line, i) => displayWidth(line) >= width - 15 && lines[i + 1]?.trim()).length;
+  return { kind: runOn >= 3 && runOn / lengths.length >= 0.2 ? "wrapped" : "lines", width };
+}
+
+/** Whether `line` carries on the paragraph or list item above it rather than starting a new one. */
+function continuesOpenText(open: OpenText, line: string, indent: number, layout: Layout): boolean {
+  if (startsOwnBlock(line)) return false;
+  const previous = open.lastLine;
+  if (isStatementText(line) && !endsMidSentence(previous)) {
+    // A wrapped statement can break just before "I will" in the middle of a sentence.
+    if (layout.kind === "lines" || endsSentence(previous)) return false;
+  }
+  if (/^[a-z(]/.test(line)) return true;
+  if (layout.kind === "soft") return true;
+  if (layout.kind === "wrapped") return open.lastWidth >= layout.width - 22 || endsMidSentence(previous);
+  // One paragraph per line: only an indented line under a list item, or a broken sentence, runs on.
+  return (open.block.kind === "item" && indent > open.indent) || endsMidSentence(previous);
+}
+
+/** Lines that are never the middle of a paragraph. */
+function startsOwnBlock(line: string): boolean {
+  return (
+    !!signatureFieldsIn(line) ||
+    VERSION_LINE.test(line) ||
+    /^\d{1,3}\.\d{1,3}\s+[-–—]\s/.test(line) ||
+    !!choiceIn(line) ||
+    isReviewKeyLine(line) ||
+    (isAppendixHeading(line) && !endsSentence(line)) ||
+    (isCapitalsLine(line) && line.length <= 80)
+  );
+}
+
+function joinWrapped(text: string, line: string): string {
+  // "well-" + "being" was one word broken by the wrap.
+  if (/\w-$/.test(text) && /^[a-z]/.test(line)) return text + line;
+  return `${text} ${line}`;
+}
+
+function setextLevel(trimmed: string, format: "txt" | "md"): number {
+  if (format !== "md") return 0;
+  if (/^=+$/.test(trimmed)) return 1;
+  if (/^-+$/.test(trimmed)) return 2;
+  return 0;
+}
+
+function displayWidth(line: string): number {
+  return line.replace(/\s+$/, "").replace(/\t/g, "    ").length;
+}
+
+function indentWidth(line: string): number {
+  const lead = /^[ \t]*/.exec(line)?.[0] ?? "";
+  return lead.replace(/\t/g, "    ").length;
+}
+
+type ListLevel = { indent: number; marker: string; nested: boolean };
+
+/**
+ * Nesting follows indentation relative to the items above, not to the margin (Word indents whole
+ * lists). At the same indentation a second-level marker ("o", "a)", "(i)") still nests.
+ */
+function itemDepth(levels: ListLevel[], indent: number, marker: string, nested: boolean): number {
+  while (levels.length && levels[levels.length - 1].indent > indent) levels.pop();
+  const top = levels[levels.length - 1];
+  const kind = markerKind(marker);
+  if (!top || top.indent < indent) levels.push({ indent, marker: kind, nested });
+  else if (top.marker !== kind) {
+    const sameKind = levels.findIndex((l) => l.indent === indent && l.marker === kind);
+    if (sameKind !== -1) levels.splice(sameKind + 1);
+    else if (nested && !top.nested) levels.push({ indent, marker: kind, nested });
+    else levels[levels.length - 1] = { indent, marker: kind, nested };
+  }
+  return Math.min(levels.length - 1, 3);
+}
+
+/** "1." and "2." are the same kind of marker; so are "a)" and "b)". */
+function markerKind(marker: string): string {
+  return marker
+    .replace(/\d+/g, "1")
+    .replace(/\b[ivx]+\b|\b[IVX]+\b/g, "i")
+    .replace(/\b[a-hj-uwyzA-HJ-UWYZ]\b/g, "a");
+}
+
+/** A Markdown pipe-table row or a tab-separated row; "separator" for "|---|---|". */
+function tableCells(trimmed: string): string[] | "separator" | null {
+  if (trimmed.startsWith("|") && trimmed.length > 1) {
+    const cells = splitPipes(trimmed);
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c))) return "separator";
+    return cells;
+  }
+  if (trimmed.includes("\t")) return trimmed.split(/\t+/).map((c) => c.trim());
+  return null;
+}
+
+function splitPipes(row: string): string[] {
+  const cells = row
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, "|"));
+  return cells;
+}
