@@ -385,3 +385,161 @@ export const policyReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.policyId, t.dueDate, t.kind] })],
 );
+
+// ---- Agreements (capability 2): what an audience signs for a policy version, and the evidence.
+
+export const agreements = pgTable(
+  "agreements",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    policyId: uuid("policy_id")
+      .notNull()
+      .references(() => policies.id),
+    policyVersionId: uuid("policy_version_id")
+      .notNull()
+      .references(() => policyVersions.id),
+    title: text("title").notNull(),
+    audience: text("audience").notNull(),
+    declaration: text("declaration").notNull(),
+    statements: jsonb("statements").notNull(),
+    choices: jsonb("choices").notNull().default([]),
+    requireJobTitle: boolean("require_job_title").notNull().default(false),
+    /** Parents: one signature per child, or one for the family. */
+    parentMode: text("parent_mode", { enum: ["per_child", "per_family"] })
+      .notNull()
+      .default("per_child"),
+    textSha256: text("text_sha256").notNull(),
+    status: text("status", { enum: ["active", "superseded", "retired"] })
+      .notNull()
+      .default("active"),
+    /** The agreement this one replaced when its policy got a new version. */
+    supersedesId: uuid("supersedes_id"),
+    /** Carried forward from a "reviewed – no changes" version: earlier signatures still count. */
+    sameTextAsPrevious: boolean("same_text_as_previous").notNull().default(false),
+    createdBy: uuid("created_by").references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("agreements_school_idx").on(t.schoolId, t.status)],
+);
+
+/** Who must sign an agreement, by kinds and roles: new starters matching it are assigned automatically. */
+export const agreementRules = pgTable("agreement_rules", {
+  id: id(),
+  schoolId: uuid("school_id")
+    .notNull()
+    .references(() => schools.id),
+  agreementId: uuid("agreement_id")
+    .notNull()
+    .references(() => agreements.id),
+  kinds: text("kinds").array().notNull(),
+  roles: text("roles").array().notNull(),
+  /** New starters get this many days from their start to sign. */
+  dueInDays: integer("due_in_days").notNull().default(14),
+});
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    dueDate: date("due_date").notNull(),
+    source: text("source", { enum: ["manual", "starter", "new_version"] }).notNull(),
+    assignedBy: uuid("assigned_by").references(() => people.id),
+    assignedAt: at("assigned_at").notNull().defaultNow(),
+    cancelledAt: at("cancelled_at"),
+  },
+  (t) => [
+    uniqueIndex("assignments_person_idx").on(t.agreementId, t.personId),
+    index("assignments_school_idx").on(t.schoolId, t.personId),
+  ],
+);
+
+/**
+ * Signatures are evidence: insert-only (a trigger refuses UPDATE and DELETE). A decline, withdrawal
+ * or correction is a new row that points to the one it answers.
+ */
+export const signatures = pgTable(
+  "signatures",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    kind: text("kind", { enum: ["signed", "declined", "withdrawn"] }).notNull(),
+    personId: uuid("person_id").references(() => people.id),
+    /** For a parent/carer signing for a child. */
+    onBehalfOfId: uuid("on_behalf_of_id").references(() => people.id),
+    fullName: text("full_name").notNull(),
+    jobTitle: text("job_title"),
+    organisation: text("organisation"),
+    visiting: text("visiting"),
+    choices: jsonb("choices").notNull().default({}),
+    signatureImage: text("signature_image"),
+    reason: text("reason"),
+    textSha256: text("text_sha256").notNull(),
+    authMethod: text("auth_method", {
+      enum: ["password", "sso", "api_token", "parent_link", "kiosk", "class_session"],
+    }).notNull(),
+    signedAt: at("signed_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    auditEventId: uuid("audit_event_id").notNull(),
+    verificationRef: text("verification_ref").notNull(),
+    answersId: uuid("answers_id"),
+  },
+  (t) => [
+    index("signatures_person_idx").on(t.schoolId, t.personId, t.agreementId),
+    index("signatures_agreement_idx").on(t.agreementId),
+    uniqueIndex("signatures_ref_idx").on(t.verificationRef),
+  ],
+);
+
+/** Single-use emailed links for parents/carers (no account): only the hash is kept. */
+export const signingLinks = pgTable(
+  "signing_links",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    parentId: uuid("parent_id")
+      .notNull()
+      .references(() => people.id),
+    childId: uuid("child_id").references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    signatureId: uuid("signature_id"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("signing_links_token_idx").on(t.tokenHash)],
+);
+
+/** Reminders already sent for an assignment: each (assignment, step) once. */
+export const assignmentReminders = pgTable(
+  "assignment_reminders",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    step: text("step").notNull(),
+    sentAt: at("sent_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.step] })],
+);

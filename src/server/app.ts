@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/client.js";
 import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.js";
+import { agreementRoutes } from "../modules/agreements/routes.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { homeRoutes } from "../modules/home/routes.js";
@@ -79,6 +80,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     peopleRoutes,
     importRoutes,
     policyRoutes,
+    agreementRoutes,
     auditRoutes,
     mailRoutes,
     homeRoutes,

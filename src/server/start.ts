@@ -1,5 +1,7 @@
 import { Cron } from "croner";
 import { openDatabase } from "../db/client.js";
+import { chaseAgreements } from "../modules/agreements/chasing.js";
+import { assignNewStarters } from "../modules/agreements/service.js";
 import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
 import { sendReviewReminders } from "../modules/policies/reminders.js";
 import { buildApp } from "./app.js";
@@ -33,7 +35,25 @@ async function main() {
     }
   });
 
+  // Agreements: assign new starters every minute; chase unsigned agreements hourly (each step once).
+  const starters = new Cron("30 * * * * *", { protect: true }, async () => {
+    try {
+      await assignNewStarters(database.db);
+    } catch (err) {
+      app.log.error({ err }, "new-starter assignment failed");
+    }
+  });
+  const chasing = new Cron("0 17 * * * *", { protect: true }, async () => {
+    try {
+      await chaseAgreements(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "agreement chasing failed");
+    }
+  });
+
   const shutdown = async () => {
+    starters.stop();
+    chasing.stop();
     reviews.stop();
     sweeper?.stop();
     await app.close();

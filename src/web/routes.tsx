@@ -10,6 +10,16 @@ import { PeoplePage } from "./features/people/PeoplePage";
 import { PersonEditPage } from "./features/people/PersonEditPage";
 import { PersonNewPage } from "./features/people/PersonNewPage";
 import { PersonPage } from "./features/people/PersonPage";
+import { ApproversSettingsPage } from "./features/policies/ApproversSettingsPage";
+import { DiffPage } from "./features/policies/DiffPage";
+import { ImportReviewPage } from "./features/policies/ImportReviewPage";
+import { PoliciesPage } from "./features/policies/PoliciesPage";
+import { PolicyEditPage } from "./features/policies/PolicyEditPage";
+import { PolicyImportPage } from "./features/policies/PolicyImportPage";
+import { PolicyNewPage } from "./features/policies/PolicyNewPage";
+import { PolicyPage } from "./features/policies/PolicyPage";
+import { VersionEditPage } from "./features/policies/VersionEditPage";
+import { VersionPage } from "./features/policies/VersionPage";
 import { RequirePermission } from "./features/session/RequirePermission";
 import { RequireSignIn } from "./features/session/RequireSignIn";
 import { SetupGate } from "./features/session/SetupGate";
@@ -41,6 +51,21 @@ export function AppRoutes() {
             <Route path="people" element={<RequirePermission action="people.import" />}>
               <Route path="import" element={<ImportPage />} />
             </Route>
+            <Route path="policies" element={<RequirePermission action="policies.read" />}>
+              <Route index element={<PoliciesPage />} />
+              <Route path=":id" element={<PolicyPage />} />
+              <Route path=":id/edit" element={<PolicyEditPage />} />
+              <Route path=":id/versions/:versionId" element={<VersionPage />} />
+              <Route path=":id/versions/:versionId/edit" element={<VersionEditPage />} />
+              <Route path=":id/versions/:versionId/review" element={<ImportReviewPage />} />
+              <Route path=":id/diff/:a/:b" element={<DiffPage />} />
+            </Route>
+            <Route path="policies" element={<RequirePermission action="policies.create" />}>
+              <Route path="new" element={<PolicyNewPage />} />
+            </Route>
+            <Route path="policies" element={<RequirePermission action="policies.import" />}>
+              <Route path="import" element={<PolicyImportPage />} />
+            </Route>
             <Route path="audit" element={<RequirePermission action="audit.read" />}>
               <Route index element={<AuditPage />} />
             </Route>
@@ -51,6 +76,9 @@ export function AppRoutes() {
               </Route>
               <Route path="outbox" element={<RequirePermission action="mail.read" />}>
                 <Route index element={<OutboxPage />} />
+              </Route>
+              <Route path="policies" element={<RequirePermission action="policies.settings" />}>
+                <Route index element={<ApproversSettingsPage />} />
               </Route>
             </Route>
             <Route path="home" element={<Navigate to="/" replace />} />

@@ -29,6 +29,11 @@ export const MATRIX = {
   "policies.edit": "member",
   "policies.approve": "member",
   "policies.settings": ADMINS,
+  // Agreements: admins set them up and chase; everyone signed in signs their own; the compliance
+  // view is for admins and the headteacher, and read-only for the DSL and deputies.
+  "agreements.manage": ADMINS,
+  "agreements.sign": "member",
+  "compliance.read": [...ADMINS, "dsl", "deputy_dsl"],
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,

@@ -14,6 +14,13 @@ import type { PolicyInput, VersionPatch } from "./schema.js";
 /** Unless a school says otherwise, the headteacher and the chair of governors approve policies. */
 export const DEFAULT_APPROVERS: Role[] = ["headteacher", "chair_of_governors"];
 const OPEN = ["draft", "submitted", "approved"] as const;
+
+export type PolicyPublished = { actor: Actor; policyId: string; versionId: string; noChanges: boolean };
+/**
+ * Listeners run inside the publishing transaction. The agreements module registers one to move
+ * its agreements to the new version; policies need not know about agreements.
+ */
+export const onPolicyPublished: ((tx: Tx, event: PolicyPublished) => Promise<void>)[] = [];
 type PolicyRow = typeof policies.$inferSelect;
 type VersionRow = typeof policyVersions.$inferSelect;
 const todayIso = () => todayInLondon();
@@ -554,6 +561,8 @@ export async function publishVersion(db: Db, actor: Actor, id: string, versionId
       .set({ status: "published", publishedAt: now, issueDate, approvedAt: version.approvedAt ?? now })
       .where(eq(policyVersions.id, versionId));
     const nextDue = reviewDueAfter(issueDate, policy.reviewFrequency) ?? policy.nextReviewDue;
+    for (const listener of onPolicyPublished)
+      await listener(tx, { actor, policyId: id, versionId, noChanges: version.noChanges });
     await tx.update(policies).set({ nextReviewDue: nextDue, updatedAt: now }).where(eq(policies.id, id));
     await recordEvent(tx, actor, {
       action: "policy.version_published",

@@ -7,5 +7,6 @@ export function SettingsIndex() {
   const { data: me } = useMe();
   if (can(me, "settings.manage")) return <Navigate to="/settings/tokens" replace />;
   if (can(me, "mail.read")) return <Navigate to="/settings/outbox" replace />;
+  if (can(me, "policies.settings")) return <Navigate to="/settings/policies" replace />;
   return <NoAccessPage />;
 }

@@ -15,6 +15,7 @@ interface NavRule extends NavItem {
 // Navigation by capability: each item names the action a person needs to use it.
 const rules: NavRule[] = [
   { key: "home", to: "/" },
+  { key: "policies", to: "/policies", action: "policies.read" },
   { key: "people", to: "/people", action: "people.read" },
   { key: "audit", to: "/audit", action: "audit.read" },
   {
@@ -23,6 +24,7 @@ const rules: NavRule[] = [
     children: [
       { key: "tokens", to: "/settings/tokens", action: "settings.manage" },
       { key: "outbox", to: "/settings/outbox", action: "mail.read" },
+      { key: "policyApprovals", to: "/settings/policies", action: "policies.settings" },
     ],
   },
 ];

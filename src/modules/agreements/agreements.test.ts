@@ -1,0 +1,529 @@
+import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client.js";
+import { addDays, todayInLondon } from "../../server/dates.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { newSecret } from "../auth/tokens.js";
+import { chaseAgreements, reminderStep } from "./chasing.js";
+import { assignNewStarters } from "./service.js";
+
+const STATEMENTS = [
+  "I will lock my screen when I leave my desk.",
+  "I will not share my password with anyone.",
+  "I understand that my use of school systems is monitored.",
+];
+const DECLARATION = "I have read and understood this agreement and I will follow it.";
+const PHOTO = {
+  key: "photo",
+  label: "My photo may be used for professional purposes",
+  options: ["agree", "disagree"],
+};
+
+describe("agreements and signatures", () => {
+  let t: TestApp;
+  let head: Browser;
+  let schoolId: string;
+  let policyId: string;
+  let agreementId: string;
+  let hash: string;
+
+  const personWith = async (
+    givenName: string,
+    kinds: string[],
+    roles: string[] = [],
+    extra: Record<string, unknown> = {},
+  ) => {
+    const res = await head.post("/api/v1/people", {
+      givenName,
+      familyName: "Signer",
+      kinds,
+      roles,
+      email: `${givenName.toLowerCase()}@oakfield.test`,
+      jobTitle: "Teacher",
+      ...extra,
+    });
+    const id = res.json().id as string;
+    const { secret, hash } = newSecret();
+    await t.database.db.execute(
+      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${id})`,
+    );
+    const b = new Browser(t.app);
+    b.cookie = `accord_session=${secret}`;
+    return { browser: b, id };
+  };
+  const publishPolicy = async (statements: string[], content = "# Acceptable use\n\nText.") => {
+    const created = (
+      await head.post("/api/v1/policies", { title: "Acceptable use", audiences: ["staff", "parent"] })
+    ).json();
+    const v = created.versions[0].id;
+    await head.patch(`/api/v1/policies/${created.id}/versions/${v}`, { content, statements });
+    expect((await head.post(`/api/v1/policies/${created.id}/versions/${v}/publish`)).statusCode).toBe(200);
+    return { policyId: created.id as string, versionId: v as string };
+  };
+  const sign = (b: Browser, id: string, body: Record<string, unknown>) =>
+    b.post(`/api/v1/agreements/${id}/signatures`, body);
+
+  let teacher: Browser;
+  let teacherId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    const published = await publishPolicy(STATEMENTS);
+    policyId = published.policyId;
+    const res = await head.post("/api/v1/agreements", {
+      policyVersionId: published.versionId,
+      title: "Staff acceptable use agreement",
+      audience: "staff",
+      declaration: DECLARATION,
+      choices: [PHOTO],
+    });
+    expect(res.statusCode).toBe(201);
+    ({ id: agreementId, textSha256: hash } = res.json());
+    ({ browser: teacher, id: teacherId } = await personWith("Tegan", ["staff"]));
+  });
+  afterAll(() => t.close());
+
+  it("creates an agreement from the published version's statements, with the hash of its text", async () => {
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const [a] = (await head.get("/api/v1/agreements")).json().agreements;
+    expect(a).toMatchObject({
+      title: "Staff acceptable use agreement",
+      statements: STATEMENTS,
+      declaration: DECLARATION,
+      textSha256: hash,
+      requireJobTitle: true,
+    });
+  });
+
+  it("refuses an agreement for a version that is not published", async () => {
+    const draft = (await head.post(`/api/v1/policies/${policyId}/versions`, { bump: "minor" })).json();
+    const res = await head.post("/api/v1/agreements", {
+      policyVersionId: draft.id,
+      title: "Too early",
+      audience: "governors",
+      declaration: DECLARATION,
+    });
+    expect(res.statusCode).toBe(409);
+    await head.patch(`/api/v1/policies/${policyId}/versions/${draft.id}`, { summary: "left as a draft" });
+  });
+
+  it("assigns by kind, and the person sees what to sign with the text in force", async () => {
+    const res = await head.post(`/api/v1/agreements/${agreementId}/assignments`, {
+      kinds: ["staff"],
+      dueDate: addDays(todayInLondon(), 10),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().assigned).toBe(2); // the head and Tegan
+    const [mine] = (await teacher.get("/api/v1/me/agreements")).json().agreements;
+    expect(mine).toMatchObject({
+      id: agreementId,
+      textSha256: hash,
+      statements: STATEMENTS,
+      declaration: DECLARATION,
+      overdue: false,
+      previouslySigned: null,
+    });
+  });
+
+  it("refuses a signature made on other text (409) and writes nothing", async () => {
+    const res = await sign(teacher, agreementId, {
+      fullName: "Tegan Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256: "0".repeat(64),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/not the text in force/);
+    const rows = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM signatures`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("asks for the job title and every choice", async () => {
+    const res = await sign(teacher, agreementId, { fullName: "Tegan Signer", choices: {}, textSha256: hash });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(["choices.photo", "jobTitle"]);
+    const bad = await sign(teacher, agreementId, {
+      fullName: "Tegan Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "maybe" },
+      textSha256: hash,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  let signatureId: string;
+  let reference: string;
+  it("records the signature with its evidence, emails the signer, and cannot be changed afterwards", async () => {
+    const res = await teacher.request(
+      "POST",
+      `/api/v1/agreements/${agreementId}/signatures`,
+      { fullName: "Tegan Signer", jobTitle: "Teacher", choices: { photo: "disagree" }, textSha256: hash },
+      { "user-agent": "Test Browser 1.0" },
+    );
+    expect(res.statusCode).toBe(201);
+    ({ id: signatureId, verificationReference: reference } = res.json());
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`SELECT * FROM signatures WHERE id = ${signatureId}`,
+    );
+    expect(row).toMatchObject({
+      person_id: teacherId,
+      full_name: "Tegan Signer",
+      job_title: "Teacher",
+      text_sha256: hash,
+      auth_method: "password",
+      ip: "127.0.0.1",
+      user_agent: "Test Browser 1.0",
+      choices: { photo: "disagree" },
+    });
+    const [event] = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`SELECT action FROM audit_events WHERE id = ${row.audit_event_id}`,
+    );
+    expect(event.action).toBe("agreement.signed");
+    const error: unknown = await t.database.db
+      .execute(sql`UPDATE signatures SET full_name = 'Someone else' WHERE id = ${signatureId}`)
+      .catch((e) => e);
+    expect(String((error as { cause?: Error }).cause?.message)).toMatch(/insert-only/);
+    const mail = (await head.get("/api/v1/mail/outbox"))
+      .json()
+      .messages.find((m: { to: string }) => m.to === "tegan@oakfield.test");
+    expect(mail.body).toContain(reference);
+    expect((await teacher.get("/api/v1/me/agreements")).json().agreements).toEqual([]);
+    expect(
+      (
+        await sign(teacher, agreementId, {
+          fullName: "Tegan Signer",
+          jobTitle: "Teacher",
+          choices: { photo: "agree" },
+          textSha256: hash,
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it("gives a receipt PDF with the full text, answers and hash, to the signer and the admins only", async () => {
+    const res = await teacher.get(`/api/v1/signatures/${signatureId}/receipt.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    for (const s of STATEMENTS) expect(text.replace(/\s+/g, " ")).toContain(s);
+    expect(text.replace(/\s+/g, "")).toContain(hash);
+    expect(text).toContain(reference);
+    expect(text).toContain("Oakfield Primary School");
+    expect((await head.get(`/api/v1/signatures/${signatureId}/receipt.pdf`)).statusCode).toBe(200);
+    const { browser: colleague } = await personWith("Nosy", ["staff"]);
+    expect((await colleague.get(`/api/v1/signatures/${signatureId}/receipt.pdf`)).statusCode).toBe(404);
+  });
+
+  it("confirms a receipt's reference, however it is typed, and denies a made-up one", async () => {
+    const ok = (
+      await new Browser(t.app).get(`/api/v1/receipts/${reference.toLowerCase().replace(/-/g, " ")}`)
+    ).json();
+    expect(ok).toMatchObject({
+      valid: true,
+      signerName: "Tegan Signer",
+      agreementTitle: "Staff acceptable use agreement",
+      textSha256: hash,
+    });
+    expect((await new Browser(t.app).get("/api/v1/receipts/AAAA-BBBB-CCCC-DDDD-EEEE")).json()).toEqual({
+      valid: false,
+    });
+  });
+
+  it("lets a signer decline with a reason, and tells the admins", async () => {
+    const { browser: doubter } = await personWith("Doubter", ["staff"]);
+    await head.post(`/api/v1/agreements/${agreementId}/assignments`, {
+      kinds: ["staff"],
+      dueDate: addDays(todayInLondon(), 10),
+    });
+    const res = await doubter.post(`/api/v1/agreements/${agreementId}/decline`, {
+      reason: "I need to discuss the monitoring clause.",
+    });
+    expect(res.statusCode).toBe(201);
+    const mail = (await head.get("/api/v1/mail/outbox"))
+      .json()
+      .messages.find((m: { subject: string }) => m.subject.startsWith("Agreement declined"));
+    expect(mail).toMatchObject({
+      to: "head@oakfield.test",
+      body: expect.stringContaining("monitoring clause"),
+    });
+    expect((await doubter.get("/api/v1/me/agreements")).json().agreements).toEqual([]);
+  });
+
+  it("shows people × agreements in the compliance view, as JSON and CSV, to admins and the DSL only", async () => {
+    const m = (await head.get("/api/v1/compliance/agreements")).json();
+    const [a] = m.agreements;
+    expect(a).toMatchObject({ id: agreementId, versionNumber: "1.0", signed: 1, declined: 1 });
+    const cell = (name: string) => m.people.find((p: { name: string }) => p.name === name).cells[agreementId];
+    expect(cell("Tegan Signer")).toMatchObject({ status: "signed", versionNumber: "1.0" });
+    expect(cell("Doubter Signer").status).toBe("declined");
+    expect(cell("Ada Okafor").status).toBe("pending");
+    const csv = await head.get("/api/v1/compliance/agreements?format=csv");
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.body).toMatch(/Tegan Signer,staff,,,Signed v1\.0 \d{4}-\d{2}-\d{2}/);
+    const { browser: dsl } = await personWith("Dsl", ["staff"], ["dsl"]);
+    expect((await dsl.get("/api/v1/compliance/agreements")).statusCode).toBe(200);
+    expect((await teacher.get("/api/v1/compliance/agreements")).statusCode).toBe(403);
+    expect((await dsl.get(`/api/v1/people/${teacherId}/signatures`)).json().signatures[0]).toMatchObject({
+      agreementTitle: "Staff acceptable use agreement",
+      versionNumber: "1.0",
+    });
+  });
+
+  it("re-assigns everyone when a new version is published, and shows what changed since they signed", async () => {
+    const v = (await head.get(`/api/v1/policies/${policyId}`))
+      .json()
+      .versions.find((x: { status: string }) => x.status === "draft");
+    const changed = [
+      ...STATEMENTS.slice(0, 2),
+      "I understand that my use of school systems and devices is monitored.",
+    ];
+    await head.patch(`/api/v1/policies/${policyId}/versions/${v.id}`, { statements: changed });
+    expect((await head.post(`/api/v1/policies/${policyId}/versions/${v.id}/publish`)).statusCode).toBe(200);
+    const [mine] = (await teacher.get("/api/v1/me/agreements")).json().agreements;
+    expect(mine.id).not.toBe(agreementId);
+    expect(mine.statements).toEqual(changed);
+    expect(mine.policy.versionNumber).toBe("1.1");
+    expect(mine.previouslySigned.statements).toEqual(STATEMENTS);
+    const m = (await head.get("/api/v1/compliance/agreements")).json();
+    expect(m.people.find((p: { name: string }) => p.name === "Tegan Signer").cells[mine.id]).toMatchObject({
+      status: "signed_older",
+      versionNumber: "1.0",
+    });
+    const res = await sign(teacher, mine.id, {
+      fullName: "Tegan Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256: mine.textSha256,
+    });
+    expect(res.statusCode).toBe(201);
+    agreementId = mine.id;
+  });
+
+  it("does not ask anyone to sign again for a 'reviewed – no changes' version", async () => {
+    const review = (await head.post(`/api/v1/policies/${policyId}/versions`, { noChanges: true })).json();
+    await head.post(`/api/v1/policies/${policyId}/versions/${review.id}/publish`);
+    expect((await teacher.get("/api/v1/me/agreements")).json().agreements).toEqual([]);
+    const m = (await head.get("/api/v1/compliance/agreements")).json();
+    const [a] = m.agreements;
+    expect(a.versionNumber).toBe("1.2");
+    expect(m.people.find((p: { name: string }) => p.name === "Tegan Signer").cells[a.id]).toMatchObject({
+      status: "signed",
+      versionNumber: "1.1",
+    });
+    agreementId = a.id;
+  });
+
+  it("assigns new starters from the people import automatically", async () => {
+    const csv =
+      "Staff Code,Forename,Surname,Work Email,Job Title\nNEW1,Nia,Newstart,nia@oakfield.test,Teaching Assistant\n";
+    const { token } = (await head.post("/api/v1/api-tokens", { name: "import" })).json();
+    // Not a full staff list: only a joiner. (A full import would mark the rest as leavers.)
+    await t.database.db.execute(
+      sql`UPDATE people SET staff_code = 'K' || left(id::text, 8) WHERE 'staff' = ANY(kinds)`,
+    );
+    const all = await queryRows<{
+      staff_code: string;
+      given_name: string;
+      family_name: string;
+      email: string | null;
+    }>(
+      t.database.db,
+      sql`SELECT staff_code, given_name, family_name, email FROM people WHERE 'staff' = ANY(kinds)`,
+    );
+    const full =
+      csv +
+      all.map((p) => `${p.staff_code},${p.given_name},${p.family_name},${p.email ?? ""},Teacher`).join("\n");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/people/import?kind=staff",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      payload: full,
+    });
+    expect(res.json()).toMatchObject({ created: 1, leavers: 0 });
+    expect((await assignNewStarters(t.database.db)).assigned).toBe(1);
+    const nia = (await head.get("/api/v1/compliance/agreements?kind=staff"))
+      .json()
+      .people.find((p: { name: string }) => p.name === "Nia Newstart");
+    expect(nia.cells[agreementId].status).toBe("pending");
+  });
+
+  describe("chasing", () => {
+    it("steps a week before, on the day, then every 7 days after", () => {
+      expect(reminderStep("2027-03-10", "2027-03-02")).toBeNull();
+      expect(reminderStep("2027-03-10", "2027-03-03")).toBe("week-before");
+      expect(reminderStep("2027-03-10", "2027-03-10")).toBe("due");
+      expect(reminderStep("2027-03-10", "2027-03-16")).toBe("due");
+      expect(reminderStep("2027-03-10", "2027-03-17")).toBe("after-7");
+      expect(reminderStep("2027-03-10", "2027-03-25")).toBe("after-14");
+    });
+
+    it("sends each reminder once and stops when the person signs", async () => {
+      const due = addDays(todayInLondon(), 7);
+      const { browser: late, id: lateId } = await personWith("Late", ["staff"]);
+      await head.post(`/api/v1/agreements/${agreementId}/assignments`, { personIds: [lateId], dueDate: due });
+      const mails = async () =>
+        (await head.get("/api/v1/mail/outbox"))
+          .json()
+          .messages.filter(
+            (m: { to: string; subject: string }) =>
+              m.to === "late@oakfield.test" && m.subject.includes("please sign"),
+          );
+      await chaseAgreements(t.database.db, "http://x", todayInLondon());
+      await chaseAgreements(t.database.db, "http://x", todayInLondon());
+      expect(await mails()).toHaveLength(1);
+      await chaseAgreements(t.database.db, "http://x", due);
+      expect(await mails()).toHaveLength(2);
+      await chaseAgreements(t.database.db, "http://x", addDays(due, 7));
+      expect(await mails()).toHaveLength(3);
+      expect((await mails())[0].subject).toMatch(/^Overdue/);
+      const [mine] = (await late.get("/api/v1/me/agreements")).json().agreements;
+      await sign(late, mine.id, {
+        fullName: "Late Signer",
+        jobTitle: "Teacher",
+        choices: { photo: "agree" },
+        textSha256: mine.textSha256,
+      });
+      await chaseAgreements(t.database.db, "http://x", addDays(due, 14));
+      expect(await mails()).toHaveLength(3);
+    });
+
+    it("reminds everyone still to sign at once with 'remind now'", async () => {
+      const res = await head.post(`/api/v1/agreements/${agreementId}/remind`);
+      expect(res.json().reminded).toBeGreaterThanOrEqual(2); // the head and the new starter at least
+    });
+  });
+
+  describe("parents and carers, by emailed link", () => {
+    let parentAgreement: string;
+    let link: string;
+    beforeAll(async () => {
+      const version = (await head.get(`/api/v1/policies/${policyId}`))
+        .json()
+        .versions.find((v: { status: string }) => v.status === "published");
+      parentAgreement = (
+        await head.post("/api/v1/agreements", {
+          policyVersionId: version.id,
+          title: "Home–school online safety agreement",
+          audience: "parents",
+          declaration: "I have read this agreement with my child and we will follow it.",
+        })
+      ).json().id;
+      const child = (
+        await head.post("/api/v1/people", {
+          givenName: "Cai",
+          familyName: "Pupil",
+          kinds: ["pupil"],
+          yearGroup: "Year 4",
+        })
+      ).json();
+      const parent = (
+        await head.post("/api/v1/people", {
+          givenName: "Mair",
+          familyName: "Pupil",
+          kinds: ["parent"],
+          email: "mair@home.test",
+        })
+      ).json();
+      await t.database.db.execute(
+        sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id, relationship, priority) VALUES (${schoolId}, ${child.id}, ${parent.id}, 'Mother', 1)`,
+      );
+      await head.post(`/api/v1/agreements/${parentAgreement}/assignments`, {
+        kinds: ["parent"],
+        dueDate: addDays(todayInLondon(), 14),
+      });
+      expect((await head.post(`/api/v1/agreements/${parentAgreement}/parent-links`)).json()).toEqual({
+        sent: 1,
+      });
+      const mail = (await head.get("/api/v1/mail/outbox"))
+        .json()
+        .messages.find((m: { to: string }) => m.to === "mair@home.test");
+      expect(mail.subject).toContain("(Cai Pupil)");
+      link = /\/sign\/([\w-]+)/.exec(mail.body)![1];
+    });
+
+    it("shows the form for the named child, then signs once; opening it again shows the receipt", async () => {
+      const visitor = new Browser(t.app);
+      const open = (await visitor.get(`/api/v1/sign/${link}`)).json();
+      expect(open).toMatchObject({
+        state: "open",
+        childName: "Cai Pupil",
+        parentName: "Mair Pupil",
+        schoolName: "Oakfield Primary School",
+      });
+      const res = await visitor.post(`/api/v1/sign/${link}`, {
+        fullName: "Mair Pupil",
+        choices: {},
+        textSha256: open.agreement.textSha256,
+      });
+      expect(res.statusCode).toBe(201);
+      const again = (await visitor.get(`/api/v1/sign/${link}`)).json();
+      expect(again).toMatchObject({
+        state: "signed",
+        signature: { fullName: "Mair Pupil", verificationReference: res.json().verificationReference },
+      });
+      expect(again.agreement).toBeUndefined();
+      const twice = await visitor.post(`/api/v1/sign/${link}`, {
+        fullName: "Mair Pupil",
+        choices: {},
+        textSha256: open.agreement.textSha256,
+      });
+      expect(twice.statusCode).toBe(410);
+      const [row] = await queryRows<{ auth_method: string; on_behalf_of_id: string }>(
+        t.database.db,
+        sql`SELECT auth_method, on_behalf_of_id FROM signatures WHERE id = ${res.json().id}`,
+      );
+      expect(row.auth_method).toBe("parent_link");
+      expect(row.on_behalf_of_id).toBeTruthy();
+    });
+
+    it("stops working after 14 days", async () => {
+      await head.post(`/api/v1/agreements/${parentAgreement}/assignments`, {
+        kinds: ["parent"],
+        dueDate: addDays(todayInLondon(), 14),
+      });
+      const second = (
+        await head.post("/api/v1/people", {
+          givenName: "Huw",
+          familyName: "Late",
+          kinds: ["parent"],
+          email: "huw@home.test",
+        })
+      ).json();
+      const kid = (
+        await head.post("/api/v1/people", { givenName: "Efa", familyName: "Late", kinds: ["pupil"] })
+      ).json();
+      await t.database.db.execute(
+        sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id) VALUES (${schoolId}, ${kid.id}, ${second.id})`,
+      );
+      await head.post(`/api/v1/agreements/${parentAgreement}/assignments`, {
+        personIds: [second.id],
+        dueDate: addDays(todayInLondon(), 14),
+      });
+      await head.post(`/api/v1/agreements/${parentAgreement}/parent-links`);
+      const mail = (await head.get("/api/v1/mail/outbox"))
+        .json()
+        .messages.find((m: { to: string }) => m.to === "huw@home.test");
+      const token = /\/sign\/([\w-]+)/.exec(mail.body)![1];
+      await t.database.db.execute(
+        sql`UPDATE signing_links SET expires_at = now() - interval '1 minute' WHERE parent_id = ${second.id}`,
+      );
+      const res = await new Browser(t.app).get(`/api/v1/sign/${token}`);
+      expect(res.statusCode).toBe(410);
+      expect(res.json().detail).toMatch(/expired/);
+    });
+  });
+});

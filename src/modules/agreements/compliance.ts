@@ -1,0 +1,195 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  agreements,
+  assignments,
+  people,
+  policyVersions,
+  roleAssignments,
+  signatures,
+} from "../../db/schema.js";
+import { todayInLondon } from "../../server/dates.js";
+import type { AgreementStatus } from "./service.js";
+import { statusFrom } from "./service.js";
+
+export type ComplianceFilter = { kind?: string; role?: string; department?: string; regGroup?: string };
+
+/**
+ * People × active agreements. Three set-based queries (agreements with their ancestry, the
+ * assignments, the signatures) and the status worked out in memory: no query per cell.
+ */
+export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFilter) {
+  const today = todayInLondon();
+  const all = await db
+    .select({ a: agreements, major: policyVersions.major, minor: policyVersions.minor })
+    .from(agreements)
+    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
+    .where(eq(agreements.schoolId, schoolId));
+  const byId = new Map(all.map((r) => [r.a.id, r]));
+  const active = all
+    .filter((r) => r.a.status === "active")
+    .sort((x, y) => x.a.title.localeCompare(y.a.title));
+  const lineage = new Map<string, { same: string[]; older: string[] }>();
+  for (const { a } of active) {
+    const same: string[] = [];
+    const older: string[] = [];
+    let sameText = true;
+    let current = a;
+    while (current.supersedesId && byId.has(current.supersedesId)) {
+      sameText = sameText && current.sameTextAsPrevious;
+      current = byId.get(current.supersedesId)!.a;
+      (sameText ? same : older).push(current.id);
+    }
+    lineage.set(a.id, { same, older });
+  }
+
+  const conditions = [
+    eq(people.schoolId, schoolId),
+    sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+  ];
+  if (f.kind) conditions.push(sql`${people.kinds} @> ARRAY[${f.kind}]::text[]`);
+  if (f.department) conditions.push(eq(people.department, f.department));
+  if (f.regGroup) conditions.push(eq(people.regGroup, f.regGroup));
+  if (f.role)
+    conditions.push(
+      sql`${people.id} IN (SELECT ${roleAssignments.personId} FROM ${roleAssignments} WHERE ${roleAssignments.schoolId} = ${schoolId} AND ${roleAssignments.role} = ${f.role})`,
+    );
+  const folk = await db
+    .select({
+      id: people.id,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      kinds: people.kinds,
+      department: people.department,
+      regGroup: people.regGroup,
+      jobTitle: people.jobTitle,
+    })
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(people.familyName, people.givenName);
+  const activeIds = active.map((r) => r.a.id);
+  const dues = activeIds.length
+    ? await db
+        .select({
+          agreementId: assignments.agreementId,
+          personId: assignments.personId,
+          dueDate: assignments.dueDate,
+        })
+        .from(assignments)
+        .where(
+          and(
+            eq(assignments.schoolId, schoolId),
+            inArray(assignments.agreementId, activeIds),
+            isNull(assignments.cancelledAt),
+          ),
+        )
+    : [];
+  const due = new Map(dues.map((d) => [`${d.agreementId}:${d.personId}`, d.dueDate]));
+  const sigs = await db
+    .select({
+      id: signatures.id,
+      personId: signatures.personId,
+      agreementId: signatures.agreementId,
+      kind: signatures.kind,
+      signedAt: signatures.signedAt,
+    })
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, schoolId), sql`${signatures.personId} IS NOT NULL`));
+  const sigsOf = new Map<string, typeof sigs>();
+  for (const s of sigs) sigsOf.set(s.personId!, [...(sigsOf.get(s.personId!) ?? []), s]);
+
+  const totals = Object.fromEntries(
+    activeIds.map((id) => [
+      id,
+      { required: 0, signed: 0, signed_older: 0, pending: 0, overdue: 0, declined: 0 },
+    ]),
+  );
+  const rows = folk.map((p) => {
+    const mine = sigsOf.get(p.id) ?? [];
+    const cells: Record<
+      string,
+      { status: AgreementStatus; signedAt?: string; versionNumber?: string; signatureId?: string }
+    > = {};
+    for (const { a } of active) {
+      const { same, older } = lineage.get(a.id)!;
+      const status = statusFrom(mine, a.id, same, older, due.get(`${a.id}:${p.id}`) ?? null, today);
+      const cell: (typeof cells)[string] = { status };
+      if (status === "signed" || status === "signed_older") {
+        const ids = status === "signed" ? [a.id, ...same] : older;
+        const s = mine
+          .filter((x) => x.kind === "signed" && ids.includes(x.agreementId))
+          .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
+        const v = byId.get(s.agreementId)!;
+        Object.assign(cell, {
+          signedAt: s.signedAt.toISOString(),
+          versionNumber: `${v.major}.${v.minor}`,
+          signatureId: s.id,
+        });
+      }
+      cells[a.id] = cell;
+      if (status !== "not_required") {
+        totals[a.id].required++;
+        totals[a.id][status]++;
+      }
+    }
+    return {
+      id: p.id,
+      name: `${p.givenName} ${p.familyName}`,
+      kinds: p.kinds,
+      department: p.department,
+      regGroup: p.regGroup,
+      jobTitle: p.jobTitle,
+      cells,
+    };
+  });
+  return {
+    agreements: active.map(({ a, major, minor }) => ({
+      id: a.id,
+      title: a.title,
+      audience: a.audience,
+      versionNumber: `${major}.${minor}`,
+      ...totals[a.id],
+      percentSigned: totals[a.id].required
+        ? Math.round((1000 * totals[a.id].signed) / totals[a.id].required) / 10
+        : null,
+    })),
+    people: rows,
+  };
+}
+
+const LABEL: Record<AgreementStatus, string> = {
+  signed: "Signed",
+  signed_older: "Signed an older version",
+  pending: "Pending",
+  overdue: "Overdue",
+  declined: "Declined",
+  not_required: "Not required",
+};
+
+/** CSV for an inspector: one row per person, one column per agreement (status and date). */
+export function complianceCsv(m: Awaited<ReturnType<typeof complianceMatrix>>) {
+  const esc = (v: string | null | undefined) => {
+    const s = v ?? "";
+    // A leading = + - @ would be run as a formula by a spreadsheet: neutralise it.
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = [
+    "Name",
+    "Kinds",
+    "Department",
+    "Class",
+    ...m.agreements.map((a) => `${a.title} (v${a.versionNumber})`),
+  ];
+  const lines = [header.map(esc).join(",")];
+  for (const p of m.people) {
+    const cells = m.agreements.map((a) => {
+      const c = p.cells[a.id];
+      return c.signedAt
+        ? `${LABEL[c.status]} v${c.versionNumber} ${c.signedAt.slice(0, 10)}`
+        : LABEL[c.status];
+    });
+    lines.push([p.name, p.kinds.join(" "), p.department, p.regGroup, ...cells].map(esc).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

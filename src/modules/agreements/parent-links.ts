@@ -1,0 +1,193 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import {
+  agreements,
+  assignments,
+  people,
+  pupilContacts,
+  schools,
+  signatures,
+  signingLinks,
+} from "../../db/schema.js";
+import { conflict, gone, notFound } from "../../server/problem.js";
+import { type Actor, systemActor } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import { hashSecret, newSecret } from "../auth/tokens.js";
+import { queueMail } from "../mail/service.js";
+import { insertSignature, presentAgreement, presentSignature, type SignatureBody } from "./service.js";
+
+/** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
+const LINK_DAYS = 14;
+
+/**
+ * Email each assigned parent/carer a single-use link: one per child, or one for the family, as the
+ * agreement says. Parents have no account; the link is their identity for this one signature.
+ */
+export async function sendParentLinks(db: Db, actor: Actor, agreementId: string, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const [agreement] = await tx
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
+    if (!agreement) throw notFound("agreement");
+    if (agreement.audience !== "parents")
+      throw conflict("Signing links are for agreements addressed to parents and carers.");
+    const [school] = await tx.select().from(schools).where(eq(schools.id, actor.schoolId));
+    const parents = await tx
+      .select({ id: people.id, givenName: people.givenName, email: people.email })
+      .from(assignments)
+      .innerJoin(people, eq(people.id, assignments.personId))
+      .where(
+        and(
+          eq(assignments.agreementId, agreementId),
+          isNull(assignments.cancelledAt),
+          sql`${people.email} IS NOT NULL`,
+        ),
+      );
+    let sent = 0;
+    for (const parent of parents) {
+      const children = await tx
+        .select({
+          id: people.id,
+          name: sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`,
+        })
+        .from(pupilContacts)
+        .innerJoin(people, eq(people.id, pupilContacts.pupilId))
+        .where(
+          and(
+            eq(pupilContacts.contactId, parent.id),
+            sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
+          ),
+        );
+      const targets =
+        agreement.parentMode === "per_family"
+          ? [{ id: null, name: children.map((c) => c.name).join(", ") }]
+          : children;
+      for (const child of targets) {
+        const signed = await tx
+          .select({ id: signatures.id })
+          .from(signatures)
+          .where(
+            and(
+              eq(signatures.agreementId, agreementId),
+              eq(signatures.personId, parent.id),
+              eq(signatures.kind, "signed"),
+              child.id ? eq(signatures.onBehalfOfId, child.id) : sql`true`,
+            ),
+          );
+        if (signed.length > 0) continue;
+        const { secret, hash } = newSecret();
+        const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
+        await tx.insert(signingLinks).values({
+          schoolId: actor.schoolId,
+          agreementId,
+          parentId: parent.id,
+          childId: child.id,
+          tokenHash: hash,
+          expiresAt,
+        });
+        await queueMail(tx, actor.schoolId, {
+          to: parent.email!,
+          subject: `Please read and sign: ${agreement.title}${child.name ? ` (${child.name})` : ""}`,
+          text: [
+            `Dear ${parent.givenName},`,
+            "",
+            `${school.name} asks you to read and sign "${agreement.title}"${child.name ? ` for ${child.name}` : ""}.`,
+            "",
+            `Open this link to read it and sign (it works once and expires on ${expiresAt.toLocaleDateString("en-GB", { timeZone: "Europe/London", dateStyle: "long" })}):`,
+            `${publicUrl}/sign/${secret}`,
+            "",
+            "You do not need an account. If you were not expecting this email, please contact the school office.",
+          ].join("\n"),
+        });
+        sent++;
+      }
+    }
+    await recordEvent(tx, actor, {
+      action: "agreement.parent_links_sent",
+      entityType: "agreement",
+      entityId: agreementId,
+      summary: { title: agreement.title, links: sent },
+    });
+    return { sent };
+  });
+}
+
+async function openLink(db: Db, token: string) {
+  const [row] = await db
+    .select({ link: signingLinks, agreement: agreements })
+    .from(signingLinks)
+    .innerJoin(agreements, eq(agreements.id, signingLinks.agreementId))
+    .where(eq(signingLinks.tokenHash, hashSecret(token)));
+  if (!row) throw notFound("signing link");
+  return row;
+}
+
+async function nameOf(db: Db, id: string | null) {
+  if (!id) return null;
+  const [p] = await db
+    .select({
+      name: sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`,
+    })
+    .from(people)
+    .where(eq(people.id, id));
+  return p?.name ?? null;
+}
+
+/** What the link shows: the form, or, once signed, the receipt (opening it again never shows a new form). */
+export async function describeLink(db: Db, token: string) {
+  const { link, agreement } = await openLink(db, token);
+  const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, link.schoolId));
+  const base = {
+    schoolName: school.name,
+    parentName: await nameOf(db, link.parentId),
+    childName: await nameOf(db, link.childId),
+  };
+  if (link.signatureId) {
+    const [s] = await db.select().from(signatures).where(eq(signatures.id, link.signatureId));
+    return {
+      ...base,
+      state: "signed" as const,
+      agreementTitle: agreement.title,
+      signature: presentSignature(s),
+    };
+  }
+  if (link.expiresAt.getTime() <= Date.now())
+    throw gone("This link has expired. Please ask the school office for a new one.");
+  return { ...base, state: "open" as const, agreement: await presentAgreement(db, agreement) };
+}
+
+export async function signByLink(
+  db: Db,
+  token: string,
+  body: SignatureBody,
+  ctx: { ip: string | null; userAgent: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ link: signingLinks, agreement: agreements })
+      .from(signingLinks)
+      .innerJoin(agreements, eq(agreements.id, signingLinks.agreementId))
+      .where(eq(signingLinks.tokenHash, hashSecret(token)))
+      .for("update");
+    if (!row) throw notFound("signing link");
+    if (row.link.signatureId)
+      throw gone("This link has already been used to sign. Your receipt is on the link's page.");
+    if (row.link.expiresAt.getTime() <= Date.now())
+      throw gone("This link has expired. Please ask the school office for a new one.");
+    const actor = {
+      ...systemActor(row.link.schoolId),
+      personId: row.link.parentId,
+      name: body.fullName,
+      ip: ctx.ip,
+    };
+    const signature = await insertSignature(tx, actor, row.agreement, body, {
+      ...ctx,
+      personId: row.link.parentId,
+      onBehalfOfId: row.link.childId,
+      authMethod: "parent_link",
+    });
+    await tx.update(signingLinks).set({ signatureId: signature.id }).where(eq(signingLinks.id, row.link.id));
+    return presentSignature(signature);
+  });
+}

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { agreements, people, schools, type signatures } from "../../db/schema.js";
+import { renderReceiptPdf } from "./receipt/pdf.js";
+import { type ChoiceDef, presentAgreement } from "./service.js";
+
+const HOW: Record<string, string> = {
+  password: "Signed in with email and password",
+  sso: "Signed in with the school's single sign-on",
+  api_token: "An integration using an API token",
+  parent_link: "A single-use link emailed to the parent or carer",
+  kiosk: "The reception kiosk",
+  class_session: "A class signing session opened by the teacher",
+};
+
+/** The receipt for one signature: the full text signed, the answers and the evidence. */
+export async function receiptPdf(db: Db, signature: typeof signatures.$inferSelect, publicUrl: string) {
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, signature.agreementId));
+  const [school] = await db.select().from(schools).where(eq(schools.id, signature.schoolId));
+  const shown = await presentAgreement(db, agreement);
+  const child = signature.onBehalfOfId
+    ? (await db.select().from(people).where(eq(people.id, signature.onBehalfOfId)))[0]
+    : null;
+  const fields = [
+    { label: "Full name", value: signature.fullName },
+    ...(signature.jobTitle ? [{ label: "Job title", value: signature.jobTitle }] : []),
+    ...(signature.organisation ? [{ label: "Organisation", value: signature.organisation }] : []),
+    ...(signature.visiting ? [{ label: "Visiting", value: signature.visiting }] : []),
+    ...(child
+      ? [{ label: "Signed for", value: `${child.preferredName ?? child.givenName} ${child.familyName}` }]
+      : []),
+  ];
+  const answers = signature.choices as Record<string, string>;
+  return renderReceiptPdf({
+    schoolName: school.name,
+    agreementTitle: shown.title,
+    policyTitle: shown.policy.title,
+    versionNumber: shown.policy.versionNumber,
+    statements: shown.statements,
+    declaration: shown.declaration,
+    fields,
+    choices: (shown.choices as ChoiceDef[]).map((c) => ({ label: c.label, answer: answers[c.key] ?? "" })),
+    signedAt: signature.signedAt,
+    authenticatedBy: HOW[signature.authMethod] ?? signature.authMethod,
+    textSha256: signature.textSha256,
+    signatureId: signature.id,
+    verificationReference: signature.verificationRef,
+    verifyUrl: `${publicUrl}/verify`,
+    signatureImagePng: signature.signatureImage
+      ? Buffer.from(signature.signatureImage.split(",")[1], "base64")
+      : null,
+  });
+}

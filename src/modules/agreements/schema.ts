@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { KINDS, ROLES } from "../access/roles.js";
+
+/** Audiences as API.md names them, and the kind of person each one is. */
+export const AUDIENCE_KIND = {
+  staff: "staff",
+  governors: "governor",
+  visitors: "visitor",
+  volunteers: "volunteer",
+  student_teachers: "student_teacher",
+  parents: "parent",
+  pupils: "pupil",
+} as const;
+export type Audience = keyof typeof AUDIENCE_KIND;
+const AUDIENCES = Object.keys(AUDIENCE_KIND) as [Audience, ...Audience[]];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.");
+
+export const Choice = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,40}$/, "Use lower-case letters, digits and _ for a choice key."),
+  label: z.string().trim().min(3).max(500),
+  options: z.array(z.string().trim().min(1).max(60)).min(2).max(6).default(["agree", "disagree"]),
+});
+
+export const AgreementInput = z.object({
+  policyVersionId: z.uuid("Choose a published policy version."),
+  title: z.string().trim().min(3, "Give the agreement a title.").max(200),
+  audience: z.enum(AUDIENCES),
+  declaration: z.string().trim().min(10, "Write the declaration the signer agrees to.").max(2000),
+  statements: z.array(z.string().trim().min(3).max(2000)).min(1).max(200).optional(),
+  choices: z.array(Choice).max(10).optional(),
+  parentMode: z.enum(["per_child", "per_family"]).optional(),
+});
+
+export const AssignmentInput = z
+  .object({
+    kinds: z.array(z.enum(KINDS)).optional(),
+    roles: z.array(z.enum(ROLES)).optional(),
+    personIds: z.array(z.uuid()).max(5000).optional(),
+    dueDate: isoDate,
+  })
+  .refine((v) => (v.kinds?.length ?? 0) + (v.roles?.length ?? 0) + (v.personIds?.length ?? 0) > 0, {
+    message: "Choose kinds, roles or people to assign.",
+    path: ["kinds"],
+  });
+
+export const SignatureInput = z.object({
+  fullName: z.string().trim().min(2, "Type your full name.").max(200),
+  jobTitle: z.string().trim().max(200).optional(),
+  choices: z.record(z.string(), z.string()).default({}),
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/, "textSha256 must be a SHA-256 in hex."),
+  /** A drawn signature as a PNG data URL; optional, never the only way to sign. */
+  signatureImage: z
+    .string()
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "A drawn signature must be a PNG image.")
+    .max(300_000)
+    .optional(),
+});
+
+export const DeclineInput = z.object({
+  reason: z.string().trim().min(3, "Say briefly why you are declining.").max(2000),
+});
+
+export const ComplianceQuery = z.object({
+  format: z.enum(["json", "csv"]).default("json"),
+  kind: z.enum(KINDS).optional(),
+  role: z.enum(ROLES).optional(),
+  department: z.string().max(120).optional(),
+  regGroup: z.string().max(40).optional(),
+});
+
+export const AgreementParams = z.object({ id: z.uuid("That is not a valid id.") });
+export const TokenParams = z.object({ token: z.string().min(20).max(100) });

@@ -1,0 +1,788 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import {
+  agreementRules,
+  agreements,
+  assignments,
+  domainEvents,
+  people,
+  policies,
+  policyVersions,
+  roleAssignments,
+  schools,
+  signatures,
+} from "../../db/schema.js";
+import { addDays, todayInLondon } from "../../server/dates.js";
+import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
+import { isSchoolAdmin } from "../access/records.js";
+import { type Actor, type Kind, systemActor } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import { queueMail } from "../mail/service.js";
+import { onPolicyPublished } from "../policies/service.js";
+import { type SignableText, textSha256 } from "./receipt/canonical.js";
+import { AUDIENCE_KIND, type Audience } from "./schema.js";
+
+type AgreementRow = typeof agreements.$inferSelect;
+type SignatureRow = typeof signatures.$inferSelect;
+export type ChoiceDef = { key: string; label: string; options: string[] };
+/** New starters and people re-assigned for a new version get this long to sign. */
+const DEFAULT_DAYS_TO_SIGN = 14;
+
+// ---- the text a signer sees
+
+async function versionInfo(db: DbOrTx, schoolId: string, versionId: string) {
+  const [row] = await db
+    .select({ version: policyVersions, policyTitle: policies.title })
+    .from(policyVersions)
+    .innerJoin(policies, eq(policies.id, policyVersions.policyId))
+    .where(and(eq(policyVersions.schoolId, schoolId), eq(policyVersions.id, versionId)));
+  return row ?? null;
+}
+
+function signable(
+  a: Pick<AgreementRow, "title" | "declaration" | "statements" | "choices">,
+  policyTitle: string,
+  versionNumber: string,
+): SignableText {
+  return {
+    title: a.title,
+    policyTitle,
+    versionNumber,
+    statements: a.statements as string[],
+    declaration: a.declaration,
+    choices: a.choices as ChoiceDef[],
+  };
+}
+
+/** The agreement as a signer receives it: the exact text in force and its hash. */
+export async function presentAgreement(db: DbOrTx, a: AgreementRow) {
+  const info = (await versionInfo(db, a.schoolId, a.policyVersionId))!;
+  const number = `${info.version.major}.${info.version.minor}`;
+  return {
+    id: a.id,
+    title: a.title,
+    audience: a.audience,
+    policy: { id: a.policyId, title: info.policyTitle, versionId: a.policyVersionId, versionNumber: number },
+    statements: a.statements as string[],
+    declaration: a.declaration,
+    choices: a.choices as ChoiceDef[],
+    requireJobTitle: a.requireJobTitle,
+    parentMode: a.parentMode,
+    status: a.status,
+    textSha256: a.textSha256,
+  };
+}
+
+// ---- creating agreements and carrying them to new policy versions
+
+type NewAgreement = {
+  policyVersionId: string;
+  title: string;
+  audience: Audience;
+  declaration: string;
+  statements?: string[];
+  choices?: ChoiceDef[];
+  parentMode?: "per_child" | "per_family";
+};
+
+async function insertAgreement(
+  tx: Tx,
+  actor: Actor,
+  input: NewAgreement,
+  predecessor: AgreementRow | null,
+  sameText: boolean,
+) {
+  const info = await versionInfo(tx, actor.schoolId, input.policyVersionId);
+  if (!info) throw notFound("policy version");
+  if (info.version.status !== "published")
+    throw conflict("Only the published version of a policy can be signed. Publish it first.");
+  const statements = input.statements ?? (info.version.statements as string[]);
+  if (statements.length === 0)
+    throw badRequest(
+      "This policy version has no statements to sign. Add them to the version, or list them here.",
+      [{ field: "statements", message: "No statements." }],
+    );
+  const base = {
+    title: input.title,
+    declaration: input.declaration,
+    statements,
+    choices: input.choices ?? [],
+  };
+  const hash = textSha256(signable(base, info.policyTitle, `${info.version.major}.${info.version.minor}`));
+  const [row] = await tx
+    .insert(agreements)
+    .values({
+      schoolId: actor.schoolId,
+      policyId: info.version.policyId,
+      policyVersionId: info.version.id,
+      ...base,
+      audience: input.audience,
+      requireJobTitle: input.audience === "staff" || input.audience === "governors",
+      parentMode: input.parentMode ?? "per_child",
+      textSha256: hash,
+      supersedesId: predecessor?.id ?? null,
+      sameTextAsPrevious: sameText,
+      createdBy: actor.personId,
+    })
+    .returning();
+  await recordEvent(tx, actor, {
+    action: "agreement.created",
+    entityType: "agreement",
+    entityId: row.id,
+    summary: {
+      title: row.title,
+      audience: row.audience,
+      policyVersion: `${info.version.major}.${info.version.minor}`,
+      textSha256: hash,
+      supersedes: predecessor?.id ?? null,
+    },
+  });
+  return row;
+}
+
+/**
+ * A new agreement for a version replaces the active one for the same policy and audience: people
+ * assigned to the old one are assigned the new one, and unless the version was "reviewed – no
+ * changes" they must sign again.
+ */
+async function supersede(tx: Tx, actor: Actor, old: AgreementRow, next: AgreementRow) {
+  await tx.update(agreements).set({ status: "superseded" }).where(eq(agreements.id, old.id));
+  const carried = await tx
+    .select({ personId: assignments.personId, dueDate: assignments.dueDate })
+    .from(assignments)
+    .where(and(eq(assignments.agreementId, old.id), isNull(assignments.cancelledAt)));
+  const due = addDays(todayInLondon(), DEFAULT_DAYS_TO_SIGN);
+  if (carried.length > 0)
+    await tx
+      .insert(assignments)
+      .values(
+        carried.map((c) => ({
+          schoolId: actor.schoolId,
+          agreementId: next.id,
+          personId: c.personId,
+          dueDate: next.sameTextAsPrevious ? c.dueDate : due,
+          source: "new_version" as const,
+          assignedBy: actor.personId,
+        })),
+      )
+      .onConflictDoNothing();
+  const rules = await tx.select().from(agreementRules).where(eq(agreementRules.agreementId, old.id));
+  if (rules.length > 0)
+    await tx
+      .insert(agreementRules)
+      .values(rules.map(({ id: _id, ...r }) => ({ ...r, agreementId: next.id })));
+  await recordEvent(tx, actor, {
+    action: "agreement.superseded",
+    entityType: "agreement",
+    entityId: old.id,
+    summary: {
+      title: old.title,
+      by: next.id,
+      reassigned: carried.length,
+      mustSignAgain: !next.sameTextAsPrevious,
+    },
+  });
+}
+
+export async function createAgreement(db: Db, actor: Actor, input: NewAgreement) {
+  const row = await db.transaction(async (tx) => {
+    const info = await versionInfo(tx, actor.schoolId, input.policyVersionId);
+    if (!info) throw notFound("policy version");
+    const [previous] = await tx
+      .select()
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.schoolId, actor.schoolId),
+          eq(agreements.policyId, info.version.policyId),
+          eq(agreements.audience, input.audience),
+          eq(agreements.status, "active"),
+        ),
+      );
+    if (previous?.policyVersionId === input.policyVersionId)
+      throw conflict(`"${previous.title}" already asks ${input.audience} to sign this version.`);
+    const row = await insertAgreement(tx, actor, input, previous ?? null, false);
+    if (previous) await supersede(tx, actor, previous, row);
+    return row;
+  });
+  return presentAgreement(db, row);
+}
+
+// When a policy version is published, its active agreements move to the new version.
+onPolicyPublished.push(async (tx, event) => {
+  const active = await tx
+    .select()
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.schoolId, event.actor.schoolId),
+        eq(agreements.policyId, event.policyId),
+        eq(agreements.status, "active"),
+      ),
+    );
+  for (const old of active) {
+    if (old.policyVersionId === event.versionId) continue;
+    const next = await insertAgreement(
+      tx,
+      event.actor,
+      {
+        policyVersionId: event.versionId,
+        title: old.title,
+        audience: old.audience as Audience,
+        declaration: old.declaration,
+        choices: old.choices as ChoiceDef[],
+        parentMode: old.parentMode,
+      },
+      old,
+      event.noChanges,
+    );
+    await supersede(tx, event.actor, old, next);
+  }
+});
+
+export async function listAgreements(db: Db, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.status, "active")))
+    .orderBy(asc(agreements.title));
+  return Promise.all(rows.map((r) => presentAgreement(db, r)));
+}
+
+async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.schoolId, schoolId), eq(agreements.id, id)));
+  if (!row) throw notFound("agreement");
+  return row;
+}
+
+// ---- assignments
+
+export async function assign(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  input: { kinds?: Kind[]; roles?: string[]; personIds?: string[]; dueDate: string },
+) {
+  return db.transaction(async (tx) => {
+    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
+    if (agreement.status !== "active")
+      throw conflict("This agreement has been replaced by a newer one; assign that instead.");
+    const today = todayInLondon();
+    const kinds = input.kinds ?? [];
+    const roles = input.roles ?? [];
+    const ids = input.personIds ?? [];
+    const matched = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          eq(people.schoolId, actor.schoolId),
+          sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+          sql`(${people.kinds} && ${sql.param(kinds)}::text[]
+            OR ${people.id} IN (SELECT ${roleAssignments.personId} FROM ${roleAssignments} WHERE ${roleAssignments.schoolId} = ${actor.schoolId} AND ${roleAssignments.role} = ANY(${sql.param(roles)}::text[]))
+            OR ${people.id} = ANY(${sql.param(ids)}::uuid[]))`,
+        ),
+      );
+    const unknown = ids.filter((id) => !matched.some((m) => m.id === id));
+    if (unknown.length > 0)
+      throw badRequest(`${unknown.length} of the chosen people are not current members of this school.`, [
+        { field: "personIds", message: "Unknown or left." },
+      ]);
+    const inserted = matched.length
+      ? await tx
+          .insert(assignments)
+          .values(
+            matched.map((m) => ({
+              schoolId: actor.schoolId,
+              agreementId,
+              personId: m.id,
+              dueDate: input.dueDate,
+              source: "manual" as const,
+              assignedBy: actor.personId,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: assignments.id })
+      : [];
+    if (kinds.length + roles.length > 0)
+      await tx.insert(agreementRules).values({ schoolId: actor.schoolId, agreementId, kinds, roles });
+    await recordEvent(tx, actor, {
+      action: "agreement.assigned",
+      entityType: "agreement",
+      entityId: agreementId,
+      summary: {
+        title: agreement.title,
+        kinds,
+        roles,
+        people: ids.length,
+        assigned: inserted.length,
+        dueDate: input.dueDate,
+      },
+    });
+    return { assigned: inserted.length };
+  });
+}
+
+/** New starters (the people import's `people.joined` events) get what their kind must sign. */
+export async function assignNewStarters(db: Db) {
+  const events = await db
+    .select()
+    .from(domainEvents)
+    .where(and(eq(domainEvents.type, "people.joined"), isNull(domainEvents.handledAt)))
+    .orderBy(asc(domainEvents.createdAt))
+    .limit(50);
+  let assigned = 0;
+  for (const event of events) {
+    await db.transaction(async (tx) => {
+      const { personIds } = event.payload as { personIds: string[] };
+      const rules = await tx
+        .select({ rule: agreementRules, agreement: agreements })
+        .from(agreementRules)
+        .innerJoin(agreements, eq(agreements.id, agreementRules.agreementId))
+        .where(and(eq(agreementRules.schoolId, event.schoolId), eq(agreements.status, "active")));
+      if (rules.length > 0 && personIds.length > 0) {
+        const joiners = await tx
+          .select({ id: people.id, kinds: people.kinds, startDate: people.startDate })
+          .from(people)
+          .where(and(eq(people.schoolId, event.schoolId), inArray(people.id, personIds)));
+        const roleRows = await tx
+          .select()
+          .from(roleAssignments)
+          .where(
+            and(eq(roleAssignments.schoolId, event.schoolId), inArray(roleAssignments.personId, personIds)),
+          );
+        const values = [];
+        for (const { rule, agreement } of rules)
+          for (const p of joiners) {
+            const fits =
+              p.kinds.some((k) => rule.kinds.includes(k)) ||
+              roleRows.some((r) => r.personId === p.id && rule.roles.includes(r.role));
+            if (!fits) continue;
+            const from = p.startDate && p.startDate > todayInLondon() ? p.startDate : todayInLondon();
+            values.push({
+              schoolId: event.schoolId,
+              agreementId: agreement.id,
+              personId: p.id,
+              dueDate: addDays(from, rule.dueInDays),
+              source: "starter" as const,
+            });
+          }
+        for (let i = 0; i < values.length; i += 1000) {
+          const rows = await tx
+            .insert(assignments)
+            .values(values.slice(i, i + 1000))
+            .onConflictDoNothing()
+            .returning({ id: assignments.id });
+          assigned += rows.length;
+        }
+        if (values.length > 0)
+          await recordEvent(tx, systemActor(event.schoolId), {
+            action: "agreement.assigned_to_starters",
+            entityType: "domain_event",
+            entityId: event.id,
+            summary: { starters: joiners.length, assignments: values.length },
+          });
+      }
+      await tx.update(domainEvents).set({ handledAt: new Date() }).where(eq(domainEvents.id, event.id));
+    });
+  }
+  return { assigned };
+}
+
+// ---- status of a person against an agreement
+
+export type AgreementStatus = "signed" | "signed_older" | "pending" | "overdue" | "declined" | "not_required";
+
+/** The agreements an agreement replaced, newest first, and whether each had the same text. */
+async function ancestry(db: DbOrTx, agreement: AgreementRow) {
+  const chain: { row: AgreementRow; sameText: boolean }[] = [];
+  let current = agreement;
+  let sameText = true;
+  while (current.supersedesId) {
+    sameText = sameText && current.sameTextAsPrevious;
+    const [prev] = await db.select().from(agreements).where(eq(agreements.id, current.supersedesId));
+    if (!prev) break;
+    chain.push({ row: prev, sameText });
+    current = prev;
+  }
+  return chain;
+}
+
+export function statusFrom(
+  sigs: Pick<SignatureRow, "kind" | "signedAt" | "agreementId">[],
+  agreementId: string,
+  sameTextIds: string[],
+  olderIds: string[],
+  due: string | null,
+  today: string,
+): AgreementStatus {
+  if (due === null) return "not_required";
+  const relevant = sigs
+    .filter((s) => s.agreementId === agreementId || sameTextIds.includes(s.agreementId))
+    .sort((a, b) => b.signedAt.getTime() - a.signedAt.getTime());
+  const latest = relevant[0];
+  if (latest?.kind === "signed") return "signed";
+  if (latest?.kind === "declined") return "declined";
+  if (sigs.some((s) => s.kind === "signed" && olderIds.includes(s.agreementId)))
+    return due < today ? "overdue" : "signed_older";
+  return due < today ? "overdue" : "pending";
+}
+
+/** What the signed-in person must sign now, with the text in force and, for a re-sign, what changed. */
+export async function myAgreements(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ assignment: assignments, agreement: agreements })
+    .from(assignments)
+    .innerJoin(agreements, eq(agreements.id, assignments.agreementId))
+    .where(
+      and(
+        eq(assignments.schoolId, actor.schoolId),
+        eq(assignments.personId, actor.personId!),
+        isNull(assignments.cancelledAt),
+        eq(agreements.status, "active"),
+      ),
+    );
+  const sigs = await db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, actor.schoolId), eq(signatures.personId, actor.personId!)));
+  const today = todayInLondon();
+  const result = [];
+  for (const { assignment, agreement } of rows) {
+    const chain = await ancestry(db, agreement);
+    const status = statusFrom(
+      sigs,
+      agreement.id,
+      chain.filter((c) => c.sameText).map((c) => c.row.id),
+      chain.filter((c) => !c.sameText).map((c) => c.row.id),
+      assignment.dueDate,
+      today,
+    );
+    if (status === "signed" || status === "declined") continue;
+    const previouslySigned = chain.find((c) =>
+      sigs.some((s) => s.kind === "signed" && s.agreementId === c.row.id),
+    );
+    result.push({
+      ...(await presentAgreement(db, agreement)),
+      dueDate: assignment.dueDate,
+      overdue: status === "overdue",
+      previouslySigned: previouslySigned
+        ? {
+            agreementId: previouslySigned.row.id,
+            policyVersionId: previouslySigned.row.policyVersionId,
+            statements: previouslySigned.row.statements as string[],
+          }
+        : null,
+    });
+  }
+  return result;
+}
+
+// ---- signing
+
+export type SigningContext = {
+  authMethod: SignatureRow["authMethod"];
+  ip: string | null;
+  userAgent: string | null;
+  personId: string | null;
+  onBehalfOfId?: string | null;
+  organisation?: string | null;
+  visiting?: string | null;
+};
+
+export type SignatureBody = {
+  fullName: string;
+  jobTitle?: string;
+  choices: Record<string, string>;
+  textSha256: string;
+  signatureImage?: string;
+};
+
+function newReference() {
+  // 100 random bits in Crockford base32, grouped for reading aloud over the phone.
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => alphabet[b % 32]).join("");
+  return chars.match(/.{4}/g)!.join("-");
+}
+
+export const normaliseReference = (ref: string) =>
+  ref
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1")
+    .match(/.{1,4}/g)
+    ?.join("-") ?? "";
+
+function checkAnswers(agreement: AgreementRow, body: SignatureBody) {
+  const errors: { field: string; message: string }[] = [];
+  for (const c of agreement.choices as ChoiceDef[]) {
+    const answer = body.choices[c.key];
+    if (!answer) errors.push({ field: `choices.${c.key}`, message: `Choose ${c.options.join(" or ")}.` });
+    else if (!c.options.includes(answer))
+      errors.push({ field: `choices.${c.key}`, message: `Choose one of: ${c.options.join(", ")}.` });
+  }
+  for (const key of Object.keys(body.choices))
+    if (!(agreement.choices as ChoiceDef[]).some((c) => c.key === key))
+      errors.push({ field: `choices.${key}`, message: "This agreement has no such choice." });
+  if (agreement.requireJobTitle && !body.jobTitle?.trim())
+    errors.push({ field: "jobTitle", message: "Type your job title." });
+  if (errors.length > 0) throw badRequest("Some answers are missing or not allowed.", errors);
+}
+
+/**
+ * Record a signature. The hash the signer's screen sends must be the hash of the text in force
+ * (409 otherwise: they read something else). The audit event is written first so the signature
+ * can point at it; both commit together or not at all.
+ */
+export async function insertSignature(
+  tx: Tx,
+  actor: Actor,
+  agreement: AgreementRow,
+  body: SignatureBody,
+  ctx: SigningContext,
+) {
+  if (agreement.status !== "active")
+    throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
+  if (body.textSha256 !== agreement.textSha256)
+    throw conflict(
+      "The text you were shown is not the text in force (it has changed). Reload, read it again and sign.",
+      { textSha256: agreement.textSha256 },
+    );
+  checkAnswers(agreement, body);
+  const signedAt = new Date();
+  const reference = newReference();
+  const event = await recordEvent(tx, actor, {
+    action: "agreement.signed",
+    entityType: "agreement",
+    entityId: agreement.id,
+    summary: {
+      title: agreement.title,
+      fullName: body.fullName,
+      onBehalfOf: ctx.onBehalfOfId ?? null,
+      authMethod: ctx.authMethod,
+      textSha256: agreement.textSha256,
+      choices: body.choices,
+    },
+  });
+  const [row] = await tx
+    .insert(signatures)
+    .values({
+      schoolId: agreement.schoolId,
+      agreementId: agreement.id,
+      kind: "signed",
+      personId: ctx.personId,
+      onBehalfOfId: ctx.onBehalfOfId ?? null,
+      fullName: body.fullName,
+      jobTitle: body.jobTitle?.trim() || null,
+      organisation: ctx.organisation ?? null,
+      visiting: ctx.visiting ?? null,
+      choices: body.choices,
+      signatureImage: body.signatureImage ?? null,
+      textSha256: agreement.textSha256,
+      authMethod: ctx.authMethod,
+      signedAt,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+      auditEventId: event.id,
+      verificationRef: reference,
+    })
+    .returning();
+  return row;
+}
+
+async function latestOwn(tx: DbOrTx, agreementId: string, personId: string) {
+  const [row] = await tx
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.agreementId, agreementId), eq(signatures.personId, personId)))
+    .orderBy(desc(signatures.signedAt))
+    .limit(1);
+  return row;
+}
+
+export async function signAsMember(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  body: SignatureBody,
+  ctx: { ip: string | null; userAgent: string | null },
+  publicUrl: string,
+) {
+  const signature = await db.transaction(async (tx) => {
+    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
+    await mayActOn(tx, actor, agreement);
+    const latest = await latestOwn(tx, agreementId, actor.personId!);
+    if (latest?.kind === "signed")
+      throw conflict("You have already signed this agreement.", { signatureId: latest.id });
+    const row = await insertSignature(tx, actor, agreement, body, {
+      ...ctx,
+      personId: actor.personId,
+      authMethod: actor.via === "token" ? "api_token" : "password",
+    });
+    const [me] = await tx.select({ email: people.email }).from(people).where(eq(people.id, actor.personId!));
+    if (me?.email)
+      await queueMail(tx, actor.schoolId, {
+        to: me.email,
+        subject: `Your signed copy: ${agreement.title}`,
+        text: [
+          `You signed "${agreement.title}" on ${signedAtLabel(row.signedAt)}.`,
+          "",
+          `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${row.id}/receipt.pdf`,
+          `Verification reference: ${row.verificationRef}`,
+          `Check it any time at ${publicUrl}/verify`,
+        ].join("\n"),
+      });
+    return row;
+  });
+  return presentSignature(signature);
+}
+
+async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
+  const [assigned] = await tx
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.agreementId, agreement.id),
+        eq(assignments.personId, actor.personId!),
+        isNull(assignments.cancelledAt),
+      ),
+    );
+  const forMyKind = (actor.kinds as string[]).includes(AUDIENCE_KIND[agreement.audience as Audience]);
+  if (!assigned && !forMyKind) throw forbidden("This agreement is not one you are asked to sign.");
+}
+
+export async function declineAsMember(db: Db, actor: Actor, agreementId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
+    await mayActOn(tx, actor, agreement);
+    const event = await recordEvent(tx, actor, {
+      action: "agreement.declined",
+      entityType: "agreement",
+      entityId: agreementId,
+      summary: { title: agreement.title, reason },
+    });
+    const [row] = await tx
+      .insert(signatures)
+      .values({
+        schoolId: actor.schoolId,
+        agreementId,
+        kind: "declined",
+        personId: actor.personId,
+        fullName: actor.name ?? "",
+        reason,
+        textSha256: agreement.textSha256,
+        authMethod: actor.via === "token" ? "api_token" : "password",
+        signedAt: new Date(),
+        auditEventId: event.id,
+        verificationRef: newReference(),
+      })
+      .returning();
+    // The school's admins are told, so someone can talk to the person.
+    const admins = await tx
+      .select({ email: people.email })
+      .from(people)
+      .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
+      .where(
+        and(
+          eq(people.schoolId, actor.schoolId),
+          eq(roleAssignments.role, "school_admin"),
+          sql`${people.email} IS NOT NULL`,
+        ),
+      );
+    for (const a of admins)
+      await queueMail(tx, actor.schoolId, {
+        to: a.email!,
+        subject: `Agreement declined: ${agreement.title}`,
+        text: `${actor.name} has declined "${agreement.title}".\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+      });
+    return presentSignature(row);
+  });
+}
+
+const signedAtLabel = (d: Date) =>
+  d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "full", timeStyle: "short" });
+
+export function presentSignature(s: SignatureRow) {
+  return {
+    id: s.id,
+    agreementId: s.agreementId,
+    kind: s.kind,
+    fullName: s.fullName,
+    jobTitle: s.jobTitle,
+    onBehalfOfId: s.onBehalfOfId,
+    choices: s.choices as Record<string, string>,
+    reason: s.reason,
+    textSha256: s.textSha256,
+    authMethod: s.authMethod,
+    signedAt: s.signedAt.toISOString(),
+    verificationReference: s.verificationRef,
+  };
+}
+
+export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id)));
+  // A signer sees their own; the compliance roles see everyone's. Anyone else: no such signature.
+  const mayRead =
+    row &&
+    (row.personId === actor.personId ||
+      isSchoolAdmin(actor) ||
+      actor.roles.some((r) => r === "dsl" || r === "deputy_dsl"));
+  if (!mayRead) throw notFound("signature");
+  return row;
+}
+
+export async function signatureHistory(db: Db, schoolId: string, personId: string) {
+  const rows = await db
+    .select({
+      s: signatures,
+      title: agreements.title,
+      major: policyVersions.major,
+      minor: policyVersions.minor,
+    })
+    .from(signatures)
+    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
+    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
+    .where(and(eq(signatures.schoolId, schoolId), eq(signatures.personId, personId)))
+    .orderBy(desc(signatures.signedAt));
+  return rows.map((r) => ({
+    ...presentSignature(r.s),
+    agreementTitle: r.title,
+    versionNumber: `${r.major}.${r.minor}`,
+  }));
+}
+
+export async function verifyReference(db: Db, reference: string) {
+  const [row] = await db
+    .select({
+      s: signatures,
+      title: agreements.title,
+      schoolName: schools.name,
+      major: policyVersions.major,
+      minor: policyVersions.minor,
+    })
+    .from(signatures)
+    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
+    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
+    .innerJoin(schools, eq(schools.id, signatures.schoolId))
+    .where(eq(signatures.verificationRef, normaliseReference(reference)));
+  if (row?.s.kind !== "signed") return { valid: false as const };
+  return {
+    valid: true as const,
+    schoolName: row.schoolName,
+    agreementTitle: row.title,
+    versionNumber: `${row.major}.${row.minor}`,
+    signerName: row.s.fullName,
+    signedAt: row.s.signedAt.toISOString(),
+    textSha256: row.s.textSha256,
+  };
+}

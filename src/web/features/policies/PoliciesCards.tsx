@@ -1,0 +1,36 @@
+import { Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { RouterLink } from "../../ui/RouterLink";
+import { KindBadges } from "../people/KindBadges";
+import { CurrentVersion } from "./CurrentVersion";
+import { ReviewDue } from "./ReviewDue";
+import type { PolicySummary } from "./types";
+
+/** The library as a stacked list, for narrow screens where a table would scroll sideways. */
+export function PoliciesCards({ policies }: { policies: PolicySummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+      {policies.map((policy) => (
+        <Paper key={policy.id} component="li" withBorder p="sm">
+          <Stack gap={6}>
+            <RouterLink to={`/policies/${policy.id}`} fw={500}>
+              {policy.title}
+            </RouterLink>
+            <KindBadges kinds={policy.audiences} />
+            <CurrentVersion policy={policy} />
+            <Text size="sm">
+              {t("policies.columns.owner")}: {policy.ownerName || t("common.notRecorded")}
+            </Text>
+            <div>
+              <Text size="sm" c="dimmed">
+                {t("policies.columns.nextReview")}
+              </Text>
+              <ReviewDue due={policy.nextReviewDue} overdue={policy.reviewOverdue} />
+            </div>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

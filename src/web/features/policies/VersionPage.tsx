@@ -1,0 +1,79 @@
+import { Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { PageTitle } from "../../ui/PageTitle";
+import { RouterLink } from "../../ui/RouterLink";
+import { SectionLoader } from "../../ui/SectionLoader";
+import { PolicyText } from "./PolicyText";
+import { usePolicy, useVersion } from "./policiesApi";
+import { StatementsList } from "./StatementsList";
+import { VersionActions } from "./VersionActions";
+import { VersionSummary } from "./VersionSummary";
+
+export function VersionPage() {
+  const { t } = useTranslation();
+  const { id = "", versionId = "" } = useParams();
+  const policy = usePolicy(id);
+  const version = useVersion(id, versionId);
+  const p = policy.data;
+  const v = version.data;
+  const index = p?.versions.findIndex((x) => x.id === versionId) ?? -1;
+  const previous = p && index >= 0 ? p.versions[index + 1] : undefined;
+
+  return (
+    <Stack>
+      {(policy.isPending || version.isPending) && <SectionLoader />}
+      <ErrorAlert error={policy.error ?? version.error} />
+      {!(p && v) && !(policy.isPending || version.isPending) && (
+        <PageTitle>{t("policies.versionTitleLoading")}</PageTitle>
+      )}
+      {p && v && (
+        <>
+          <Stack gap={4}>
+            <RouterLink to={`/policies/${p.id}`} size="sm">
+              {t("policies.backTo", { title: p.title })}
+            </RouterLink>
+            <PageTitle>{t("policies.versionTitle", { title: p.title, number: v.number })}</PageTitle>
+          </Stack>
+          <VersionActions policy={p} version={v} />
+          <Paper withBorder p="lg" component="section" aria-labelledby="version-record-heading">
+            <Stack>
+              <Group justify="space-between">
+                <Title order={2} size="h3" id="version-record-heading">
+                  {t("policies.versionRecord")}
+                </Title>
+                {previous && (
+                  <RouterLink to={`/policies/${p.id}/diff/${previous.id}/${v.id}`}>
+                    {t("policies.diff.compareWithPrevious", { number: previous.number })}
+                  </RouterLink>
+                )}
+              </Group>
+              <VersionSummary version={v} required={p.requiredApprovers} />
+            </Stack>
+          </Paper>
+          <Paper withBorder p="lg" component="section" aria-labelledby="policy-text-heading">
+            <Stack>
+              <Title order={2} size="h3" id="policy-text-heading">
+                {t("policies.text.heading")}
+              </Title>
+              {v.content.trim() ? (
+                <PolicyText html={v.html} />
+              ) : (
+                <Text c="dimmed">{t("policies.text.empty")}</Text>
+              )}
+            </Stack>
+          </Paper>
+          <Paper withBorder p="lg" component="section" aria-labelledby="statements-heading">
+            <Stack>
+              <Title order={2} size="h3" id="statements-heading">
+                {t("policies.statements.heading")}
+              </Title>
+              <StatementsList statements={v.statements} />
+            </Stack>
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
