@@ -543,3 +543,47 @@ export const assignmentReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.step] })],
 );
+
+/** A reception kiosk: opened by an admin with a code typed on the tablet, for one visitors agreement. */
+export const kiosks = pgTable(
+  "kiosks",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    codeHash: text("code_hash").notNull(),
+    tokenHash: text("token_hash"),
+    openedBy: uuid("opened_by").references(() => people.id),
+    openedAt: at("opened_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    closedAt: at("closed_at"),
+  },
+  (t) => [uniqueIndex("kiosks_code_idx").on(t.codeHash), index("kiosks_token_idx").on(t.tokenHash)],
+);
+
+/** A class signing session a teacher opens for one reg group on a shared device. */
+export const classSessions = pgTable(
+  "class_sessions",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => people.id),
+    regGroup: text("reg_group").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    openedAt: at("opened_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    endedAt: at("ended_at"),
+  },
+  (t) => [uniqueIndex("class_sessions_token_idx").on(t.tokenHash)],
+);

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Database } from "../db/client.js";
 import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.js";
 import { agreementRoutes } from "../modules/agreements/routes.js";
+import { signingModeRoutes } from "../modules/agreements/signing-modes.routes.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { homeRoutes } from "../modules/home/routes.js";
@@ -81,6 +82,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     importRoutes,
     policyRoutes,
     agreementRoutes,
+    signingModeRoutes,
     auditRoutes,
     mailRoutes,
     homeRoutes,

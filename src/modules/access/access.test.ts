@@ -77,7 +77,7 @@ describe("authorization: every route × every role", () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000); // ~70 routes × 13 identities through the full request pipeline
 
   it("refuses to register a route that declares no action", async () => {
     const { buildApp } = await import("../../server/app.js");

@@ -34,6 +34,8 @@ export const MATRIX = {
   "agreements.manage": ADMINS,
   "agreements.sign": "member",
   "compliance.read": [...ADMINS, "dsl", "deputy_dsl"],
+  // A teacher runs a class signing session; the service checks they are staff.
+  "classSessions.run": "member",
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,

@@ -119,5 +119,5 @@ describe("accord audit verify (command line)", () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/BROKEN at event .* \(after 1 good events\)/);
     rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 180_000);
 });

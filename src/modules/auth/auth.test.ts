@@ -136,6 +136,10 @@ describe("signing in and sessions", () => {
     const id = await addStaff("Once", "once@oakfield.test");
     await admin.post(`/api/v1/people/${id}/invite`);
     const token = await latestInvitationToken();
+    const invited = (await admin.get("/api/v1/people?account=invited"))
+      .json()
+      .people.map((p: { id: string }) => p.id);
+    expect(invited).toEqual([id]);
     const visitor = new Browser(t.app);
     expect((await visitor.get(`/api/v1/invitations/${token}`)).json()).toMatchObject({
       name: "Once Tester",

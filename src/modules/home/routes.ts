@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { can } from "../access/matrix.js";
+import { myAgreements } from "../agreements/service.js";
 import { countHeld } from "../mail/service.js";
 import { countByKind, listPeople } from "../people/service.js";
 import { overdueReviewsFor } from "../policies/service.js";
@@ -21,6 +22,14 @@ export async function homeRoutes(app: FastifyInstance, { database, config }: Dep
     const actor = actorOf(request);
     const db = database.db;
     const attention: Attention[] = [];
+    const toSign = await myAgreements(db, actor);
+    if (toSign.length > 0)
+      attention.push({
+        key: "agreementsToSign",
+        params: { count: toSign.length },
+        href: "/agreements/sign",
+        severity: toSign.some((a) => a.overdue) ? "warning" : "info",
+      });
     if (can(actor, "people.manage")) {
       const counts = await countByKind(db, actor.schoolId);
       if (!counts.pupil)

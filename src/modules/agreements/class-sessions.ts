@@ -1,0 +1,230 @@
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { agreements, classSessions, people, schools } from "../../db/schema.js";
+import { todayInLondon } from "../../server/dates.js";
+import { badRequest, conflict, forbidden, gone, notFound } from "../../server/problem.js";
+import type { Actor } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import { hashSecret, newSecret } from "../auth/tokens.js";
+import { insertSignature, listAgreements, presentAgreement, type SignatureBody } from "./service.js";
+
+/** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
+const SESSION_MINUTES = 120;
+
+function mustBeStaff(actor: Actor) {
+  if (!actor.kinds.some((k) => k === "staff" || k === "supply" || k === "student_teacher"))
+    throw forbidden("Only staff can run a class signing session.");
+}
+
+export async function classSessionOptions(db: Db, actor: Actor) {
+  mustBeStaff(actor);
+  const today = todayInLondon();
+  const groups = await db
+    .selectDistinct({ regGroup: people.regGroup })
+    .from(people)
+    .where(
+      and(
+        eq(people.schoolId, actor.schoolId),
+        sql`'pupil' = ANY(${people.kinds})`,
+        sql`${people.regGroup} IS NOT NULL`,
+        sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+      ),
+    )
+    .orderBy(asc(people.regGroup));
+  const pupilAgreements = (await listAgreements(db, actor)).filter((a) => a.audience === "pupils");
+  return { regGroups: groups.map((g) => g.regGroup!), agreements: pupilAgreements };
+}
+
+async function roster(db: DbOrTx, schoolId: string, regGroup: string, agreementId: string) {
+  const today = todayInLondon();
+  return db
+    .select({
+      id: people.id,
+      givenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
+      familyName: people.familyName,
+      // Written out in full: in a single-table select Drizzle leaves ${people.id} unqualified, which
+      // inside this subquery would mean the signature's own id.
+      signed: sql<boolean>`EXISTS (SELECT 1 FROM signatures s WHERE s.agreement_id = ${agreementId} AND s.person_id = people.id AND s.kind = 'signed')`,
+    })
+    .from(people)
+    .where(
+      and(
+        eq(people.schoolId, schoolId),
+        eq(people.regGroup, regGroup),
+        sql`'pupil' = ANY(${people.kinds})`,
+        sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+      ),
+    )
+    .orderBy(asc(sql`coalesce(${people.preferredName}, ${people.givenName})`), asc(people.familyName));
+}
+
+export async function openClassSession(
+  db: Db,
+  actor: Actor,
+  input: { agreementId: string; regGroup: string },
+) {
+  mustBeStaff(actor);
+  return db.transaction(async (tx) => {
+    const [agreement] = await tx
+      .select()
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.schoolId, actor.schoolId),
+          eq(agreements.id, input.agreementId),
+          eq(agreements.status, "active"),
+        ),
+      );
+    if (!agreement) throw notFound("agreement");
+    if (agreement.audience !== "pupils")
+      throw conflict("A class session is for an agreement addressed to pupils.");
+    if ((await roster(tx, actor.schoolId, input.regGroup, agreement.id)).length === 0)
+      throw badRequest(`There are no pupils in ${input.regGroup}.`, [
+        { field: "regGroup", message: "No pupils in this class." },
+      ]);
+    const { secret, hash } = newSecret("class_");
+    const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
+    const [row] = await tx
+      .insert(classSessions)
+      .values({
+        schoolId: actor.schoolId,
+        agreementId: agreement.id,
+        teacherId: actor.personId!,
+        regGroup: input.regGroup,
+        tokenHash: hash,
+        expiresAt,
+      })
+      .returning();
+    await recordEvent(tx, actor, {
+      action: "class_session.opened",
+      entityType: "class_session",
+      entityId: row.id,
+      summary: { agreement: agreement.title, regGroup: input.regGroup },
+    });
+    return {
+      id: row.id,
+      token: secret,
+      regGroup: row.regGroup,
+      agreementTitle: agreement.title,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
+
+async function ownSession(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(classSessions)
+    .where(
+      and(
+        eq(classSessions.schoolId, actor.schoolId),
+        eq(classSessions.id, id),
+        eq(classSessions.teacherId, actor.personId!),
+      ),
+    );
+  if (!row) throw notFound("class session");
+  return row;
+}
+
+export async function describeClassSession(db: Db, actor: Actor, id: string) {
+  const row = await ownSession(db, actor, id);
+  const [agreement] = await db
+    .select({ title: agreements.title })
+    .from(agreements)
+    .where(eq(agreements.id, row.agreementId));
+  const pupils = await roster(db, actor.schoolId, row.regGroup, row.agreementId);
+  return {
+    id: row.id,
+    regGroup: row.regGroup,
+    agreementTitle: agreement.title,
+    ended: row.endedAt !== null || row.expiresAt.getTime() <= Date.now(),
+    pupils: pupils.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}`, signed: p.signed })),
+  };
+}
+
+export async function endClassSession(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const row = await ownSession(tx, actor, id);
+    if (row.endedAt) return;
+    await tx.update(classSessions).set({ endedAt: new Date() }).where(eq(classSessions.id, id));
+    await recordEvent(tx, actor, {
+      action: "class_session.ended",
+      entityType: "class_session",
+      entityId: id,
+      summary: { regGroup: row.regGroup },
+    });
+  });
+}
+
+async function openByToken(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select()
+    .from(classSessions)
+    .where(
+      and(
+        eq(classSessions.tokenHash, hashSecret(token)),
+        isNull(classSessions.endedAt),
+        gt(classSessions.expiresAt, sql`now()`),
+      ),
+    );
+  if (!row) throw gone("This class session has ended.");
+  return row;
+}
+
+/** The shared device sees first names and an initial only, and who has signed: nothing else. */
+export async function classView(db: Db, token: string) {
+  const row = await openByToken(db, token);
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, row.agreementId));
+  const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
+  const pupils = await roster(db, row.schoolId, row.regGroup, row.agreementId);
+  return {
+    schoolName: school.name,
+    regGroup: row.regGroup,
+    agreement: await presentAgreement(db, agreement),
+    pupils: pupils.map((p) => ({
+      id: p.id,
+      displayName: `${p.givenName} ${p.familyName.charAt(0)}.`,
+      signed: p.signed,
+    })),
+  };
+}
+
+export async function signInClass(
+  db: Db,
+  token: string,
+  body: SignatureBody & { pupilId: string },
+  ctx: { ip: string | null; userAgent: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const row = await openByToken(tx, token);
+    const pupil = (await roster(tx, row.schoolId, row.regGroup, row.agreementId)).find(
+      (p) => p.id === body.pupilId,
+    );
+    if (!pupil)
+      throw badRequest("That pupil is not in this class.", [
+        { field: "pupilId", message: "Not in this class." },
+      ]);
+    if (pupil.signed) throw conflict(`${pupil.givenName} has already signed.`);
+    const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, row.agreementId));
+    // The teacher is the witness: the audit event names them as the actor for the session.
+    const [teacher] = await tx
+      .select({ givenName: people.givenName, familyName: people.familyName })
+      .from(people)
+      .where(eq(people.id, row.teacherId));
+    const actor: Actor = {
+      schoolId: row.schoolId,
+      personId: row.teacherId,
+      name: `${teacher.givenName} ${teacher.familyName} (class session)`,
+      roles: [],
+      kinds: [],
+      ip: ctx.ip,
+      via: "system",
+    };
+    const s = await insertSignature(tx, actor, agreement, body, {
+      ...ctx,
+      personId: pupil.id,
+      authMethod: "class_session",
+    });
+    return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };
+  });
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.js";
+import { agreements, kiosks, schools, signatures } from "../../db/schema.js";
+import { badRequest, conflict, gone, notFound } from "../../server/problem.js";
+import { type Actor, systemActor } from "../access/roles.js";
+import { recordEvent } from "../audit/service.js";
+import { hashSecret, newSecret } from "../auth/tokens.js";
+import { queueMail } from "../mail/service.js";
+import { insertSignature, presentAgreement, type SignatureBody } from "./service.js";
+
+/** A kiosk stays open for a school day at most; reception opens a new one each morning. */
+const KIOSK_HOURS = 12;
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function newCode() {
+  const chars = [...randomBytes(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+const normaliseCode = (code: string) =>
+  code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .replace(/(.{4})(.{4})/, "$1-$2");
+
+export async function openKiosk(db: Db, actor: Actor, agreementId: string) {
+  return db.transaction(async (tx) => {
+    const [agreement] = await tx
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
+    if (!agreement) throw notFound("agreement");
+    if (agreement.audience !== "visitors")
+      throw conflict("A kiosk is for an agreement addressed to visitors.");
+    const code = newCode();
+    const expiresAt = new Date(Date.now() + KIOSK_HOURS * 3600_000);
+    const [row] = await tx
+      .insert(kiosks)
+      .values({
+        schoolId: actor.schoolId,
+        agreementId,
+        codeHash: hashSecret(code),
+        openedBy: actor.personId,
+        expiresAt,
+      })
+      .returning();
+    await recordEvent(tx, actor, {
+      action: "kiosk.opened",
+      entityType: "kiosk",
+      entityId: row.id,
+      summary: { agreement: agreement.title, expiresAt: expiresAt.toISOString() },
+    });
+    return { id: row.id, code, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+export async function listKiosks(db: Db, actor: Actor) {
+  const rows = await db
+    .select({
+      k: kiosks,
+      title: agreements.title,
+      count: sql<number>`(SELECT count(*)::int FROM ${signatures} s WHERE s.auth_method = 'kiosk' AND s.agreement_id = ${kiosks.agreementId} AND s.signed_at >= ${kiosks.openedAt} AND s.signed_at <= coalesce(${kiosks.closedAt}, now()))`,
+    })
+    .from(kiosks)
+    .innerJoin(agreements, eq(agreements.id, kiosks.agreementId))
+    .where(eq(kiosks.schoolId, actor.schoolId))
+    .orderBy(desc(kiosks.openedAt))
+    .limit(50);
+  return rows.map(({ k, title, count }) => ({
+    id: k.id,
+    agreementTitle: title,
+    openedAt: k.openedAt.toISOString(),
+    expiresAt: k.expiresAt.toISOString(),
+    closedAt: k.closedAt?.toISOString() ?? null,
+    signatures: count,
+  }));
+}
+
+export async function closeKiosk(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(kiosks)
+      .set({ closedAt: new Date(), tokenHash: null })
+      .where(and(eq(kiosks.schoolId, actor.schoolId), eq(kiosks.id, id), isNull(kiosks.closedAt)))
+      .returning();
+    if (!row) throw notFound("open kiosk");
+    await recordEvent(tx, actor, { action: "kiosk.closed", entityType: "kiosk", entityId: id });
+  });
+}
+
+/**
+ * The tablet exchanges the code for a kiosk token once. A second tablet typing the same code
+ * takes over (the first one's token stops working), so a code seen over a shoulder is short-lived.
+ */
+export async function startKiosk(db: Db, code: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(kiosks)
+      .where(eq(kiosks.codeHash, hashSecret(normaliseCode(code))));
+    if (!row) throw notFound("kiosk code");
+    if (row.closedAt || row.expiresAt.getTime() <= Date.now())
+      throw gone("This kiosk has been closed. Ask the school office to open a new one.");
+    const { secret, hash } = newSecret("kiosk_");
+    await tx.update(kiosks).set({ tokenHash: hash }).where(eq(kiosks.id, row.id));
+    return { token: secret, ...(await kioskView(tx, row)) };
+  });
+}
+
+async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, row.agreementId));
+  const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
+  return { schoolName: school.name, agreement: await presentAgreement(db, agreement) };
+}
+
+async function openKioskByToken(db: Db, token: string | undefined) {
+  if (!token) throw badRequest("This request needs the kiosk's token.");
+  const [row] = await db
+    .select()
+    .from(kiosks)
+    .where(
+      and(eq(kiosks.tokenHash, hashSecret(token)), isNull(kiosks.closedAt), gt(kiosks.expiresAt, sql`now()`)),
+    );
+  if (!row) throw gone("This kiosk has been closed. Ask the school office to open a new one.");
+  return row;
+}
+
+export const kioskAgreement = async (db: Db, token: string | undefined) =>
+  kioskView(db, await openKioskByToken(db, token));
+
+export type VisitorBody = SignatureBody & { organisation: string; visiting: string; email?: string };
+
+/** A visitor signs. The answer carries only the reference: the kiosk shows nothing of anyone earlier. */
+export async function signAtKiosk(
+  db: Db,
+  token: string | undefined,
+  body: VisitorBody,
+  ctx: { ip: string | null; userAgent: string | null },
+) {
+  const kiosk = await openKioskByToken(db, token);
+  return db.transaction(async (tx) => {
+    const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, kiosk.agreementId));
+    const actor = { ...systemActor(kiosk.schoolId), name: `${body.fullName} (visitor)`, ip: ctx.ip };
+    const s = await insertSignature(tx, actor, agreement, body, {
+      ...ctx,
+      personId: null,
+      authMethod: "kiosk",
+      organisation: body.organisation,
+      visiting: body.visiting,
+    });
+    if (body.email)
+      await queueMail(tx, kiosk.schoolId, {
+        to: body.email,
+        subject: `Your visitor agreement: ${agreement.title}`,
+        text: `Thank you for signing "${agreement.title}" when you visited.\n\nVerification reference: ${s.verificationRef}\nSigned: ${s.signedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}\n\nKeep this email as your copy.`,
+      });
+    return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };
+  });
+}

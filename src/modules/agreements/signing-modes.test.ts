@@ -1,0 +1,218 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { newSecret } from "../auth/tokens.js";
+
+describe("signing at the reception kiosk and in class", () => {
+  let t: TestApp;
+  let head: Browser;
+  let schoolId: string;
+  let visitorsAgreement: string;
+  let pupilsAgreement: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    const policy = (
+      await head.post("/api/v1/policies", { title: "Visitors and pupils", audiences: ["visitor", "pupil"] })
+    ).json();
+    const v = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${v}`, {
+      content: "# Rules\n\nBe kind online.",
+      statements: ["I will be kind online.", "I will tell an adult if something worries me."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${v}/publish`);
+    visitorsAgreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: v,
+        title: "Visitor agreement",
+        audience: "visitors",
+        declaration: "I will follow the school's rules while I am here.",
+        choices: [
+          { key: "photo", label: "Photos of me may be taken at events", options: ["agree", "disagree"] },
+        ],
+      })
+    ).json().id;
+    pupilsAgreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: v,
+        title: "Pupil pledge",
+        audience: "pupils",
+        declaration: "I promise to follow these rules.",
+      })
+    ).json().id;
+    for (const [given, family] of [
+      ["Cai", "Rowe"],
+      ["Efa", "Lloyd"],
+    ])
+      await head.post("/api/v1/people", {
+        givenName: given,
+        familyName: family,
+        kinds: ["pupil"],
+        regGroup: "Rowan",
+        yearGroup: "Year 4",
+      });
+    await head.post("/api/v1/people", {
+      givenName: "Other",
+      familyName: "Class",
+      kinds: ["pupil"],
+      regGroup: "Oak",
+    });
+  });
+  afterAll(() => t.close());
+
+  describe("kiosk", () => {
+    let code: string;
+    let kioskId: string;
+    let token: string;
+    const tablet = () => new Browser(t.app);
+    const kioskRequest = (method: "GET" | "POST", url: string, body?: unknown, tok = token) =>
+      tablet().request(method, url, body, { "x-kiosk-token": tok });
+
+    it("is opened by an admin with a code the tablet exchanges for its token", async () => {
+      const res = await head.post("/api/v1/kiosks", { agreementId: visitorsAgreement });
+      expect(res.statusCode).toBe(201);
+      ({ code, id: kioskId } = res.json());
+      expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      expect((await tablet().post("/api/v1/kiosk/start", { code: "ZZZZ-ZZZZ" })).statusCode).toBe(404);
+      const start = (
+        await tablet().post("/api/v1/kiosk/start", { code: code.toLowerCase().replace("-", " ") })
+      ).json();
+      expect(start).toMatchObject({
+        schoolName: "Oakfield Primary School",
+        agreement: { title: "Visitor agreement" },
+      });
+      token = start.token;
+      expect((await head.post("/api/v1/kiosks", { agreementId: pupilsAgreement })).statusCode).toBe(409);
+    });
+
+    it("takes a visitor's name, organisation and host, and answers with only their reference", async () => {
+      const { agreement } = (await kioskRequest("GET", "/api/v1/kiosk/agreement")).json();
+      const missing = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
+        fullName: "Rhodri Visitor",
+        choices: { photo: "agree" },
+        textSha256: agreement.textSha256,
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(
+        missing
+          .json()
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(["organisation", "visiting"]);
+      const res = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
+        fullName: "Rhodri Visitor",
+        organisation: "County IT Services",
+        visiting: "Mr Carrow",
+        choices: { photo: "disagree" },
+        textSha256: agreement.textSha256,
+      });
+      expect(res.statusCode).toBe(201);
+      expect(Object.keys(res.json()).sort()).toEqual(["signedAt", "verificationReference"]);
+      const [row] = await queryRows<Record<string, unknown>>(
+        t.database.db,
+        sql`SELECT full_name, organisation, visiting, auth_method, person_id FROM signatures WHERE auth_method = 'kiosk'`,
+      );
+      expect(row).toEqual({
+        full_name: "Rhodri Visitor",
+        organisation: "County IT Services",
+        visiting: "Mr Carrow",
+        auth_method: "kiosk",
+        person_id: null,
+      });
+      // What the tablet can ask for afterwards holds nothing of the visitor.
+      const after = (await kioskRequest("GET", "/api/v1/kiosk/agreement")).body;
+      expect(after).not.toContain("Rhodri");
+      expect((await head.get("/api/v1/kiosks")).json().kiosks[0]).toMatchObject({
+        id: kioskId,
+        signatures: 1,
+      });
+    });
+
+    it("stops working once the admin closes it", async () => {
+      expect((await head.post(`/api/v1/kiosks/${kioskId}/close`)).statusCode).toBe(204);
+      const res = await kioskRequest("GET", "/api/v1/kiosk/agreement");
+      expect(res.statusCode).toBe(410);
+      expect((await tablet().post("/api/v1/kiosk/start", { code })).statusCode).toBe(410);
+    });
+  });
+
+  describe("class session", () => {
+    let teacher: Browser;
+    let sessionId: string;
+    let token: string;
+    beforeAll(async () => {
+      const p = (
+        await head.post("/api/v1/people", { givenName: "Tomos", familyName: "Teacher", kinds: ["staff"] })
+      ).json();
+      const { secret, hash } = newSecret();
+      await t.database.db.execute(
+        sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${p.id})`,
+      );
+      teacher = new Browser(t.app);
+      teacher.cookie = `accord_session=${secret}`;
+    });
+
+    it("is opened by a teacher for a class, on a shared device that shows first names only", async () => {
+      const options = (await teacher.get("/api/v1/class-sessions/options")).json();
+      expect(options.regGroups).toEqual(["Oak", "Rowan"]);
+      expect(options.agreements.map((a: { title: string }) => a.title)).toEqual(["Pupil pledge"]);
+      const res = await teacher.post("/api/v1/class-sessions", {
+        agreementId: pupilsAgreement,
+        regGroup: "Rowan",
+      });
+      expect(res.statusCode).toBe(201);
+      ({ id: sessionId, token } = res.json());
+      const view = (await new Browser(t.app).get(`/api/v1/class/${token}`)).json();
+      expect(view.pupils.map((p: { displayName: string }) => p.displayName)).toEqual(["Cai R.", "Efa L."]);
+      expect(JSON.stringify(view)).not.toContain("Rowe");
+    });
+
+    it("lets each pupil sign once, witnessed by the teacher", async () => {
+      const device = new Browser(t.app);
+      const view = (await device.get(`/api/v1/class/${token}`)).json();
+      const cai = view.pupils[0];
+      const body = {
+        pupilId: cai.id,
+        fullName: "Cai Rowe",
+        choices: {},
+        textSha256: view.agreement.textSha256,
+      };
+      expect((await device.post(`/api/v1/class/${token}/signatures`, body)).statusCode).toBe(201);
+      expect((await device.post(`/api/v1/class/${token}/signatures`, body)).statusCode).toBe(409);
+      const other = (await head.get("/api/v1/people?q=Other")).json().people[0];
+      expect(
+        (await device.post(`/api/v1/class/${token}/signatures`, { ...body, pupilId: other.id })).statusCode,
+      ).toBe(400);
+      expect((await teacher.get(`/api/v1/class-sessions/${sessionId}`)).json().pupils).toEqual([
+        expect.objectContaining({ name: "Cai Rowe", signed: true }),
+        expect.objectContaining({ name: "Efa Lloyd", signed: false }),
+      ]);
+      const [event] = (await head.get("/api/v1/audit?action=agreement.signed")).json().events;
+      expect(event.actorName).toBe("Tomos Teacher (class session)");
+    });
+
+    it("closes when the teacher ends it", async () => {
+      expect((await teacher.post(`/api/v1/class-sessions/${sessionId}/end`)).statusCode).toBe(204);
+      expect((await new Browser(t.app).get(`/api/v1/class/${token}`)).statusCode).toBe(410);
+    });
+
+    it("is only for staff", async () => {
+      const gov = (
+        await head.post("/api/v1/people", { givenName: "Gwyn", familyName: "Governor", kinds: ["governor"] })
+      ).json();
+      const { secret, hash } = newSecret();
+      await t.database.db.execute(
+        sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${gov.id})`,
+      );
+      const b = new Browser(t.app);
+      b.cookie = `accord_session=${secret}`;
+      expect(
+        (await b.post("/api/v1/class-sessions", { agreementId: pupilsAgreement, regGroup: "Rowan" }))
+          .statusCode,
+      ).toBe(403);
+    });
+  });
+});
