@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import {
@@ -546,6 +546,8 @@ export async function insertSignature(
   agreement: AgreementRow,
   body: SignatureBody,
   ctx: SigningContext,
+  /** Work to do in the same transaction before the audit event (e.g. queue the receipt email). */
+  beforeAudit?: (row: SignatureRow) => Promise<void>,
 ) {
   if (agreement.status !== "active")
     throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
@@ -555,21 +557,9 @@ export async function insertSignature(
       { textSha256: agreement.textSha256 },
     );
   checkAnswers(agreement, body);
-  const signedAt = new Date();
-  const reference = newReference();
-  const event = await recordEvent(tx, actor, {
-    action: "agreement.signed",
-    entityType: "agreement",
-    entityId: agreement.id,
-    summary: {
-      title: agreement.title,
-      fullName: body.fullName,
-      onBehalfOf: ctx.onBehalfOfId ?? null,
-      authMethod: ctx.authMethod,
-      textSha256: agreement.textSha256,
-      choices: body.choices,
-    },
-  });
+  // The audit event's id is chosen now and the event written last: the per-school audit lock is
+  // then held only for the final insert, not for the whole signing (see docs/PERFORMANCE.md).
+  const auditEventId = randomUUID();
   const [row] = await tx
     .insert(signatures)
     .values({
@@ -586,13 +576,29 @@ export async function insertSignature(
       signatureImage: body.signatureImage ?? null,
       textSha256: agreement.textSha256,
       authMethod: ctx.authMethod,
-      signedAt,
+      signedAt: new Date(),
       ip: ctx.ip,
       userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      auditEventId: event.id,
-      verificationRef: reference,
+      auditEventId,
+      verificationRef: newReference(),
     })
     .returning();
+  if (beforeAudit) await beforeAudit(row);
+  await recordEvent(tx, actor, {
+    id: auditEventId,
+    action: "agreement.signed",
+    entityType: "agreement",
+    entityId: agreement.id,
+    summary: {
+      title: agreement.title,
+      signatureId: row.id,
+      fullName: body.fullName,
+      onBehalfOf: ctx.onBehalfOfId ?? null,
+      authMethod: ctx.authMethod,
+      textSha256: agreement.textSha256,
+      choices: body.choices,
+    },
+  });
   return row;
 }
 
@@ -620,25 +626,31 @@ export async function signAsMember(
     const latest = await latestOwn(tx, agreementId, actor.personId!);
     if (latest?.kind === "signed")
       throw conflict("You have already signed this agreement.", { signatureId: latest.id });
-    const row = await insertSignature(tx, actor, agreement, body, {
-      ...ctx,
-      personId: actor.personId,
-      authMethod: actor.via === "token" ? "api_token" : "password",
-    });
-    const [me] = await tx.select({ email: people.email }).from(people).where(eq(people.id, actor.personId!));
-    if (me?.email)
-      await queueMail(tx, actor.schoolId, {
-        to: me.email,
-        subject: `Your signed copy: ${agreement.title}`,
-        text: [
-          `You signed "${agreement.title}" on ${signedAtLabel(row.signedAt)}.`,
-          "",
-          `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${row.id}/receipt.pdf`,
-          `Verification reference: ${row.verificationRef}`,
-          `Check it any time at ${publicUrl}/verify`,
-        ].join("\n"),
-      });
-    return row;
+    return insertSignature(
+      tx,
+      actor,
+      agreement,
+      body,
+      { ...ctx, personId: actor.personId, authMethod: actor.via === "token" ? "api_token" : "password" },
+      async (row) => {
+        const [me] = await tx
+          .select({ email: people.email })
+          .from(people)
+          .where(eq(people.id, actor.personId!));
+        if (me?.email)
+          await queueMail(tx, actor.schoolId, {
+            to: me.email,
+            subject: `Your signed copy: ${agreement.title}`,
+            text: [
+              `You signed "${agreement.title}" on ${signedAtLabel(row.signedAt)}.`,
+              "",
+              `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${row.id}/receipt.pdf`,
+              `Verification reference: ${row.verificationRef}`,
+              `Check it any time at ${publicUrl}/verify`,
+            ].join("\n"),
+          });
+      },
+    );
   });
   return presentSignature(signature);
 }

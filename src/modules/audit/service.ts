@@ -16,7 +16,15 @@ export type AuditInput = {
  * Write one audit event inside the caller's transaction, chained to the school's previous event.
  * The advisory lock serialises writers per school so two transactions cannot take the same seq.
  */
-export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Promise<{ id: string }> {
+/**
+ * The per-school lock is held until the caller's transaction commits, so callers on a hot path
+ * (signing) record their event last, with an id chosen beforehand (`id`), to hold it briefly.
+ */
+export async function recordEvent(
+  tx: Tx,
+  actor: Actor,
+  input: AuditInput & { id?: string },
+): Promise<{ id: string }> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${actor.schoolId}::text, 42))`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -40,7 +48,7 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
   };
   const [row] = await tx
     .insert(auditEvents)
-    .values({ ...fields, hash: eventHash(fields) })
+    .values({ ...fields, hash: eventHash(fields), ...(input.id ? { id: input.id } : {}) })
     .returning({ id: auditEvents.id });
   return row;
 }

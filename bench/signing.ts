@@ -1,0 +1,137 @@
+/**
+ * Benchmark: staff signing through the API under load (autocannon, loopback, 10 connections) on
+ * PostgreSQL, against a bare INSERT of the same signature row through the same driver (pg, 10
+ * connections) measured in the same run. Each request is a different member of staff (a session
+ * cookie each), as on an INSET morning.
+ *
+ *   npx tsx bench/signing.ts            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import autocannon from "autocannon";
+import pg from "pg";
+import { newSecret } from "../src/modules/auth/tokens.js";
+
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SIGNERS = 12_000;
+const SECONDS = 10;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const name = `accord_bench_sign_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "src/server/start.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), ACCORD_PUBLIC_URL: base, ACCORD_LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const head = { name: "Bench Head", email: "head@bench.test", password: "quiet-harbour-lantern-97" };
+    await fetch(`${base}/api/v1/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ school: { name: "Bench School" }, admin: head }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(head) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, { method, headers: { "content-type": "application/json", cookie, origin: base }, body: JSON.stringify(body ?? {}) });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    await call("PUT", "/api/v1/policies/settings/approvers", { roles: [] });
+    const policy = await call("POST", "/api/v1/policies", { title: "Acceptable use", audiences: ["staff"] });
+    const versionId = policy.versions[0].id;
+    await call("PATCH", `/api/v1/policies/${policy.id}/versions/${versionId}`, { content: "# Rules", statements: ["I will lock my screen.", "I will not share my password.", "I understand my use is monitored."] });
+    await call("POST", `/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
+    const agreement = await call("POST", "/api/v1/agreements", { policyVersionId: versionId, title: "Staff AUP", audience: "staff", declaration: "I agree to follow this agreement.", choices: [{ key: "photo", label: "Photo use", options: ["agree", "disagree"] }] });
+
+    // Many signers, each with a session, straight into the database (setting them up is not what is measured).
+    const db = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    const { rows: [school] } = await db.query("SELECT id FROM schools LIMIT 1");
+    const cookies: string[] = [];
+    for (let i = 0; i < SIGNERS; i += 1000) {
+      const n = Math.min(1000, SIGNERS - i);
+      const { rows } = await db.query(
+        "INSERT INTO people (school_id, given_name, family_name, kinds, job_title) SELECT $1, 'Signer', 'No' || g, ARRAY['staff'], 'Teacher' FROM generate_series($2::int, $3::int) g RETURNING id",
+        [school.id, i, i + n - 1],
+      );
+      const secrets = rows.map(() => newSecret());
+      await db.query("INSERT INTO sessions (token_hash, school_id, person_id) SELECT unnest($1::text[]), $2, unnest($3::uuid[])", [secrets.map((s) => s.hash), school.id, rows.map((r) => r.id)]);
+      cookies.push(...secrets.map((s) => `accord_session=${s.secret}`));
+    }
+    const body = JSON.stringify({ fullName: "Signer", jobTitle: "Teacher", choices: { photo: "agree" }, textSha256: agreement.textSha256 });
+
+    let next = 0;
+    const run = (overallRate?: number) =>
+      autocannon({
+        url: `${base}/api/v1/agreements/${agreement.id}/signatures`,
+        connections: 10,
+        duration: SECONDS,
+        overallRate,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => ({ ...req, body, headers: { ...req.headers, "content-type": "application/json", origin: base, cookie: cookies[next++ % cookies.length] } }),
+          },
+        ],
+      });
+    const paced = await run(200);
+    const flat = await run();
+    if (next > cookies.length) console.warn("warning: signers were reused, so some requests were 409s");
+
+    // The floor: the same row inserted through the same driver, 10 at a time, for the same time.
+    const { rows: [audit] } = await db.query("SELECT id FROM audit_events LIMIT 1");
+    const { rows: [someone] } = await db.query("SELECT id FROM people LIMIT 1");
+    let inserts = 0;
+    const until = Date.now() + SECONDS * 1000;
+    const startedAt = performance.now();
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (Date.now() < until) {
+          await db.query(
+            `INSERT INTO signatures (school_id, agreement_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
+             VALUES ($1, $2, 'signed', $3, 'Signer', 'Teacher', '{"photo":"agree"}', $4, 'password', now(), '127.0.0.1', 'bench', $5, $6)`,
+            [school.id, agreement.id, someone.id, agreement.textSha256, audit.id, `B${inserts}-${Math.random()}`],
+          );
+          inserts++;
+        }
+      }),
+    );
+    const bareRate = inserts / ((performance.now() - startedAt) / 1000);
+    await db.end();
+
+    const line = (label: string, r: autocannon.Result) =>
+      `${label}: ${r.requests.average.toFixed(0)} signatures/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, 2xx ${r["2xx"]}, non-2xx ${r.non2xx}, errors ${r.errors}`;
+    console.log(line("API paced at 200/s", paced));
+    console.log(line("API flat out     ", flat));
+    console.log(`bare INSERT (pg, 10 connections): ${bareRate.toFixed(0)} rows/s`);
+    console.log(`ratio API flat-out / bare INSERT: ${(flat.requests.average / bareRate).toFixed(2)} (target ≥ 0.33)`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
