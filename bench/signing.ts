@@ -35,8 +35,15 @@ async function main() {
   url.pathname = `/${name}`;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), ACCORD_PUBLIC_URL: base, ACCORD_LOG_LEVEL: "warn" },
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=.test-cache/prof"] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "tsx", "src/server/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url.toString(),
+      ACCORD_PUBLIC_URL: base,
+      ACCORD_LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   try {
@@ -47,24 +54,51 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     const head = { name: "Bench Head", email: "head@bench.test", password: "quiet-harbour-lantern-97" };
-    await fetch(`${base}/api/v1/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ school: { name: "Bench School" }, admin: head }) });
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(head) });
+    await fetch(`${base}/api/v1/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ school: { name: "Bench School" }, admin: head }),
+    });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(head),
+    });
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, { method, headers: { "content-type": "application/json", cookie, origin: base }, body: JSON.stringify(body ?? {}) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { "content-type": "application/json", cookie, origin: base },
+        body: JSON.stringify(body ?? {}),
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
     await call("PUT", "/api/v1/policies/settings/approvers", { roles: [] });
     const policy = await call("POST", "/api/v1/policies", { title: "Acceptable use", audiences: ["staff"] });
     const versionId = policy.versions[0].id;
-    await call("PATCH", `/api/v1/policies/${policy.id}/versions/${versionId}`, { content: "# Rules", statements: ["I will lock my screen.", "I will not share my password.", "I understand my use is monitored."] });
+    await call("PATCH", `/api/v1/policies/${policy.id}/versions/${versionId}`, {
+      content: "# Rules",
+      statements: [
+        "I will lock my screen.",
+        "I will not share my password.",
+        "I understand my use is monitored.",
+      ],
+    });
     await call("POST", `/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
-    const agreement = await call("POST", "/api/v1/agreements", { policyVersionId: versionId, title: "Staff AUP", audience: "staff", declaration: "I agree to follow this agreement.", choices: [{ key: "photo", label: "Photo use", options: ["agree", "disagree"] }] });
+    const agreement = await call("POST", "/api/v1/agreements", {
+      policyVersionId: versionId,
+      title: "Staff AUP",
+      audience: "staff",
+      declaration: "I agree to follow this agreement.",
+      choices: [{ key: "photo", label: "Photo use", options: ["agree", "disagree"] }],
+    });
 
     // Many signers, each with a session, straight into the database (setting them up is not what is measured).
     const db = new pg.Pool({ connectionString: url.toString(), max: 10 });
-    const { rows: [school] } = await db.query("SELECT id FROM schools LIMIT 1");
+    const {
+      rows: [school],
+    } = await db.query("SELECT id FROM schools LIMIT 1");
     const cookies: string[] = [];
     for (let i = 0; i < SIGNERS; i += 1000) {
       const n = Math.min(1000, SIGNERS - i);
@@ -73,10 +107,18 @@ async function main() {
         [school.id, i, i + n - 1],
       );
       const secrets = rows.map(() => newSecret());
-      await db.query("INSERT INTO sessions (token_hash, school_id, person_id) SELECT unnest($1::text[]), $2, unnest($3::uuid[])", [secrets.map((s) => s.hash), school.id, rows.map((r) => r.id)]);
+      await db.query(
+        "INSERT INTO sessions (token_hash, school_id, person_id) SELECT unnest($1::text[]), $2, unnest($3::uuid[])",
+        [secrets.map((s) => s.hash), school.id, rows.map((r) => r.id)],
+      );
       cookies.push(...secrets.map((s) => `accord_session=${s.secret}`));
     }
-    const body = JSON.stringify({ fullName: "Signer", jobTitle: "Teacher", choices: { photo: "agree" }, textSha256: agreement.textSha256 });
+    const body = JSON.stringify({
+      fullName: "Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256: agreement.textSha256,
+    });
 
     let next = 0;
     const run = (overallRate?: number) =>
@@ -88,7 +130,16 @@ async function main() {
         requests: [
           {
             method: "POST",
-            setupRequest: (req) => ({ ...req, body, headers: { ...req.headers, "content-type": "application/json", origin: base, cookie: cookies[next++ % cookies.length] } }),
+            setupRequest: (req) => ({
+              ...req,
+              body,
+              headers: {
+                ...req.headers,
+                "content-type": "application/json",
+                origin: base,
+                cookie: cookies[next++ % cookies.length],
+              },
+            }),
           },
         ],
       });
@@ -97,8 +148,12 @@ async function main() {
     if (next > cookies.length) console.warn("warning: signers were reused, so some requests were 409s");
 
     // The floor: the same row inserted through the same driver, 10 at a time, for the same time.
-    const { rows: [audit] } = await db.query("SELECT id FROM audit_events LIMIT 1");
-    const { rows: [someone] } = await db.query("SELECT id FROM people LIMIT 1");
+    const {
+      rows: [audit],
+    } = await db.query("SELECT id FROM audit_events LIMIT 1");
+    const {
+      rows: [someone],
+    } = await db.query("SELECT id FROM people LIMIT 1");
     let inserts = 0;
     const until = Date.now() + SECONDS * 1000;
     const startedAt = performance.now();
@@ -108,7 +163,14 @@ async function main() {
           await db.query(
             `INSERT INTO signatures (school_id, agreement_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
              VALUES ($1, $2, 'signed', $3, 'Signer', 'Teacher', '{"photo":"agree"}', $4, 'password', now(), '127.0.0.1', 'bench', $5, $6)`,
-            [school.id, agreement.id, someone.id, agreement.textSha256, audit.id, `B${inserts}-${Math.random()}`],
+            [
+              school.id,
+              agreement.id,
+              someone.id,
+              agreement.textSha256,
+              audit.id,
+              `B${inserts}-${Math.random()}`,
+            ],
           );
           inserts++;
         }
@@ -122,7 +184,9 @@ async function main() {
     console.log(line("API paced at 200/s", paced));
     console.log(line("API flat out     ", flat));
     console.log(`bare INSERT (pg, 10 connections): ${bareRate.toFixed(0)} rows/s`);
-    console.log(`ratio API flat-out / bare INSERT: ${(flat.requests.average / bareRate).toFixed(2)} (target ≥ 0.33)`);
+    console.log(
+      `ratio API flat-out / bare INSERT: ${(flat.requests.average / bareRate).toFixed(2)} (target ≥ 0.33)`,
+    );
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -60,8 +60,11 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+/** Extra request headers, e.g. a public kiosk's `x-kiosk-token` (it has no session cookie). */
+export type RequestHeaders = Record<string, string>;
+
+async function request<T>(method: Method, path: string, body?: unknown, extra?: RequestHeaders): Promise<T> {
+  const headers: Record<string, string> = { ...extra, Accept: "application/json, application/problem+json" };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     // A file upload: the browser writes the multipart Content-Type, boundary included.
@@ -84,8 +87,10 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  get: <T>(path: string, params?: QueryParams) => request<T>("GET", params ? withQuery(path, params) : path),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
+  get: <T>(path: string, params?: QueryParams, headers?: RequestHeaders) =>
+    request<T>("GET", params ? withQuery(path, params) : path, undefined, headers),
+  post: <T>(path: string, body?: unknown, headers?: RequestHeaders) =>
+    request<T>("POST", path, body, headers),
   /** POST multipart/form-data, e.g. a file from a file input. */
   postForm: <T>(path: string, form: FormData) => request<T>("POST", path, form),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),

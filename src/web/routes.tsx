@@ -1,10 +1,21 @@
 import { Navigate, Route, Routes } from "react-router";
+import { ManageAgreementsPage } from "./features/agreements/ManageAgreementsPage";
+import { MyAgreementsPage } from "./features/agreements/MyAgreementsPage";
+import { NewAgreementPage } from "./features/agreements/NewAgreementPage";
+import { ParentSignPage } from "./features/agreements/ParentSignPage";
+import { SignAgreementPage } from "./features/agreements/SignAgreementPage";
+import { VerifyPage } from "./features/agreements/VerifyPage";
 import { AuditPage } from "./features/audit/AuditPage";
 import { AccountPage } from "./features/auth/AccountPage";
 import { SignInPage } from "./features/auth/SignInPage";
+import { ClassDevicePage } from "./features/class-sessions/ClassDevicePage";
+import { ClassSessionsPage } from "./features/class-sessions/ClassSessionsPage";
+import { CompliancePage } from "./features/compliance/CompliancePage";
 import { NotFoundPage } from "./features/errors/NotFoundPage";
 import { HomePage } from "./features/home/HomePage";
 import { AcceptInvitationPage } from "./features/invitations/AcceptInvitationPage";
+import { KioskPage } from "./features/kiosk/KioskPage";
+import { KiosksPage } from "./features/kiosk/KiosksPage";
 import { ImportPage } from "./features/people/import/ImportPage";
 import { PeoplePage } from "./features/people/PeoplePage";
 import { PersonEditPage } from "./features/people/PersonEditPage";
@@ -36,6 +47,11 @@ export function AppRoutes() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+        {/* Shared devices: the reception kiosk and a class's signing device, without the app shell. */}
+        <Route path="/kiosk" element={<KioskPage />} />
+        <Route path="/class/:token" element={<ClassDevicePage />} />
+        <Route path="/sign/:token" element={<ParentSignPage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         <Route element={<RequireSignIn />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
@@ -65,6 +81,23 @@ export function AppRoutes() {
             </Route>
             <Route path="policies" element={<RequirePermission action="policies.import" />}>
               <Route path="import" element={<PolicyImportPage />} />
+            </Route>
+            <Route path="agreements" element={<RequirePermission action="agreements.sign" />}>
+              <Route path="sign" element={<MyAgreementsPage />} />
+              <Route path=":id/sign" element={<SignAgreementPage />} />
+            </Route>
+            <Route path="agreements" element={<RequirePermission action="agreements.manage" />}>
+              <Route index element={<ManageAgreementsPage />} />
+              <Route path="new" element={<NewAgreementPage />} />
+            </Route>
+            <Route path="compliance" element={<RequirePermission action="compliance.read" />}>
+              <Route index element={<CompliancePage />} />
+            </Route>
+            <Route path="kiosks" element={<RequirePermission action="agreements.manage" />}>
+              <Route index element={<KiosksPage />} />
+            </Route>
+            <Route path="class-sessions" element={<RequirePermission action="classSessions.run" />}>
+              <Route index element={<ClassSessionsPage />} />
             </Route>
             <Route path="audit" element={<RequirePermission action="audit.read" />}>
               <Route index element={<AuditPage />} />

@@ -1,14 +1,6 @@
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import {
-  apiTokens,
-  credentials,
-  invitations,
-  loginFailures,
-  people,
-  roleAssignments,
-  sessions,
-} from "../../db/schema.js";
+import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
 import { badRequest, gone, notFound, tooManyRequests, unauthorized } from "../../server/problem.js";
 import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -30,32 +22,46 @@ const today = () => sql`(now() AT TIME ZONE 'Europe/London')::date`;
 const stillHere = sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today()})`;
 
 /** Load the actor for a person: their kinds and designated roles drive every permission. */
-export async function actorFor(db: DbOrTx, personId: string, ip: string | null, via: Actor["via"]) {
-  const [person] = await db
-    .select({
-      id: people.id,
-      schoolId: people.schoolId,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      kinds: people.kinds,
-    })
-    .from(people)
-    .where(and(eq(people.id, personId), stillHere));
-  if (!person) return null;
-  const roles = await db
-    .select({ role: roleAssignments.role })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.schoolId, person.schoolId), eq(roleAssignments.personId, personId)));
-  const actor: Actor = {
+/** An actor's designated roles, gathered in the same query as the person (one round trip per request). */
+const rolesOf = sql<
+  string[]
+>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id), '{}')`;
+const personFields = {
+  id: people.id,
+  schoolId: people.schoolId,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  kinds: people.kinds,
+  roles: rolesOf,
+};
+type PersonFields = {
+  id: string;
+  schoolId: string;
+  givenName: string;
+  familyName: string;
+  kinds: string[];
+  roles: string[];
+};
+
+function toActor(person: PersonFields, ip: string | null, via: Actor["via"]): Actor {
+  return {
     schoolId: person.schoolId,
     personId: person.id,
     name: `${person.givenName} ${person.familyName}`,
     kinds: person.kinds as Kind[],
-    roles: roles.map((r) => r.role as Role),
+    roles: person.roles as Role[],
     ip,
     via,
   };
-  return actor;
+}
+
+/** Load the actor for a person: their kinds and designated roles drive every permission. */
+export async function actorFor(db: DbOrTx, personId: string, ip: string | null, via: Actor["via"]) {
+  const [person] = await db
+    .select(personFields)
+    .from(people)
+    .where(and(eq(people.id, personId), stillHere));
+  return person ? toActor(person, ip, via) : null;
 }
 
 async function recentFailures(db: DbOrTx, email: string) {
@@ -118,27 +124,25 @@ export async function login(
  * after sign-in, whichever comes first. last_seen_at is touched at most once a minute.
  */
 export async function resumeSession(db: Db, token: string, policy: SessionPolicy, ip: string | null) {
-  const [s] = await db
-    .select()
+  // One query per request: the live session joined to its (still current) person and roles.
+  const [row] = await db
+    .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, ...personFields })
     .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
     .where(
       and(
         eq(sessions.tokenHash, hashSecret(token)),
         isNull(sessions.endedAt),
         gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${policy.idleMinutes * 60})`),
         gt(sessions.createdAt, sql`now() - make_interval(secs => ${policy.maxHours * 3600})`),
+        stillHere,
       ),
     );
-  if (!s) return null;
-  const actor = await actorFor(db, s.personId, ip, "session");
-  if (!actor) {
-    await db.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, s.id));
-    return null;
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
   }
-  if (Date.now() - s.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, s.id));
-  }
-  return { sessionId: s.id, actor };
+  return { sessionId: row.sessionId, actor: toActor(row, ip, "session") };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {

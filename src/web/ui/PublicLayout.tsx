@@ -2,8 +2,8 @@ import { Box, Container, Group, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-/** Landmarks and a calm centred column for pages used before signing in. */
-export function PublicLayout({ children }: { children: ReactNode }) {
+/** Landmarks and a calm centred column for pages used before signing in (wider for reading). */
+export function PublicLayout({ children, size = 460 }: { children: ReactNode; size?: number }) {
   const { t } = useTranslation();
   return (
     <>
@@ -19,7 +19,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </Text>
         </Group>
       </Box>
-      <Container component="main" size={460} py="xl">
+      <Container component="main" size={size} py="xl">
         {children}
       </Container>
     </>

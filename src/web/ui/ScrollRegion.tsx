@@ -15,7 +15,9 @@ export function ScrollRegion({
   children: ReactNode;
 }) {
   return (
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto" }}>
+    // position: relative keeps visually hidden text (position: absolute) inside the scroller;
+    // otherwise it escapes to the page and makes the whole page scroll sideways on a phone.
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto", position: "relative" }}>
       <Box miw={minWidth}>{children}</Box>
     </Box>
   );

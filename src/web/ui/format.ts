@@ -27,6 +27,17 @@ export function formatDate(value: string | Date | null | undefined): string {
   }).format(toDate(value));
 }
 
+/** A short date for tables and badges, e.g. "3 Sep 2026". */
+export function formatShortDate(value: string | Date | null | undefined): string {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(toDate(value));
+}
+
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "";
   return new Intl.DateTimeFormat(locale(), {

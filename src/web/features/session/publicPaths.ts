@@ -1,5 +1,8 @@
-const publicPrefixes = ["/sign-in", "/setup", "/invite/"];
+const publicPrefixes = ["/sign-in", "/setup", "/invite/", "/class/", "/sign/"];
+// Exact public pages whose name is also the start of a signed-in page ("/kiosk" vs "/kiosks").
+const publicPages = ["/kiosk", "/verify"];
 
 export function isPublicPath(pathname: string): boolean {
+  if (publicPages.includes(pathname.replace(/\/$/, ""))) return true;
   return publicPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
 }

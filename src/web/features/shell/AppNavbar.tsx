@@ -4,7 +4,9 @@ import { Link, useLocation } from "react-router";
 import { useMe } from "../session/me";
 import { type NavItem, navItemsFor } from "./navItems";
 
-function isActive(pathname: string, to: string): boolean {
+function isActive(pathname: string, item: NavItem): boolean {
+  const { to, activeFor } = item;
+  if (activeFor) return activeFor.test(pathname);
   return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 }
 
@@ -15,7 +17,7 @@ export function AppNavbar() {
   const items = me ? navItemsFor(me) : [];
 
   const renderItem = (item: NavItem) => {
-    const active = isActive(pathname, item.to);
+    const active = isActive(pathname, item);
     if (item.children) {
       return (
         <NavLink

@@ -4,6 +4,8 @@ export interface NavItem {
   /** i18n key under "nav." */
   key: string;
   to: string;
+  /** Which paths count as this item's, where a plain prefix of `to` would claim too much. */
+  activeFor?: RegExp;
   children?: NavItem[];
 }
 
@@ -16,6 +18,21 @@ interface NavRule extends NavItem {
 const rules: NavRule[] = [
   { key: "home", to: "/" },
   { key: "policies", to: "/policies", action: "policies.read" },
+  {
+    key: "agreements",
+    to: "/agreements/sign",
+    action: "agreements.sign",
+    activeFor: /^\/agreements\/(sign|[^/]+\/sign)\/?$/,
+  },
+  {
+    key: "manageAgreements",
+    to: "/agreements",
+    action: "agreements.manage",
+    activeFor: /^\/agreements(\/new)?\/?$/,
+  },
+  { key: "kiosks", to: "/kiosks", action: "agreements.manage" },
+  { key: "classSessions", to: "/class-sessions", action: "classSessions.run" },
+  { key: "compliance", to: "/compliance", action: "compliance.read" },
   { key: "people", to: "/people", action: "people.read" },
   { key: "audit", to: "/audit", action: "audit.read" },
   {

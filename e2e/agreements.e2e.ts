@@ -1,0 +1,398 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkPage, launchChromium, newPage, type RunningAccord, startAccord } from "./harness.js";
+
+const HEAD = {
+  school: "Oakfield Primary School",
+  name: "Ada Okafor",
+  email: "head@oakfield.test",
+  password: "kettle-meadow-lantern-42",
+};
+
+const POLICY = "Online Safety and Acceptable Use";
+const STAFF_AGREEMENT = "Staff acceptable use agreement";
+const PARENT_AGREEMENT = "Parent and carer online safety agreement";
+const PHOTO_QUESTION = "I agree to photographs of me being used for professional purposes";
+const STATEMENTS = [
+  "I will keep my school account passwords to myself.",
+  "I will report any online-safety concern to the DSL the same day.",
+  "I understand that school devices and accounts may be monitored.",
+];
+const DUE = "2031-09-30";
+
+async function signIn(page: Page) {
+  await page.getByLabel("Email").fill(HEAD.email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+}
+
+/** Call the API from inside the signed-in page, so the session cookie and Origin are the app's own. */
+async function call<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = "application/json",
+): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, path, body, contentType }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": contentType },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    { method, path, body, contentType },
+  );
+  if (result.status >= 400) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
+  return (result.text ? JSON.parse(result.text) : undefined) as T;
+}
+
+function heading1(page: Page) {
+  return page.getByRole("heading", { level: 1 }).textContent();
+}
+
+async function noHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Press Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: (page: Page) => Promise<boolean>, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await matches(page)) return;
+  }
+  throw new Error("Could not reach the control with the Tab key");
+}
+
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+    return (labelled ?? el.getAttribute("aria-label") ?? el.textContent ?? "").trim();
+  });
+
+describe("agreements and e-signatures", () => {
+  let accord: RunningAccord;
+  let browser: Browser;
+  let policyId = "";
+  let reference = "";
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    const res = await fetch(`${accord.url}/api/v1/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        school: { name: HEAD.school },
+        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
+      }),
+    });
+    expect(res.status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+  });
+
+  it("creates and assigns a staff agreement, and the head signs it with the keyboard alone", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${accord.url}/sign-in`);
+    await signIn(page);
+
+    // A published policy, made through the API.
+    await call(page, "PUT", "/policies/settings/approvers", { roles: [] });
+    const policy = await call<{ id: string; versions: { id: string }[] }>(page, "POST", "/policies", {
+      title: POLICY,
+      audiences: ["staff", "parent"],
+    });
+    policyId = policy.id;
+    const draft = policy.versions[0].id;
+    await call(page, "PATCH", `/policies/${policyId}/versions/${draft}`, {
+      content: "# Online safety\n\nHow everyone at Oakfield stays safe online.",
+      statements: STATEMENTS,
+    });
+    await call(page, "POST", `/policies/${policyId}/versions/${draft}/publish`);
+
+    // Manage agreements → New agreement.
+    await page.getByRole("link", { name: "Manage agreements" }).click();
+    await expect.poll(() => heading1(page)).toBe("Manage agreements");
+    await page.getByRole("link", { name: "New agreement" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/agreements/new");
+    await page.getByRole("combobox", { name: "Policy" }).click();
+    await page.getByRole("option", { name: `${POLICY} (version 1.0)` }).click();
+    await expect.poll(() => page.getByText(STATEMENTS[1]).count()).toBe(1);
+    await expect.poll(() => page.getByRole("combobox", { name: "Who signs" }).inputValue()).toBe("Staff");
+    await page.getByRole("textbox", { name: "Title" }).fill(STAFF_AGREEMENT);
+    await page.getByRole("button", { name: "Add a question" }).click();
+    await page.getByRole("textbox", { name: "Question 1", exact: true }).fill(PHOTO_QUESTION);
+    await page.getByRole("textbox", { name: "Reference for question 1" }).fill("photo");
+    await page.getByRole("button", { name: "Create agreement" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/agreements");
+    await expect.poll(() => page.getByRole("heading", { name: STAFF_AGREEMENT }).count()).toBe(1);
+
+    // Assign it to staff, with a due date.
+    await page.getByRole("button", { name: `Assign ${STAFF_AGREEMENT}` }).click();
+    const dialog = page.getByRole("dialog");
+    await expect
+      .poll(() => dialog.getByRole("checkbox", { name: "Staff", exact: true }).isChecked())
+      .toBe(true);
+    await expect
+      .poll(() => dialog.getByText(/anyone who joins later is asked automatically/).count())
+      .toBe(1);
+    await dialog.getByLabel("Due date").fill(DUE);
+    await dialog.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect.poll(() => page.getByText(`${STAFF_AGREEMENT} assigned to 1 person`).count()).toBe(1);
+    await expect.poll(() => page.getByText("0 of 1 signed (0%)").count()).toBe(1);
+
+    // Home says there is something to sign.
+    await page.getByRole("link", { name: "Home" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "You have 1 agreement to sign" }).count())
+      .toBe(1);
+
+    // On a phone first: the signing page fits a 375px screen.
+    const phone = await newPage(browser, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.goto(`${accord.url}/sign-in`);
+    await signIn(phone);
+    await phone.goto(`${accord.url}/agreements/sign`);
+    await phone.getByRole("link", { name: STAFF_AGREEMENT }).click();
+    await expect.poll(() => heading1(phone)).toBe(STAFF_AGREEMENT);
+    await expect.poll(() => phone.getByRole("button", { name: "Sign", exact: true }).count()).toBe(1);
+    await checkPage(phone, "47-sign-mobile");
+    await noHorizontalOverflow(phone);
+    await phone.context().close();
+
+    // Now with the keyboard only: Home → Read and sign → the agreement.
+    await page.getByRole("link", { name: "Read and sign" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/agreements/sign");
+    await expect.poll(() => page.getByRole("link", { name: STAFF_AGREEMENT }).count()).toBe(1);
+    await page.getByRole("link", { name: STAFF_AGREEMENT }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => heading1(page)).toBe(STAFF_AGREEMENT);
+    await expect.poll(() => page.getByRole("button", { name: "Sign", exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("listitem").filter({ hasText: STATEMENTS[2] }).count()).toBe(1);
+    await checkPage(page, "40-sign");
+
+    await tabTo(page, async (p) => (await focusedLabel(p)).startsWith("Full name"));
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(HEAD.name);
+    // Pressing Sign with the job title missing says so and takes focus back to it.
+    await tabTo(page, async (p) => (await focusedLabel(p)) === "Sign", 6);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByText("Type your job title").count()).toBe(1);
+    await expect.poll(() => focusedLabel(page)).toMatch(/^Job title/);
+    await page.keyboard.type("Headteacher");
+    await page.keyboard.press("Tab");
+    // The first answer of the photo question has focus; the arrow keys choose.
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.getByRole("radio", { name: "I do not agree" }).isChecked()).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.getByRole("radio", { name: "I agree", exact: true }).isChecked()).toBe(true);
+    // The drawing pad takes no focus: the next stop is the Sign button.
+    await tabTo(page, async (p) => (await focusedLabel(p)) === "Sign", 5);
+    await page.keyboard.press("Enter");
+
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Thank you – you have signed" }).count())
+      .toBe(1);
+    reference = (await page.locator("code").first().textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    await checkPage(page, "41-signed");
+
+    // The receipt downloads as a PDF.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Download your receipt/ }).click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+
+    // The list has nothing left to sign, and the history has the receipt.
+    await page.getByRole("link", { name: "Back to your agreements" }).click();
+    await expect.poll(() => page.getByText("You have nothing to sign at the moment.").count()).toBe(1);
+    await expect.poll(() => page.getByText(`Verification reference: ${reference}`).count()).toBe(1);
+
+    // Anyone can check the reference.
+    await page.goto(`${accord.url}/verify`);
+    await page.getByRole("textbox", { name: "Verification reference" }).fill(reference.toLowerCase());
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => page.getByText("Valid: this signature is on record").count()).toBe(1);
+    await expect.poll(() => page.getByText(`${STAFF_AGREEMENT} (version 1.0)`).count()).toBe(1);
+    await checkPage(page, "46-verify");
+    await page.getByRole("textbox", { name: "Verification reference" }).fill("AAAA-BBBB-CCCC-DDDD-EEEE");
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => page.getByText("Not found", { exact: true }).count()).toBe(1);
+
+    // Compliance: everyone asked has signed.
+    await page.goto(`${accord.url}/`);
+    await page.getByRole("link", { name: "Compliance" }).click();
+    await expect.poll(() => heading1(page)).toBe("Compliance");
+    await expect.poll(() => page.getByText("100% signed").count()).toBe(1);
+    const row = page.getByRole("row").filter({ hasText: HEAD.name });
+    await expect.poll(() => row.getByText(/^Signed v1\.0 · \d+ \w{3} \d{4}$/).count()).toBe(1);
+    await checkPage(page, "44-compliance");
+    await page.getByRole("button", { name: `${HEAD.name}: signing history` }).click();
+    await expect
+      .poll(() => page.getByRole("dialog").getByText(`Verification reference: ${reference}`).count())
+      .toBe(1);
+    await page.keyboard.press("Escape");
+    await page.context().close();
+  });
+
+  it("emails parents a single-use link that signs once and then shows the receipt", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${accord.url}/sign-in`);
+    await signIn(page);
+
+    // A pupil and a parent with parental responsibility, from MIS exports.
+    await call(
+      page,
+      "POST",
+      "/people/import?kind=pupils",
+      "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,DOB\nA123456789012,Elis,Abernant,Year 3,Rowan,14/02/2018\n",
+      "text/csv",
+    );
+    await call(
+      page,
+      "POST",
+      "/people/import?kind=contacts",
+      "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN\nC100,Mererid,Abernant,mererid@home.test,Mother,1,Yes,A123456789012\n",
+      "text/csv",
+    );
+
+    // A parents' agreement on the same published version, assigned to parents.
+    const { policies } = await call<{ policies: { id: string; published: { id: string } | null }[] }>(
+      page,
+      "GET",
+      "/policies",
+    );
+    const version = policies.find((p) => p.id === policyId)?.published?.id;
+    const agreement = await call<{ id: string }>(page, "POST", "/agreements", {
+      policyVersionId: version,
+      title: PARENT_AGREEMENT,
+      audience: "parents",
+      declaration: "I have read this agreement with my child and we will follow it at home and at school.",
+      choices: [
+        {
+          key: "photo",
+          label: "I agree to photographs of my child being used by the school",
+          options: ["agree", "disagree"],
+        },
+      ],
+      parentMode: "per_child",
+    });
+    await call(page, "POST", `/agreements/${agreement.id}/assignments`, { kinds: ["parent"], dueDate: DUE });
+
+    // Email the links from the manage page.
+    await page.goto(`${accord.url}/agreements`);
+    await expect.poll(() => page.getByRole("heading", { name: PARENT_AGREEMENT }).count()).toBe(1);
+    await checkPage(page, "45-agreements-admin");
+    await page.getByRole("button", { name: `Email signing links: ${PARENT_AGREEMENT}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Send links" }).click();
+    await expect.poll(() => page.getByText("1 signing link emailed").count()).toBe(1);
+
+    const outbox = await call<{ messages: { to: string; body: string }[] }>(page, "GET", "/mail/outbox");
+    const mail = outbox.messages.find((m) => m.to === "mererid@home.test" && /\/sign\//.test(m.body));
+    const link = mail?.body.match(/https?:\/\/\S+\/sign\/[A-Za-z0-9_-]+/)?.[0];
+    expect(link).toBeTruthy();
+    await page.context().close();
+
+    // The parent opens the link with no account and no cookies.
+    const parent = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await parent.goto(link!);
+    await expect.poll(() => heading1(parent)).toBe(PARENT_AGREEMENT);
+    await expect.poll(() => parent.getByText("For Elis Abernant").count()).toBe(1);
+    await expect.poll(() => parent.getByRole("navigation").count()).toBe(0);
+    await expect.poll(() => parent.getByLabel("Full name").inputValue()).toBe("Mererid Abernant");
+    await checkPage(parent, "42-parent-sign");
+    await parent.getByRole("radio", { name: "I agree", exact: true }).check();
+    // An optional drawn signature, with the mouse.
+    await parent.locator("canvas").scrollIntoViewIfNeeded();
+    const pad = await parent.locator("canvas").boundingBox();
+    await parent.mouse.move(pad!.x + 40, pad!.y + 100);
+    await parent.mouse.down();
+    await parent.mouse.move(pad!.x + 120, pad!.y + 60, { steps: 5 });
+    await parent.mouse.move(pad!.x + 220, pad!.y + 120, { steps: 5 });
+    await parent.mouse.up();
+    await expect.poll(() => parent.getByText("Your drawing will be added to your receipt.").count()).toBe(1);
+    await parent.getByRole("button", { name: "Sign", exact: true }).click();
+    await expect.poll(() => parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(1);
+    await expect.poll(() => parent.getByText(/A copy was not emailed to you/).count()).toBe(1);
+    await checkPage(parent, "43-parent-signed");
+
+    // Opening it again shows the receipt, never a new form.
+    await parent.reload();
+    await expect.poll(() => parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(1);
+    expect(await parent.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
+    await noHorizontalOverflow(parent);
+    await parent.context().close();
+  });
+
+  it("shows what changed when a new version must be signed again", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${accord.url}/sign-in`);
+    await signIn(page);
+    const next = await call<{ id: string }>(page, "POST", `/policies/${policyId}/versions`, {
+      bump: "major",
+      summary: "Reporting changed.",
+    });
+    await call(page, "PATCH", `/policies/${policyId}/versions/${next.id}`, {
+      statements: [
+        STATEMENTS[0],
+        "I will report any online-safety concern to the DSL straight away.",
+        STATEMENTS[2],
+      ],
+    });
+    await call(page, "POST", `/policies/${policyId}/versions/${next.id}/publish`);
+
+    await page.goto(`${accord.url}/agreements/sign`);
+    await page.getByRole("link", { name: STAFF_AGREEMENT, exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "What changed since you signed version 1.0" }).count())
+      .toBe(1);
+    await expect.poll(() => page.locator("ins").filter({ hasText: "straight away" }).count()).toBe(1);
+    await expect.poll(() => page.locator("del").filter({ hasText: "the same day" }).count()).toBe(1);
+
+    // This time the head declines, saying why.
+    await page.getByRole("button", { name: "Decline…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Decline agreement" }).click();
+    await expect.poll(() => dialog.getByText("Say briefly why you are declining").count()).toBe(1);
+    await dialog
+      .getByLabel("Your reason")
+      .fill("I want to discuss the new reporting rule with the DSL first.");
+    await dialog.getByRole("button", { name: "Decline agreement" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "You have declined this agreement" }).count())
+      .toBe(1);
+    await page.context().close();
+
+    // On a phone the compliance table scrolls inside its own region; the page never scrolls sideways.
+    const phone = await newPage(browser, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.goto(`${accord.url}/sign-in`);
+    await signIn(phone);
+    await phone.goto(`${accord.url}/compliance`);
+    await expect.poll(() => phone.getByRole("region", { name: "People and agreements" }).count()).toBe(1);
+    await expect.poll(() => phone.getByText("Declined", { exact: true }).count()).toBeGreaterThan(0);
+    await noHorizontalOverflow(phone);
+    await phone.context().close();
+  });
+});

@@ -1,0 +1,365 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  checkPage,
+  launchChromium,
+  newPage,
+  type RunningAccord,
+  SCREENSHOTS,
+  startAccord,
+} from "./harness.js";
+
+const HEAD = {
+  school: "Oakfield Primary School",
+  name: "Ada Okafor",
+  email: "head@oakfield.test",
+  password: "kettle-meadow-lantern-42",
+};
+
+const POLICY = "Visitors, pupils and the internet at Oakfield";
+const VISITOR_AGREEMENT = "Visitor sign-in agreement";
+const PUPIL_AGREEMENT = "Our class online safety promise";
+const PHOTO_QUESTION = "I am happy for my photo to appear on the school's visitor board";
+const VISITOR_STATEMENTS = [
+  "I will wear my visitor badge where it can be seen.",
+  "I will not take photos or videos of pupils.",
+  "I will tell the office before I leave the building.",
+];
+const PUPIL_STATEMENTS = [
+  "I will ask a grown-up before I go online.",
+  "I will keep my password a secret.",
+  "I will tell a teacher if something online upsets me.",
+];
+const PUPILS_CSV = [
+  "UPN,Legal Forename,Legal Surname,Year Group,Reg Group",
+  "P100000000001,Cai,Pennant,Year 4,Rowan",
+  "P100000000002,Efa,Morgan,Year 4,Rowan",
+  "P100000000003,Ifan,Rhys,Year 4,Rowan",
+].join("\n");
+
+const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true };
+const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
+async function signIn(page: Page) {
+  await page.getByLabel("Email").fill(HEAD.email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+}
+
+/** Call the API from inside the signed-in page, so the session cookie and Origin are the app's own. */
+async function call<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = "application/json",
+): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, path, body, contentType }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": contentType },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    { method, path, body, contentType },
+  );
+  if (result.status >= 400) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
+  return (result.text ? JSON.parse(result.text) : undefined) as T;
+}
+
+const heading1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+
+async function noHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Everything the tablet still holds: the page's HTML and its sessionStorage. */
+const tabletTrace = (page: Page) =>
+  page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...sessionStorage }));
+
+/** Press Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, matches: () => Promise<boolean>, max = 30) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await matches()) return;
+  }
+  throw new Error("Could not reach the control with the Tab key");
+}
+
+const focusedIs = (page: Page, role: "button" | "textbox" | "radio", name: string) => async () =>
+  page
+    .getByRole(role, { name, exact: true })
+    .evaluate((el) => el === document.activeElement)
+    .catch(() => false);
+
+describe("signing without an account: reception kiosk and class sessions", () => {
+  let accord: RunningAccord;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    const res = await fetch(`${accord.url}/api/v1/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        school: { name: HEAD.school },
+        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
+      }),
+    });
+    expect(res.status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+  });
+
+  it("sets up a published policy, a visitors' and a pupils' agreement, and a class of three", async () => {
+    admin = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await admin.goto(`${accord.url}/sign-in`);
+    await signIn(admin);
+
+    // A published policy for visitors and pupils, its two agreements, and a class of three.
+    await call(admin, "PUT", "/policies/settings/approvers", { roles: [] });
+    const policy = await call<{ id: string; versions: { id: string }[] }>(admin, "POST", "/policies", {
+      title: POLICY,
+      audiences: ["visitor", "pupil", "staff"],
+    });
+    const draft = policy.versions[0].id;
+    await call(admin, "PATCH", `/policies/${policy.id}/versions/${draft}`, {
+      content: "# Staying safe\n\nHow visitors and pupils help keep Oakfield safe online and offline.",
+      statements: [...VISITOR_STATEMENTS, ...PUPIL_STATEMENTS],
+    });
+    await call(admin, "POST", `/policies/${policy.id}/versions/${draft}/publish`);
+    await call(admin, "POST", "/agreements", {
+      policyVersionId: draft,
+      title: VISITOR_AGREEMENT,
+      audience: "visitors",
+      statements: VISITOR_STATEMENTS,
+      declaration: "I have read these rules and will follow them while I am in school.",
+      choices: [{ key: "photo", label: PHOTO_QUESTION, options: ["agree", "disagree"] }],
+    });
+    await call(admin, "POST", "/agreements", {
+      policyVersionId: draft,
+      title: PUPIL_AGREEMENT,
+      audience: "pupils",
+      statements: PUPIL_STATEMENTS,
+      declaration: "I will try my best to keep these promises at school and at home.",
+    });
+    const report = await call<{ created?: number }>(
+      admin,
+      "POST",
+      "/people/import?kind=pupils",
+      PUPILS_CSV,
+      "text/csv",
+    );
+    expect(JSON.stringify(report)).toMatch(/3/);
+  });
+
+  it("runs a reception kiosk: visitors sign, nothing of them stays, closing stops it", async () => {
+    // The admin opens a kiosk and reads the code off the page.
+    await admin.getByRole("link", { name: "Reception kiosk" }).click();
+    await expect.poll(() => heading1(admin)).toBe("Reception kiosk");
+    await admin.getByRole("combobox", { name: "Visitors’ agreement" }).click();
+    await admin.getByRole("option", { name: `${VISITOR_AGREEMENT} (version 1.0)` }).click();
+    await admin.getByRole("button", { name: "Open kiosk" }).click();
+    const codeBox = admin.getByTestId("kiosk-code");
+    await expect.poll(() => codeBox.textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const code = (await codeBox.textContent())!;
+    await expect.poll(() => admin.getByText(`${accord.url}/kiosk`, { exact: false }).count()).toBe(1);
+    await checkPage(admin, "58-kiosks-admin");
+
+    // The reception tablet: no cookies, only the code.
+    const tablet = await newPage(browser, TABLET);
+    await tablet.goto(`${accord.url}/kiosk`);
+    await expect.poll(() => heading1(tablet)).toBe("Set up this kiosk");
+    await tablet.getByRole("textbox", { name: "Kiosk code" }).fill("ZZZZ-ZZZZ");
+    await tablet.getByRole("button", { name: "Start the kiosk" }).click();
+    await expect.poll(() => tablet.getByRole("alert").count()).toBe(1);
+    await tablet.getByRole("textbox", { name: "Kiosk code" }).fill(code.toLowerCase());
+    await tablet.getByRole("button", { name: "Start the kiosk" }).click();
+    await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
+    expect(await tablet.evaluate(() => localStorage.length)).toBe(0);
+    await checkPage(tablet, "50-kiosk-welcome");
+
+    // Visitor 1 signs in with the keyboard alone.
+    await tabTo(tablet, focusedIs(tablet, "button", "Start"));
+    await tablet.keyboard.press("Enter");
+    await expect.poll(() => heading1(tablet)).toBe("About you");
+    await tabTo(tablet, focusedIs(tablet, "textbox", "Your full name"));
+    await tablet.keyboard.type("Megan Tregaron");
+    await tablet.keyboard.press("Tab");
+    await tablet.keyboard.type("Cwm Valley IT Services");
+    await tablet.keyboard.press("Tab");
+    await tablet.keyboard.press("Enter");
+    // "Who are you visiting?" was left empty: the step says so and does not move on.
+    await expect.poll(() => tablet.getByText("Type who you are visiting").count()).toBe(1);
+    await tablet.getByRole("textbox", { name: "Who are you visiting?" }).focus();
+    await tablet.keyboard.type("Mr Bryn Garside");
+    await tablet.keyboard.press("Enter");
+    await expect.poll(() => heading1(tablet)).toBe("Read the agreement");
+    await expect.poll(() => tablet.getByText(VISITOR_STATEMENTS[1]).count()).toBe(1);
+    await tabTo(tablet, focusedIs(tablet, "radio", "I agree"));
+    await tablet.keyboard.press("Space");
+    await expect.poll(() => tablet.getByRole("radio", { name: "I agree" }).isChecked()).toBe(true);
+    await checkPage(tablet, "51-kiosk-agreement");
+    await tabTo(tablet, focusedIs(tablet, "button", "Next"));
+    await tablet.keyboard.press("Enter");
+    await expect.poll(() => heading1(tablet)).toBe("Sign");
+    await tabTo(tablet, focusedIs(tablet, "textbox", "Type your full name to sign"));
+    await tablet.keyboard.type("Megan Tregaron");
+    await tablet.keyboard.press("Enter");
+    await expect.poll(() => heading1(tablet)).toBe("Thank you, Megan");
+    await expect
+      .poll(() => tablet.getByTestId("kiosk-reference").textContent())
+      .toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+    await checkPage(tablet, "52-kiosk-done");
+
+    // Finish: back to a blank welcome with no trace of Megan.
+    await tablet.getByRole("button", { name: "Finish" }).click();
+    await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
+    for (const trace of ["Megan", "Tregaron", "Cwm Valley", "Garside"])
+      expect(await tabletTrace(tablet)).not.toContain(trace);
+    expect(await tablet.content()).not.toContain("Megan");
+
+    // Visitor 2 starts, types a name and walks away: the kiosk wipes it (idle shortened to 3 s).
+    await tablet.goto(`${accord.url}/kiosk?idle=3`);
+    await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
+    await tablet.getByRole("button", { name: "Start" }).click();
+    await tablet.getByRole("textbox", { name: "Your full name" }).fill("Owain Brychan");
+    await tablet.getByRole("textbox", { name: "Your organisation" }).fill("Brychan Builders");
+    await expect.poll(() => heading1(tablet), { timeout: 10_000 }).toBe(`Welcome to ${HEAD.school}`);
+    for (const trace of ["Owain", "Brychan"]) expect(await tabletTrace(tablet)).not.toContain(trace);
+    expect(await tablet.content()).not.toContain("Owain");
+
+    // The visitor form at phone width: nothing runs off the side.
+    await tablet.setViewportSize(PHONE.viewport);
+    await tablet.goto(`${accord.url}/kiosk`);
+    await tablet.getByRole("button", { name: "Start" }).click();
+    await expect.poll(() => heading1(tablet)).toBe("About you");
+    await noHorizontalOverflow(tablet);
+    await checkPage(tablet, "56-kiosk-form-mobile");
+    await tablet.getByRole("textbox", { name: "Your full name" }).fill("Nia Hafren");
+    await tablet.getByRole("textbox", { name: "Your organisation" }).fill("Personal visit");
+    await tablet.getByRole("textbox", { name: "Who are you visiting?" }).fill("Reception");
+    await tablet.getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => heading1(tablet)).toBe("Read the agreement");
+    await noHorizontalOverflow(tablet);
+    await tablet.getByRole("radio", { name: "I do not agree" }).check();
+    await tablet.getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => heading1(tablet)).toBe("Sign");
+    await noHorizontalOverflow(tablet);
+    // Nia also draws her signature with a finger (optional), clears it and draws again.
+    const pad = tablet.getByRole("img", { name: /^Signature box/ });
+    const draw = async () => {
+      const box = (await pad.boundingBox())!;
+      await tablet.mouse.move(box.x + 20, box.y + box.height / 2);
+      await tablet.mouse.down();
+      await tablet.mouse.move(box.x + box.width / 2, box.y + 15, { steps: 5 });
+      await tablet.mouse.move(box.x + box.width - 20, box.y + box.height - 15, { steps: 5 });
+      await tablet.mouse.up();
+    };
+    await draw();
+    await expect.poll(() => pad.getAttribute("aria-label")).toBe("Signature box, signature drawn");
+    await tablet.getByRole("button", { name: "Clear drawing" }).click();
+    await expect.poll(() => pad.getAttribute("aria-label")).toBe("Signature box, empty");
+    await draw();
+    await tablet.getByRole("textbox", { name: "Type your full name to sign" }).fill("Nia Hafren");
+    await checkPage(tablet, "63-kiosk-sign-mobile");
+    await tablet.getByRole("button", { name: "Sign", exact: true }).click();
+    await expect.poll(() => heading1(tablet)).toBe("Thank you, Nia");
+    await noHorizontalOverflow(tablet);
+    await tablet.getByRole("button", { name: "Finish" }).click();
+    await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
+    await tablet.setViewportSize(TABLET.viewport);
+
+    // The admin sees two visitors signed, and closes the kiosk.
+    await admin.reload();
+    await expect.poll(() => admin.getByRole("cell", { name: "2", exact: true }).count()).toBe(1);
+    await admin.getByRole("button", { name: /^Close kiosk: / }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Close kiosk" }).click();
+    await expect.poll(() => admin.getByText(/^Closed /).count()).toBe(1);
+
+    // The tablet finds out on its next request.
+    await tablet.getByRole("button", { name: "Start" }).click();
+    await expect.poll(() => heading1(tablet)).toBe("This kiosk has been closed");
+    await checkPage(tablet, "59-kiosk-closed");
+    expect(await tablet.evaluate(() => sessionStorage.length)).toBe(0);
+    await tablet.context().close();
+  });
+
+  it("runs a class session: pupils sign their promise on a shared device", async () => {
+    await admin.getByRole("link", { name: "Class signing" }).click();
+    await expect.poll(() => heading1(admin)).toBe("Class signing");
+    await admin.getByRole("combobox", { name: "Pledge" }).click();
+    await admin.getByRole("option", { name: PUPIL_AGREEMENT }).click();
+    await admin.getByRole("combobox", { name: "Class" }).click();
+    await admin.getByRole("option", { name: "Rowan" }).click();
+    await admin.getByRole("button", { name: "Open session" }).click();
+    const linkBox = admin.getByTestId("class-link");
+    await expect.poll(() => linkBox.textContent()).toMatch(new RegExp(`^${accord.url}/class/.+`));
+    const link = (await linkBox.textContent())!;
+    await expect.poll(() => admin.getByTestId("class-progress").textContent()).toBe("0 of 3 signed");
+    await checkPage(admin, "53-class-teacher");
+
+    // The shared device: no cookies.
+    const device = await newPage(browser, TABLET);
+    await device.goto(link);
+    await expect.poll(() => heading1(device)).toBe("Find your name");
+    await expect
+      .poll(() => device.getByRole("button", { name: /^(Cai P\.|Efa M\.|Ifan R\.)$/ }).count())
+      .toBe(3);
+    await checkPage(device, "54-class-names");
+
+    // At phone width the names still fit.
+    const phone = await newPage(browser, PHONE);
+    await phone.goto(link);
+    await expect.poll(() => heading1(phone)).toBe("Find your name");
+    await noHorizontalOverflow(phone);
+    await checkPage(phone, "57-class-names-mobile");
+
+    await device.getByRole("button", { name: "Cai P." }).click();
+    await expect.poll(() => heading1(device)).toBe("Hello, Cai P.");
+    await expect.poll(() => device.getByText(PUPIL_STATEMENTS[2]).count()).toBe(1);
+    await device.getByRole("button", { name: "I promise" }).click();
+    await expect.poll(() => device.getByText("Please type your name").count()).toBe(1);
+    await device.getByRole("textbox", { name: "Type your name" }).fill("Cai Pennant");
+    await checkPage(device, "55-class-pledge");
+    await device.getByRole("button", { name: "I promise" }).click();
+    await expect.poll(() => heading1(device)).toBe("Well done, Cai!");
+    await device.screenshot({ path: path.join(SCREENSHOTS, "60-class-well-done.png") });
+
+    // Back at the names after 5 seconds: Cai is ticked and cannot be chosen again.
+    await expect.poll(() => heading1(device), { timeout: 10_000 }).toBe("Find your name");
+    const cai = device.getByRole("button", { name: /^Cai P\./ });
+    await expect.poll(() => cai.textContent()).toMatch(/already signed/);
+    expect(await cai.isDisabled()).toBe(true);
+    expect(await device.content()).not.toContain("Cai Pennant");
+    await checkPage(device, "61-class-names-after");
+
+    // The teacher's list catches up by itself.
+    await expect.poll(() => admin.getByTestId("class-progress").textContent()).toBe("1 of 3 signed");
+    await expect
+      .poll(() => admin.getByRole("listitem").filter({ hasText: "Cai Pennant" }).textContent())
+      .toMatch(/Signed/);
+
+    // The teacher ends the session; the shared device says so.
+    await admin.getByRole("button", { name: "End session" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "End session" }).click();
+    await expect.poll(() => admin.getByText("This session has ended").count()).toBe(1);
+    await checkPage(admin, "62-class-ended");
+    await expect.poll(() => heading1(device)).toBe("This session has ended");
+    await phone.reload();
+    await expect.poll(() => heading1(phone)).toBe("This session has ended");
+    await device.context().close();
+    await phone.context().close();
+  });
+});

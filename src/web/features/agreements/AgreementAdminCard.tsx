@@ -1,0 +1,58 @@
+import { Badge, Group, Paper, Progress, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ComplianceAgreement } from "../compliance/types";
+import { AssignButton } from "./AssignButton";
+import { RemindButton } from "./RemindButton";
+import { SendLinksButton } from "./SendLinksButton";
+import type { Agreement } from "./types";
+
+/** One active agreement for the people who run it: what it is, how far signing has got, actions. */
+export function AgreementAdminCard({
+  agreement,
+  totals,
+}: {
+  agreement: Agreement;
+  totals?: ComplianceAgreement;
+}) {
+  const { t } = useTranslation();
+  const percent = totals?.percentSigned ?? null;
+  return (
+    <Paper component="li" withBorder p="md">
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start">
+          <Title order={2} size="h4" style={{ overflowWrap: "anywhere" }}>
+            {agreement.title}
+          </Title>
+          <Badge color="gray">{t(`agreements.audiences.${agreement.audience}`)}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("agreements.text.from", {
+            policy: agreement.policy.title,
+            number: agreement.policy.versionNumber,
+          })}
+        </Text>
+        {totals && totals.required > 0 ? (
+          <>
+            <Text size="sm">
+              {t("agreements.manage.counts", { signed: totals.signed, required: totals.required, percent })}
+            </Text>
+            <Progress
+              value={percent ?? 0}
+              color={percent === 100 ? "green" : "indigo"}
+              aria-label={t("compliance.stat.barLabel", { title: agreement.title })}
+            />
+          </>
+        ) : (
+          <Text size="sm">{t("agreements.manage.notAssigned")}</Text>
+        )}
+        <Group gap="sm">
+          <AssignButton agreement={agreement} />
+          {totals && totals.required > totals.signed && (
+            <RemindButton agreementId={agreement.id} title={agreement.title} />
+          )}
+          {agreement.audience === "parents" && <SendLinksButton agreement={agreement} />}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { applyFieldErrors } from "../../ui/applyFieldErrors";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { useDeclineAgreement } from "./agreementsApi";
+import type { Agreement, Signature } from "./types";
+
+/** "Decline…": the signer says why they will not sign; the school's administrators are told. */
+export function DeclineButton({
+  agreement,
+  onDeclined,
+}: {
+  agreement: Agreement;
+  onDeclined: (s: Signature) => void;
+}) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const decline = useDeclineAgreement(agreement.id);
+  const form = useForm({
+    initialValues: { reason: "" },
+    validate: { reason: (v) => (v.trim().length >= 3 ? null : t("agreements.decline.reasonRequired")) },
+  });
+  const submit = form.onSubmit(({ reason }) =>
+    decline.mutate(reason.trim(), {
+      onSuccess: (signature) => {
+        close();
+        onDeclined(signature);
+      },
+      onError: (error) => applyFieldErrors(form, error),
+    }),
+  );
+
+  return (
+    <>
+      <Button variant="default" onClick={open}>
+        {t("agreements.decline.button")}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t("agreements.decline.title", { title: agreement.title })}
+      >
+        <form noValidate onSubmit={submit}>
+          <Stack>
+            <Text size="sm">{t("agreements.decline.explain")}</Text>
+            <ErrorAlert error={decline.error} />
+            <Textarea
+              label={t("agreements.decline.reason")}
+              required
+              autosize
+              minRows={3}
+              data-autofocus
+              {...form.getInputProps("reason")}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" color="red" loading={decline.isPending}>
+                {t("agreements.decline.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { isApiError } from "../../api";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { PageTitle } from "../../ui/PageTitle";
+import { PublicLayout } from "../../ui/PublicLayout";
+import { SectionLoader } from "../../ui/SectionLoader";
+import { AgreementText } from "./AgreementText";
+import { LinkReceipt } from "./LinkReceipt";
+import { useSignByLink, useSigningLink } from "./publicApi";
+import { SignatureForm } from "./SignatureForm";
+
+/** The page an emailed signing link opens: no account, no navigation, one agreement. */
+export function ParentSignPage() {
+  const { t } = useTranslation();
+  const { token = "" } = useParams();
+  const link = useSigningLink(token);
+  const sign = useSignByLink(token);
+  const data = link.data;
+  const signature = data?.state === "signed" ? data.signature : sign.data;
+  const title = data ? (data.state === "open" ? data.agreement.title : data.agreementTitle) : null;
+
+  const conflict = isApiError(sign.error, 409) ? (
+    <Alert color="orange" role="alert" title={t("agreements.sign.conflictTitle")}>
+      {sign.error.problem.detail || sign.error.problem.title}
+    </Alert>
+  ) : null;
+
+  return (
+    <PublicLayout size={720}>
+      <Stack>
+        {link.isPending && <SectionLoader />}
+        {!title && !link.isPending && <PageTitle>{t("agreements.link.title")}</PageTitle>}
+        {isApiError(link.error, 404) ? (
+          <Alert color="red" role="alert">
+            {t("agreements.link.notFound")}
+          </Alert>
+        ) : (
+          <ErrorAlert error={link.error} />
+        )}
+        {data && title && (
+          <>
+            <PageTitle>{title}</PageTitle>
+            <Text fw={500}>{data.schoolName}</Text>
+            {data.childName && <Text>{t("agreements.link.forChild", { name: data.childName })}</Text>}
+            {signature ? (
+              <LinkReceipt signature={signature} childName={data.childName} />
+            ) : (
+              data.state === "open" && (
+                <>
+                  <Text>{t("agreements.link.intro")}</Text>
+                  <Paper withBorder p="lg">
+                    <AgreementText agreement={data.agreement} />
+                  </Paper>
+                  <Paper withBorder p="lg">
+                    <SignatureForm
+                      key={data.agreement.textSha256}
+                      agreement={data.agreement}
+                      defaultName={data.parentName ?? ""}
+                      askJobTitle={false}
+                      onSign={(body) =>
+                        sign.mutateAsync(body, {
+                          onError: (error) => {
+                            // The text changed, or the link was used meanwhile: show what is true now.
+                            if (isApiError(error, 409) || isApiError(error, 410)) void link.refetch();
+                          },
+                        })
+                      }
+                      signing={sign.isPending}
+                      conflict={conflict}
+                    />
+                  </Paper>
+                </>
+              )
+            )}
+          </>
+        )}
+      </Stack>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api";
+import type {
+  Agreement,
+  AgreementToSign,
+  AssignmentInput,
+  NewAgreementInput,
+  Signature,
+  SignatureInput,
+  SignatureRecord,
+} from "./types";
+
+export const agreementKeys = {
+  all: ["agreements"] as const,
+  list: () => ["agreements", "list"] as const,
+  mine: () => ["agreements", "mine"] as const,
+  mySignatures: () => ["agreements", "my-signatures"] as const,
+  personSignatures: (personId: string) => ["agreements", "person-signatures", personId] as const,
+};
+
+const enc = encodeURIComponent;
+const agreementPath = (id: string) => `/agreements/${enc(id)}`;
+
+/** The school's active agreements (for the people who set them up). */
+export function useAgreements() {
+  return useQuery({
+    queryKey: agreementKeys.list(),
+    queryFn: () => api.get<{ agreements: Agreement[] }>("/agreements"),
+  });
+}
+
+/** What the signed-in person must sign now. */
+export function useMyAgreements() {
+  return useQuery({
+    queryKey: agreementKeys.mine(),
+    queryFn: () => api.get<{ agreements: AgreementToSign[] }>("/me/agreements"),
+  });
+}
+
+export function useMySignatures() {
+  return useQuery({
+    queryKey: agreementKeys.mySignatures(),
+    queryFn: () => api.get<{ signatures: SignatureRecord[] }>("/me/signatures"),
+  });
+}
+
+export function usePersonSignatures(personId: string | null) {
+  return useQuery({
+    queryKey: agreementKeys.personSignatures(personId ?? ""),
+    queryFn: () => api.get<{ signatures: SignatureRecord[] }>(`/people/${enc(personId ?? "")}/signatures`),
+    enabled: Boolean(personId),
+  });
+}
+
+/**
+ * Signing, declining and chasing change what people see on their home page, in their lists and
+ * in the compliance view: refresh all of those.
+ */
+export function useRefreshAgreements() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: agreementKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ["compliance"] }),
+      queryClient.invalidateQueries({ queryKey: ["home"] }),
+    ]);
+}
+
+export function useSignAgreement(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (body: SignatureInput) => api.post<Signature>(`${agreementPath(id)}/signatures`, body),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useDeclineAgreement(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<Signature>(`${agreementPath(id)}/decline`, { reason }),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useCreateAgreement() {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (body: NewAgreementInput) => api.post<Agreement>("/agreements", body),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useAssignAgreement(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (body: AssignmentInput) =>
+      api.post<{ assigned: number }>(`${agreementPath(id)}/assignments`, body),
+    onSuccess: () => void refresh(),
+  });
+}
+
+export function useRemindNow(id: string) {
+  return useMutation({
+    mutationFn: () => api.post<{ reminded: number }>(`${agreementPath(id)}/remind`),
+  });
+}
+
+export function useSendParentLinks(id: string) {
+  return useMutation({
+    mutationFn: () => api.post<{ sent: number }>(`${agreementPath(id)}/parent-links`),
+  });
+}

@@ -1,0 +1,117 @@
+export const audiences = [
+  "staff",
+  "governors",
+  "visitors",
+  "volunteers",
+  "student_teachers",
+  "parents",
+  "pupils",
+] as const;
+export type Audience = (typeof audiences)[number];
+
+export type ParentMode = "per_child" | "per_family";
+export const parentModes: ParentMode[] = ["per_child", "per_family"];
+
+export interface Choice {
+  key: string;
+  label: string;
+  options: string[];
+}
+
+/** An agreement as a signer receives it: the exact text in force and the hash of that text. */
+export interface Agreement {
+  id: string;
+  title: string;
+  audience: Audience;
+  policy: { id: string; title: string; versionId: string; versionNumber: string };
+  statements: string[];
+  declaration: string;
+  choices: Choice[];
+  requireJobTitle: boolean;
+  parentMode: ParentMode;
+  status: string;
+  textSha256: string;
+}
+
+/** An agreement waiting for the signed-in person, with what they signed before (for a re-sign). */
+export interface AgreementToSign extends Agreement {
+  dueDate: string | null;
+  overdue: boolean;
+  previouslySigned: { agreementId: string; policyVersionId: string; statements: string[] } | null;
+}
+
+export interface Signature {
+  id: string;
+  agreementId: string;
+  kind: "signed" | "declined";
+  fullName: string;
+  jobTitle: string | null;
+  choices: Record<string, string>;
+  reason?: string | null;
+  textSha256: string;
+  authMethod: string;
+  signedAt: string;
+  verificationReference: string;
+}
+
+export interface SignatureRecord extends Signature {
+  agreementTitle: string;
+  versionNumber: string;
+}
+
+export interface SignatureInput {
+  fullName: string;
+  jobTitle?: string;
+  choices: Record<string, string>;
+  textSha256: string;
+  signatureImage?: string;
+}
+
+export interface NewAgreementInput {
+  policyVersionId: string;
+  title: string;
+  audience: Audience;
+  declaration: string;
+  choices?: Choice[];
+  parentMode?: ParentMode;
+}
+
+export interface AssignmentInput {
+  kinds?: string[];
+  roles?: string[];
+  personIds?: string[];
+  dueDate: string;
+}
+
+export type SigningLink =
+  | {
+      state: "open";
+      schoolName: string;
+      parentName: string | null;
+      childName: string | null;
+      agreement: Agreement;
+    }
+  | {
+      state: "signed";
+      schoolName: string;
+      parentName: string | null;
+      childName: string | null;
+      agreementTitle: string;
+      signature: Signature;
+    };
+
+export type Verification =
+  | {
+      valid: true;
+      schoolName: string;
+      agreementTitle: string;
+      versionNumber: string;
+      signerName: string;
+      signedAt: string;
+      textSha256: string;
+    }
+  | { valid: false };
+
+/** Where a signer's receipt PDF is: a plain same-origin link, so the session cookie goes with it. */
+export const receiptHref = (signatureId: string) =>
+  `/api/v1/signatures/${encodeURIComponent(signatureId)}/receipt.pdf`;

@@ -1,0 +1,74 @@
+import { Stack, Text } from "@mantine/core";
+import { type ReactNode, useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { isApiError } from "../../api";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SectionLoader } from "../../ui/SectionLoader";
+import { useIdleTimeout } from "../../ui/useIdleTimeout";
+import { DeviceLayout } from "../kiosk/DeviceLayout";
+import { ScreenTitle } from "../kiosk/ScreenTitle";
+import { useClassDevice } from "./classSessionsApi";
+import { NamesGrid } from "./NamesGrid";
+import { PledgeScreen } from "./PledgeScreen";
+import type { DevicePupil } from "./types";
+import { WellDone } from "./WellDone";
+
+// A child who walks away mid-promise: their name and answers are wiped after two minutes.
+const IDLE_MS = 120_000;
+
+/** The shared classroom device (/class/:token, public): names → promise → well done → names. */
+export function ClassDevicePage() {
+  const { t } = useTranslation();
+  const { token = "" } = useParams();
+  const [turn, setTurn] = useState<{ key: number; pupil: DevicePupil; done: boolean } | null>(null);
+  const [ended, setEnded] = useState(false);
+  const view = useClassDevice(token, turn === null && !ended);
+
+  const backToNames = useCallback(() => setTurn(null), []);
+  useIdleTimeout(turn !== null && !turn.done, IDLE_MS, backToNames);
+
+  const isEnded = ended || isApiError(view.error, 410);
+  let content: ReactNode;
+  if (isEnded)
+    content = (
+      <Stack align="center" ta="center" gap="lg" py="xl">
+        <ScreenTitle>{t("classDevice.ended.title")}</ScreenTitle>
+        <Text fz="xl">{t("classDevice.ended.body")}</Text>
+      </Stack>
+    );
+  else if (turn?.done)
+    content = <WellDone name={turn.pupil.displayName.split(/\s+/)[0]} onDone={backToNames} />;
+  else if (turn && view.data)
+    content = (
+      <PledgeScreen
+        key={turn.key}
+        token={token}
+        agreement={view.data.agreement}
+        pupil={turn.pupil}
+        onSigned={() => setTurn({ ...turn, done: true })}
+        onBack={backToNames}
+        onEnded={() => setEnded(true)}
+      />
+    );
+  else if (view.data)
+    content = (
+      <NamesGrid
+        pupils={view.data.pupils}
+        onPick={(pupil) => setTurn({ key: Date.now(), pupil, done: false })}
+      />
+    );
+  else if (view.isPending) content = <SectionLoader />;
+  else content = <ErrorAlert error={view.error} />;
+
+  return (
+    <DeviceLayout
+      schoolName={view.data?.schoolName}
+      label={
+        view.data ? t("classDevice.label", { regGroup: view.data.regGroup }) : t("classDevice.labelPlain")
+      }
+    >
+      {content}
+    </DeviceLayout>
+  );
+}

@@ -1,0 +1,102 @@
+import { Button, Stack } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
+import { isApiError } from "../../api";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SectionLoader } from "../../ui/SectionLoader";
+import { useIdleTimeout } from "../../ui/useIdleTimeout";
+import { DeviceLayout } from "./DeviceLayout";
+import { kioskIdleMs } from "./idleSetting";
+import { KioskClosed } from "./KioskClosed";
+import { KioskCodeScreen } from "./KioskCodeScreen";
+import { KioskWelcome } from "./KioskWelcome";
+import { kioskKeys, kioskToken, useKioskSession } from "./kioskApi";
+import type { KioskSession } from "./types";
+import { VisitorFlow } from "./VisitorFlow";
+
+/**
+ * The reception tablet (/kiosk, public). A visit is a mounted VisitorFlow; finishing, "Start
+ * again" or two minutes without a touch unmounts it, which wipes everything the visitor typed.
+ */
+export function KioskPage() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const idleMs = useMemo(() => kioskIdleMs(search), [search]);
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState(() => kioskToken.read());
+  const [closed, setClosed] = useState(false);
+  const [visit, setVisit] = useState(0);
+  const [checking, setChecking] = useState(false);
+  const session = useKioskSession(token);
+
+  const endVisit = useCallback(() => setVisit(0), []);
+  useIdleTimeout(visit !== 0, idleMs, endVisit);
+
+  const forget = useCallback(
+    (wasClosed: boolean) => {
+      kioskToken.clear();
+      queryClient.removeQueries({ queryKey: kioskKeys.tablet() });
+      setVisit(0);
+      setToken(null);
+      setClosed(wasClosed);
+    },
+    [queryClient],
+  );
+
+  // 410: the kiosk was closed or has expired. 401/403/404: the token is not (or no longer) valid.
+  useEffect(() => {
+    const error = session.error;
+    if (isApiError(error, 410)) forget(true);
+    else if (isApiError(error) && [401, 403, 404].includes(error.status)) forget(false);
+  }, [session.error, forget]);
+
+  const reload = async () => (await session.refetch()).data?.agreement;
+  const start = async () => {
+    // Check the kiosk is still open (and the text current) before a visitor types anything.
+    setChecking(true);
+    const result = await session.refetch();
+    setChecking(false);
+    if (result.data && !result.error) setVisit(Date.now());
+  };
+  const started = (newToken: string, data: KioskSession) => {
+    kioskToken.save(newToken);
+    queryClient.setQueryData(kioskKeys.tablet(), data);
+    setToken(newToken);
+  };
+
+  const schoolName = session.data?.schoolName;
+  let content: ReactNode;
+  if (closed) content = <KioskClosed onNewCode={() => setClosed(false)} />;
+  else if (!token) content = <KioskCodeScreen onStarted={started} />;
+  else if (session.data && visit)
+    content = (
+      <VisitorFlow
+        key={visit}
+        token={token}
+        agreement={session.data.agreement}
+        reload={reload}
+        onGone={() => forget(true)}
+        onFinish={endVisit}
+      />
+    );
+  else if (session.data)
+    content = <KioskWelcome schoolName={session.data.schoolName} busy={checking} onStart={start} />;
+  else if (session.isPending) content = <SectionLoader />;
+  else
+    content = (
+      <Stack>
+        <ErrorAlert error={session.error} />
+        <Button size="xl" variant="default" onClick={() => session.refetch()}>
+          {t("kiosk.retry")}
+        </Button>
+      </Stack>
+    );
+
+  return (
+    <DeviceLayout schoolName={schoolName} label={t("kiosk.label")}>
+      {content}
+    </DeviceLayout>
+  );
+}

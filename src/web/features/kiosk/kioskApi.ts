@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api";
+import type {
+  KioskSession,
+  KioskSignatureInput,
+  KioskSummary,
+  OpenedKiosk,
+  SignableAgreement,
+  SignatureReceipt,
+} from "./types";
+
+export const kioskKeys = {
+  all: ["kiosks"] as const,
+  list: () => ["kiosks", "list"] as const,
+  visitorAgreements: () => ["kiosks", "visitor-agreements"] as const,
+  tablet: () => ["kiosk-tablet"] as const,
+};
+
+// ---- the admin's side (signed in, agreements.manage)
+
+export function useVisitorAgreements() {
+  return useQuery({
+    queryKey: kioskKeys.visitorAgreements(),
+    queryFn: () => api.get<{ agreements: SignableAgreement[] }>("/agreements"),
+    select: (data) => data.agreements.filter((a) => a.audience === "visitors"),
+  });
+}
+
+export function useKiosks() {
+  return useQuery({
+    queryKey: kioskKeys.list(),
+    queryFn: () => api.get<{ kiosks: KioskSummary[] }>("/kiosks"),
+  });
+}
+
+export function useOpenKiosk() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (agreementId: string) => api.post<OpenedKiosk>("/kiosks", { agreementId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: kioskKeys.all }),
+  });
+}
+
+export function useCloseKiosk(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>(`/kiosks/${encodeURIComponent(id)}/close`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: kioskKeys.all }),
+  });
+}
+
+// ---- the reception tablet (public; the kiosk token stands in for a session)
+
+const TOKEN_KEY = "accord.kioskToken";
+
+/** The kiosk token lives in sessionStorage only: closing the browser tab forgets it. */
+export const kioskToken = {
+  read: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  save: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+const tokenHeader = (token: string) => ({ "x-kiosk-token": token });
+
+export function startKiosk(code: string) {
+  return api.post<KioskSession & { token: string }>("/kiosk/start", { code });
+}
+
+export function useKioskSession(token: string | null) {
+  return useQuery({
+    queryKey: kioskKeys.tablet(),
+    queryFn: () => api.get<KioskSession>("/kiosk/agreement", undefined, tokenHeader(token!)),
+    enabled: Boolean(token),
+    // A closed kiosk should stop taking signatures even when nobody touches it.
+    refetchInterval: 60_000,
+    staleTime: 0,
+  });
+}
+
+export function useKioskSignature(token: string) {
+  return useMutation({
+    mutationFn: (body: KioskSignatureInput) =>
+      api.post<SignatureReceipt>("/kiosk/signatures", body, tokenHeader(token)),
+    // The visitor's details must not outlive their visit, not even in the mutation cache.
+    gcTime: 0,
+  });
+}
