@@ -83,6 +83,12 @@ export async function launchChromium(): Promise<Browser> {
 export async function checkPage(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState("networkidle");
+  // Let fades finish: axe measures colours as painted, and a half-faded toast is not what people read.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, {
+      timeout: 3000,
+    })
+    .catch(() => {});
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
