@@ -402,6 +402,9 @@ export const agreements = pgTable(
       .notNull()
       .references(() => policyVersions.id),
     title: text("title").notNull(),
+    /** The policy title and version number as shown and hashed when the agreement was made. */
+    policyTitle: text("policy_title").notNull().default(""),
+    versionNumber: text("version_number").notNull().default(""),
     audience: text("audience").notNull(),
     declaration: text("declaration").notNull(),
     statements: jsonb("statements").notNull(),

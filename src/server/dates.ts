@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Dates as the school lives them: calendar days in Europe/London, as YYYY-MM-DD strings. */
 export const todayInLondon = (at: Date = new Date()) =>
   at.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
@@ -16,3 +18,13 @@ export function addMonths(iso: string, months: number) {
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** A calendar date in requests: the shape, and a day that exists (no 30 February). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "That date does not exist.",
+  );

@@ -527,3 +527,158 @@ describe("agreements and signatures", () => {
     });
   });
 });
+
+describe("the evidence holds when things change around it", () => {
+  let t: TestApp;
+  let head: Browser;
+  let schoolId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+  });
+  afterAll(() => t.close());
+
+  const staffMember = async (givenName: string) => {
+    const p = (
+      await head.post("/api/v1/people", {
+        givenName,
+        familyName: "Case",
+        kinds: ["staff"],
+        jobTitle: "Teacher",
+      })
+    ).json();
+    const { secret, hash } = newSecret();
+    await t.database.db.execute(
+      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${p.id})`,
+    );
+    const b = new Browser(t.app);
+    b.cookie = `accord_session=${secret}`;
+    return b;
+  };
+
+  it("keeps an agreement's own statements on a new version, and shows the text that was hashed after a rename", async () => {
+    const policy = (await head.post("/api/v1/policies", { title: "Devices", audiences: ["staff"] })).json();
+    const v1 = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${v1}`, {
+      content: "# Devices",
+      statements: ["I will be safe online."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${v1}/publish`);
+    const custom = ["I will charge the laptop overnight.", "I will keep it in its case."];
+    const agreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: v1,
+        title: "Laptop loan",
+        audience: "staff",
+        declaration: "I agree to look after it.",
+        statements: custom,
+      })
+    ).json();
+    await head.post(`/api/v1/agreements/${agreement.id}/assignments`, {
+      kinds: ["staff"],
+      dueDate: addDays(todayInLondon(), 5),
+    });
+    const teacher = await staffMember("Casey");
+    const signed = await sign(teacher, agreement);
+    expect(signed.statusCode).toBe(201);
+
+    await head.patch(`/api/v1/policies/${policy.id}`, { title: "Devices and laptops" });
+    const shown = (await head.get("/api/v1/agreements")).json().agreements[0];
+    expect(shown.policy.title).toBe("Devices");
+    expect(shown.textSha256).toBe(agreement.textSha256);
+
+    const review = (await head.post(`/api/v1/policies/${policy.id}/versions`, { noChanges: true })).json();
+    await head.post(`/api/v1/policies/${policy.id}/versions/${review.id}/publish`);
+    const [next] = (await head.get("/api/v1/agreements")).json().agreements;
+    expect(next.statements).toEqual(custom);
+    expect(next.policy.versionNumber).toBe("1.1");
+    expect((await teacher.get("/api/v1/me/agreements")).json().agreements).toEqual([]);
+  });
+
+  async function sign(b: Browser, a: { id: string; textSha256: string }) {
+    return b.post(`/api/v1/agreements/${a.id}/signatures`, {
+      fullName: "Casey Case",
+      jobTitle: "Teacher",
+      choices: {},
+      textSha256: a.textSha256,
+    });
+  }
+
+  it("gives no receipt for a decline, and takes a decline once", async () => {
+    const [a] = (await head.get("/api/v1/agreements")).json().agreements;
+    const doubter = await staffMember("Dana");
+    const declined = await doubter.post(`/api/v1/agreements/${a.id}/decline`, { reason: "Not my laptop." });
+    expect(declined.statusCode).toBe(201);
+    expect((await doubter.get(`/api/v1/signatures/${declined.json().id}/receipt.pdf`)).statusCode).toBe(404);
+    expect(
+      (await doubter.post(`/api/v1/agreements/${a.id}/decline`, { reason: "Still no." })).statusCode,
+    ).toBe(409);
+  });
+
+  it("refuses an impossible due date with a field error", async () => {
+    const [a] = (await head.get("/api/v1/agreements")).json().agreements;
+    const res = await head.post(`/api/v1/agreements/${a.id}/assignments`, {
+      kinds: ["staff"],
+      dueDate: "2026-02-30",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "dueDate", message: "That date does not exist." });
+  });
+
+  it("stops a parent link working once the parent is no longer linked to the child", async () => {
+    const policy = (
+      await head.post("/api/v1/policies", { title: "Home and school", audiences: ["parent"] })
+    ).json();
+    const v = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${v}`, {
+      content: "# Home",
+      statements: ["We will talk about staying safe online."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${v}/publish`);
+    const a = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: v,
+        title: "Home–school",
+        audience: "parents",
+        declaration: "We agree to this together.",
+      })
+    ).json();
+    const child = (
+      await head.post("/api/v1/people", { givenName: "Ifan", familyName: "Case", kinds: ["pupil"] })
+    ).json();
+    const parent = (
+      await head.post("/api/v1/people", {
+        givenName: "Olwen",
+        familyName: "Case",
+        kinds: ["parent"],
+        email: "olwen@home.test",
+      })
+    ).json();
+    await t.database.db.execute(
+      sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id) VALUES (${schoolId}, ${child.id}, ${parent.id})`,
+    );
+    await head.post(`/api/v1/agreements/${a.id}/assignments`, {
+      personIds: [parent.id],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    await head.post(`/api/v1/agreements/${a.id}/parent-links`);
+    const first = /\/sign\/([\w-]+)/.exec(
+      (await head.get("/api/v1/mail/outbox")).json().messages[0].body,
+    )![1];
+    // Sending again replaces the unused link: only the newest works.
+    await head.post(`/api/v1/agreements/${a.id}/parent-links`);
+    const second = /\/sign\/([\w-]+)/.exec(
+      (await head.get("/api/v1/mail/outbox")).json().messages[0].body,
+    )![1];
+    expect((await new Browser(t.app).get(`/api/v1/sign/${first}`)).statusCode).toBe(410);
+    await t.database.db.execute(sql`DELETE FROM pupil_contacts WHERE contact_id = ${parent.id}`);
+    const res = await new Browser(t.app).post(`/api/v1/sign/${second}`, {
+      fullName: "Olwen Case",
+      choices: {},
+      textSha256: a.textSha256,
+    });
+    expect(res.statusCode).toBe(410);
+    expect(res.json().detail).toMatch(/can no longer be used/);
+  });
+});

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreements, assignmentReminders, assignments, people, signatures } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../server/dates.js";
+import { notFound } from "../../server/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
@@ -98,6 +99,11 @@ export async function chaseAgreements(db: Db, publicUrl: string, today = todayIn
 /** "Remind now": everyone who has not yet signed an agreement, at once. */
 export async function remindNow(db: Db, actor: Actor, agreementId: string, publicUrl: string) {
   const today = todayInLondon();
+  const [agreement] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
+  if (!agreement) throw notFound("agreement");
   const open = (await openAssignments(db, today, agreementId)).filter(
     (r) => r.assignment.schoolId === actor.schoolId,
   );

@@ -113,7 +113,7 @@ async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
   return { schoolName: school.name, agreement: await presentAgreement(db, agreement) };
 }
 
-async function openKioskByToken(db: Db, token: string | undefined) {
+async function openKioskByToken(db: DbOrTx, token: string | undefined) {
   if (!token) throw badRequest("This request needs the kiosk's token.");
   const [row] = await db
     .select()
@@ -137,8 +137,9 @@ export async function signAtKiosk(
   body: VisitorBody,
   ctx: { ip: string | null; userAgent: string | null },
 ) {
-  const kiosk = await openKioskByToken(db, token);
   return db.transaction(async (tx) => {
+    // Checked inside the transaction so a kiosk closed a moment ago cannot take one more signature.
+    const kiosk = await openKioskByToken(tx, token);
     const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, kiosk.agreementId));
     const actor = { ...systemActor(kiosk.schoolId), name: `${body.fullName} (visitor)`, ip: ctx.ip };
     const s = await insertSignature(tx, actor, agreement, body, {

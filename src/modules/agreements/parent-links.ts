@@ -76,6 +76,18 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
             ),
           );
         if (signed.length > 0) continue;
+        // A new link replaces any unused earlier one for the same child, so only one can sign.
+        await tx
+          .update(signingLinks)
+          .set({ expiresAt: new Date() })
+          .where(
+            and(
+              eq(signingLinks.agreementId, agreementId),
+              eq(signingLinks.parentId, parent.id),
+              child.id ? eq(signingLinks.childId, child.id) : isNull(signingLinks.childId),
+              isNull(signingLinks.signatureId),
+            ),
+          );
         const { secret, hash } = newSecret();
         const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
         await tx.insert(signingLinks).values({
@@ -175,6 +187,20 @@ export async function signByLink(
       throw gone("This link has already been used to sign. Your receipt is on the link's page.");
     if (row.link.expiresAt.getTime() <= Date.now())
       throw gone("This link has expired. Please ask the school office for a new one.");
+    // The link is only as good as the relationship behind it: re-check it now, not just when sent.
+    const [still] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          eq(people.id, row.link.parentId),
+          sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
+          row.link.childId
+            ? sql`EXISTS (SELECT 1 FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id WHERE pc.contact_id = ${row.link.parentId} AND pc.pupil_id = ${row.link.childId} AND (c.leave_date IS NULL OR c.leave_date > now()::date))`
+            : sql`true`,
+        ),
+      );
+    if (!still) throw gone("This link can no longer be used. Please contact the school office.");
     const actor = {
       ...systemActor(row.link.schoolId),
       personId: row.link.parentId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../../server/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 /** Audiences as API.md names them, and the kind of person each one is. */
@@ -13,8 +14,6 @@ export const AUDIENCE_KIND = {
 } as const;
 export type Audience = keyof typeof AUDIENCE_KIND;
 const AUDIENCES = Object.keys(AUDIENCE_KIND) as [Audience, ...Audience[]];
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.");
 
 export const Choice = z.object({
   key: z

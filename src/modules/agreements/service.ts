@@ -56,14 +56,19 @@ function signable(
 }
 
 /** The agreement as a signer receives it: the exact text in force and its hash. */
-export async function presentAgreement(db: DbOrTx, a: AgreementRow) {
-  const info = (await versionInfo(db, a.schoolId, a.policyVersionId))!;
-  const number = `${info.version.major}.${info.version.minor}`;
+export async function presentAgreement(_db: DbOrTx, a: AgreementRow) {
+  // Everything shown comes from the agreement's own snapshot, so the text always matches its hash
+  // even if the policy is renamed later.
   return {
     id: a.id,
     title: a.title,
     audience: a.audience,
-    policy: { id: a.policyId, title: info.policyTitle, versionId: a.policyVersionId, versionNumber: number },
+    policy: {
+      id: a.policyId,
+      title: a.policyTitle,
+      versionId: a.policyVersionId,
+      versionNumber: a.versionNumber,
+    },
     statements: a.statements as string[],
     declaration: a.declaration,
     choices: a.choices as ChoiceDef[],
@@ -109,7 +114,8 @@ async function insertAgreement(
     statements,
     choices: input.choices ?? [],
   };
-  const hash = textSha256(signable(base, info.policyTitle, `${info.version.major}.${info.version.minor}`));
+  const versionNumber = `${info.version.major}.${info.version.minor}`;
+  const hash = textSha256(signable(base, info.policyTitle, versionNumber));
   const [row] = await tx
     .insert(agreements)
     .values({
@@ -117,6 +123,8 @@ async function insertAgreement(
       policyId: info.version.policyId,
       policyVersionId: info.version.id,
       ...base,
+      policyTitle: info.policyTitle,
+      versionNumber,
       audience: input.audience,
       requireJobTitle: input.audience === "staff" || input.audience === "governors",
       parentMode: input.parentMode ?? "per_child",
@@ -221,8 +229,20 @@ onPolicyPublished.push(async (tx, event) => {
         eq(agreements.status, "active"),
       ),
     );
+  const [newVersion] = await tx.select().from(policyVersions).where(eq(policyVersions.id, event.versionId));
   for (const old of active) {
     if (old.policyVersionId === event.versionId) continue;
+    const [previousVersion] = await tx
+      .select()
+      .from(policyVersions)
+      .where(eq(policyVersions.id, old.policyVersionId));
+    // An agreement that used its version's statements takes the new version's; one with its own
+    // statements keeps them. Earlier signatures count only if the words signed are unchanged.
+    const usedVersionStatements =
+      JSON.stringify(old.statements) === JSON.stringify(previousVersion?.statements);
+    const statements = usedVersionStatements
+      ? (newVersion.statements as string[])
+      : (old.statements as string[]);
     const next = await insertAgreement(
       tx,
       event.actor,
@@ -233,9 +253,10 @@ onPolicyPublished.push(async (tx, event) => {
         declaration: old.declaration,
         choices: old.choices as ChoiceDef[],
         parentMode: old.parentMode,
+        statements: statements.length > 0 ? statements : (old.statements as string[]),
       },
       old,
-      event.noChanges,
+      event.noChanges && JSON.stringify(statements) === JSON.stringify(old.statements),
     );
     await supersede(tx, event.actor, old, next);
   }
@@ -678,6 +699,23 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
   return db.transaction(async (tx) => {
     const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
     await mayActOn(tx, actor, agreement);
+    if (agreement.status !== "active") throw conflict("This agreement has been replaced by a newer version.");
+    const [latest] = await tx
+      .select({ kind: signatures.kind })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.schoolId, actor.schoolId),
+          eq(signatures.agreementId, agreementId),
+          eq(signatures.personId, actor.personId!),
+        ),
+      )
+      .orderBy(desc(signatures.signedAt))
+      .limit(1);
+    if (latest)
+      throw conflict(
+        `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
+      );
     const event = await recordEvent(tx, actor, {
       action: "agreement.declined",
       entityType: "agreement",
@@ -746,7 +784,10 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(signatures)
-    .where(and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id)));
+    // Only signatures have receipts: a decline is recorded, but nobody signed anything.
+    .where(
+      and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
+    );
   // A signer sees their own; the compliance roles see everyone's. Anyone else: no such signature.
   const mayRead =
     row &&

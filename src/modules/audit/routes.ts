@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { isoDate } from "../../server/dates.js";
 import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { listEvents, verifyChain } from "./service.js";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.");
+const date = isoDate;
 const AuditQuery = z.object({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),

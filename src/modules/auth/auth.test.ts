@@ -234,3 +234,30 @@ describe("over HTTPS", () => {
     }
   });
 });
+
+describe("one email, one account", () => {
+  it("refuses a second account for an email that already signs in, with a clear message", async () => {
+    const t = await startTestApp();
+    try {
+      const { admin } = await setUpSchool(t.app);
+      const twin = (
+        await admin.post("/api/v1/people", {
+          givenName: "Ada",
+          familyName: "Twin",
+          kinds: ["staff"],
+          email: ADMIN.email,
+        })
+      ).json();
+      await admin.post(`/api/v1/people/${twin.id}/invite`);
+      const body = (await admin.get("/api/v1/mail/outbox")).json().messages[0].body as string;
+      const token = /\/invite\/([\w-]+)/.exec(body)![1];
+      const res = await new Browser(t.app).post(`/api/v1/invitations/${token}/accept`, {
+        password: "meadow-copper-violin-88",
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().detail).toMatch(/already has an Accord account/);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
-import { badRequest, gone, notFound, tooManyRequests, unauthorized } from "../../server/problem.js";
+import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../server/problem.js";
 import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
@@ -164,6 +164,15 @@ async function endAllSessions(tx: Tx, personId: string) {
 }
 
 async function setPassword(tx: Tx, schoolId: string, personId: string, email: string, password: string) {
+  // Sign-in is by email across every school, so one address can belong to one account only.
+  const [clash] = await tx
+    .select({ personId: credentials.personId })
+    .from(credentials)
+    .where(and(sql`lower(${credentials.email}) = lower(${email})`, ne(credentials.personId, personId)));
+  if (clash)
+    throw conflict(
+      "This email address already has an Accord account (perhaps at another school). Ask your school admin to record a different address.",
+    );
   const passwordHash = await hashPassword(password);
   await tx
     .insert(credentials)
@@ -304,7 +313,8 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
     checkNewPassword(password, [person.email!.split("@")[0], person.familyName]);
     await tx.update(invitations).set({ usedAt: new Date() }).where(eq(invitations.id, inv.id));
     await setPassword(tx, person.schoolId, person.id, person.email!, password);
-    const actor = (await actorFor(tx, person.id, ip, "session"))!;
+    const actor = await actorFor(tx, person.id, ip, "session");
+    if (!actor) throw gone("This person has left the school, so the link no longer works.");
     await recordEvent(tx, actor, {
       action: "auth.invitation_accepted",
       entityType: "person",

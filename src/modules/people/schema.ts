@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../../server/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 const optionalText = (max: number) =>
@@ -9,15 +10,6 @@ const optionalText = (max: number) =>
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    "That date does not exist.",
-  );
 
 export const PersonInput = z.object({
   givenName: z.string().trim().min(1, "Enter a first name.").max(100),

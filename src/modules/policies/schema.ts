@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { isoDate } from "../../server/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 export const REVIEW_FREQUENCIES = ["termly", "annual", "two-yearly", "three-yearly"] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.");
 const optionalDate = isoDate.nullable().optional();
 const optionalId = z.uuid("Choose a person from the list.").nullable().optional();
 
