@@ -331,8 +331,15 @@ describe("agreements and e-signatures", () => {
     await expect.poll(() => parent.getByText("Your drawing will be added to your receipt.").count()).toBe(1);
     await parent.getByRole("button", { name: "Sign", exact: true }).click();
     await expect.poll(() => parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(1);
-    await expect.poll(() => parent.getByText(/A copy was not emailed to you/).count()).toBe(1);
+    await expect.poll(() => parent.getByText(/We have emailed you a copy/).count()).toBe(1);
     await checkPage(parent, "43-parent-signed");
+    // The link is the parent's way back to their own receipt.
+    const [receipt] = await Promise.all([
+      parent.waitForEvent("download"),
+      parent.getByRole("link", { name: "Download your receipt – keep your own copy" }).click(),
+    ]);
+    const receiptPath = await receipt.path();
+    expect(readFileSync(receiptPath!).subarray(0, 5).toString()).toBe("%PDF-");
 
     // Opening it again shows the receipt, never a new form.
     await parent.reload();

@@ -487,6 +487,17 @@ describe("agreements and signatures", () => {
         sql`SELECT auth_method, on_behalf_of_id FROM signatures WHERE id = ${res.json().id}`,
       );
       expect(row.auth_method).toBe("parent_link");
+      // The parent has no account: the same link gives them their receipt, and it is emailed.
+      const pdf = await visitor.get(`/api/v1/sign/${link}/receipt.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+      const copy = (await head.get("/api/v1/mail/outbox"))
+        .json()
+        .messages.find(
+          (m: { to: string; subject: string }) =>
+            m.to === "mair@home.test" && m.subject.startsWith("Your signed copy"),
+        );
+      expect(copy.body).toContain(`/api/v1/sign/${link}/receipt.pdf`);
       expect(row.on_behalf_of_id).toBeTruthy();
     });
 

@@ -174,6 +174,7 @@ export async function signByLink(
   token: string,
   body: SignatureBody,
   ctx: { ip: string | null; userAgent: string | null },
+  publicUrl: string,
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -207,13 +208,41 @@ export async function signByLink(
       name: body.fullName,
       ip: ctx.ip,
     };
-    const signature = await insertSignature(tx, actor, row.agreement, body, {
-      ...ctx,
-      personId: row.link.parentId,
-      onBehalfOfId: row.link.childId,
-      authMethod: "parent_link",
-    });
+    const signature = await insertSignature(
+      tx,
+      actor,
+      row.agreement,
+      body,
+      { ...ctx, personId: row.link.parentId, onBehalfOfId: row.link.childId, authMethod: "parent_link" },
+      // The parent has no account: the emailed receipt link (the same single-use link) is their copy.
+      async (s) => {
+        const [parent] = await tx
+          .select({ email: people.email })
+          .from(people)
+          .where(eq(people.id, row.link.parentId));
+        if (parent?.email)
+          await queueMail(tx, row.link.schoolId, {
+            to: parent.email,
+            subject: `Your signed copy: ${row.agreement.title}`,
+            text: [
+              `Thank you for signing "${row.agreement.title}".`,
+              "",
+              `Your receipt (keep your own copy): ${publicUrl}/api/v1/sign/${token}/receipt.pdf`,
+              `Verification reference: ${s.verificationRef}`,
+              `Check it any time at ${publicUrl}/verify`,
+            ].join("\n"),
+          });
+      },
+    );
     await tx.update(signingLinks).set({ signatureId: signature.id }).where(eq(signingLinks.id, row.link.id));
     return presentSignature(signature);
   });
+}
+
+/** The receipt for a used parent link: the link stays the parent's way back to their own copy. */
+export async function signatureForLink(db: Db, token: string) {
+  const { link } = await openLink(db, token);
+  if (!link.signatureId) throw notFound("receipt");
+  const [signature] = await db.select().from(signatures).where(eq(signatures.id, link.signatureId));
+  return signature;
 }

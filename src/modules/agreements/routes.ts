@@ -4,7 +4,7 @@ import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
-import { describeLink, sendParentLinks, signByLink } from "./parent-links.js";
+import { describeLink, sendParentLinks, signatureForLink, signByLink } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
 import {
   AgreementInput,
@@ -145,6 +145,17 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
 
   // Public: the emailed parent link is the parent's identity for this one signature.
   api.get(
+    "/api/v1/sign/:token/receipt.pdf",
+    { config: { action: "public" }, schema: { params: TokenParams } },
+    async (request, reply) => {
+      const signature = await signatureForLink(db, request.params.token);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
+        .send(await receiptPdf(db, signature, config.publicUrl));
+    },
+  );
+  api.get(
     "/api/v1/sign/:token",
     { config: { action: "public" }, schema: { params: TokenParams } },
     async (request) => describeLink(db, request.params.token),
@@ -157,10 +168,16 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
     },
     async (request, reply) =>
       reply.status(201).send(
-        await signByLink(db, request.params.token, request.body, {
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? null,
-        }),
+        await signByLink(
+          db,
+          request.params.token,
+          request.body,
+          {
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+          },
+          config.publicUrl,
+        ),
       ),
   );
 }

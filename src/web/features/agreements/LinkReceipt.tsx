@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, Text, Title } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
 import { DetailList } from "../../ui/DetailList";
 import { formatDateTime } from "../../ui/format";
 import { ReferenceText } from "./ReferenceText";
@@ -14,6 +15,7 @@ interface Props {
 /** What a parent sees once the link has been used: the record, and the reference to keep. */
 export function LinkReceipt({ signature, childName }: Props) {
   const { t } = useTranslation();
+  const { token } = useParams();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -34,6 +36,9 @@ export function LinkReceipt({ signature, childName }: Props) {
           ]}
         />
         <Text>{t("agreements.link.keepReference")}</Text>
+        <a href={`/api/v1/sign/${token}/receipt.pdf`} download>
+          {t("agreements.signed.receipt")}
+        </a>
         <Button variant="default" onClick={() => window.print()} style={{ alignSelf: "flex-start" }}>
           {t("agreements.link.print")}
         </Button>
