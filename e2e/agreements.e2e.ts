@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, launchChromium, newPage, type RunningAccord, startAccord } from "./harness.js";
+import {
+  callApi,
+  checkPage,
+  expectNoHorizontalOverflow,
+  launchChromium,
+  newPage,
+  type RunningAccord,
+  signIn,
+  startAccord,
+} from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -21,45 +30,8 @@ const STATEMENTS = [
 ];
 const DUE = "2031-09-30";
 
-async function signIn(page: Page) {
-  await page.getByLabel("Email").fill(HEAD.email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
-}
-
-/** Call the API from inside the signed-in page, so the session cookie and Origin are the app's own. */
-async function call<T = unknown>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-  contentType = "application/json",
-): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, path, body, contentType }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": contentType },
-        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
-    { method, path, body, contentType },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
-  return (result.text ? JSON.parse(result.text) : undefined) as T;
-}
-
 function heading1(page: Page) {
   return page.getByRole("heading", { level: 1 }).textContent();
-}
-
-async function noHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Press Tab until the focused element matches, as a keyboard user would. */
@@ -106,21 +78,21 @@ describe("agreements and e-signatures", () => {
   it("creates and assigns a staff agreement, and the head signs it with the keyboard alone", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
 
     // A published policy, made through the API.
-    await call(page, "PUT", "/policies/settings/approvers", { roles: [] });
-    const policy = await call<{ id: string; versions: { id: string }[] }>(page, "POST", "/policies", {
+    await callApi(page, "PUT", "/policies/settings/approvers", { roles: [] });
+    const policy = await callApi<{ id: string; versions: { id: string }[] }>(page, "POST", "/policies", {
       title: POLICY,
       audiences: ["staff", "parent"],
     });
     policyId = policy.id;
     const draft = policy.versions[0].id;
-    await call(page, "PATCH", `/policies/${policyId}/versions/${draft}`, {
+    await callApi(page, "PATCH", `/policies/${policyId}/versions/${draft}`, {
       content: "# Online safety\n\nHow everyone at Oakfield stays safe online.",
       statements: STATEMENTS,
     });
-    await call(page, "POST", `/policies/${policyId}/versions/${draft}/publish`);
+    await callApi(page, "POST", `/policies/${policyId}/versions/${draft}/publish`);
 
     // Manage agreements → New agreement.
     await page.getByRole("link", { name: "Manage agreements" }).click();
@@ -166,13 +138,13 @@ describe("agreements and e-signatures", () => {
       hasTouch: true,
     });
     await phone.goto(`${accord.url}/sign-in`);
-    await signIn(phone);
+    await signIn(phone, HEAD);
     await phone.goto(`${accord.url}/agreements/sign`);
     await phone.getByRole("link", { name: STAFF_AGREEMENT }).click();
     await expect.poll(() => heading1(phone)).toBe(STAFF_AGREEMENT);
     await expect.poll(() => phone.getByRole("button", { name: "Sign", exact: true }).count()).toBe(1);
     await checkPage(phone, "47-sign-mobile");
-    await noHorizontalOverflow(phone);
+    await expectNoHorizontalOverflow(phone);
     await phone.context().close();
 
     // Now with the keyboard only: Home → Read and sign → the agreement.
@@ -256,17 +228,17 @@ describe("agreements and e-signatures", () => {
   it("emails parents a single-use link that signs once and then shows the receipt", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
 
     // A pupil and a parent with parental responsibility, from MIS exports.
-    await call(
+    await callApi(
       page,
       "POST",
       "/people/import?kind=pupils",
       "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,DOB\nA123456789012,Elis,Abernant,Year 3,Rowan,14/02/2018\n",
       "text/csv",
     );
-    await call(
+    await callApi(
       page,
       "POST",
       "/people/import?kind=contacts",
@@ -275,13 +247,13 @@ describe("agreements and e-signatures", () => {
     );
 
     // A parents' agreement on the same published version, assigned to parents.
-    const { policies } = await call<{ policies: { id: string; published: { id: string } | null }[] }>(
+    const { policies } = await callApi<{ policies: { id: string; published: { id: string } | null }[] }>(
       page,
       "GET",
       "/policies",
     );
     const version = policies.find((p) => p.id === policyId)?.published?.id;
-    const agreement = await call<{ id: string }>(page, "POST", "/agreements", {
+    const agreement = await callApi<{ id: string }>(page, "POST", "/agreements", {
       policyVersionId: version,
       title: PARENT_AGREEMENT,
       audience: "parents",
@@ -295,7 +267,10 @@ describe("agreements and e-signatures", () => {
       ],
       parentMode: "per_child",
     });
-    await call(page, "POST", `/agreements/${agreement.id}/assignments`, { kinds: ["parent"], dueDate: DUE });
+    await callApi(page, "POST", `/agreements/${agreement.id}/assignments`, {
+      kinds: ["parent"],
+      dueDate: DUE,
+    });
 
     // Email the links from the manage page.
     await page.goto(`${accord.url}/agreements`);
@@ -305,7 +280,7 @@ describe("agreements and e-signatures", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Send links" }).click();
     await expect.poll(() => page.getByText("1 signing link emailed").count()).toBe(1);
 
-    const outbox = await call<{ messages: { to: string; body: string }[] }>(page, "GET", "/mail/outbox");
+    const outbox = await callApi<{ messages: { to: string; body: string }[] }>(page, "GET", "/mail/outbox");
     const mail = outbox.messages.find((m) => m.to === "mererid@home.test" && /\/sign\//.test(m.body));
     const link = mail?.body.match(/https?:\/\/\S+\/sign\/[A-Za-z0-9_-]+/)?.[0];
     expect(link).toBeTruthy();
@@ -345,26 +320,26 @@ describe("agreements and e-signatures", () => {
     await parent.reload();
     await expect.poll(() => parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(1);
     expect(await parent.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
-    await noHorizontalOverflow(parent);
+    await expectNoHorizontalOverflow(parent);
     await parent.context().close();
   });
 
   it("shows what changed when a new version must be signed again", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
-    const next = await call<{ id: string }>(page, "POST", `/policies/${policyId}/versions`, {
+    await signIn(page, HEAD);
+    const next = await callApi<{ id: string }>(page, "POST", `/policies/${policyId}/versions`, {
       bump: "major",
       summary: "Reporting changed.",
     });
-    await call(page, "PATCH", `/policies/${policyId}/versions/${next.id}`, {
+    await callApi(page, "PATCH", `/policies/${policyId}/versions/${next.id}`, {
       statements: [
         STATEMENTS[0],
         "I will report any online-safety concern to the DSL straight away.",
         STATEMENTS[2],
       ],
     });
-    await call(page, "POST", `/policies/${policyId}/versions/${next.id}/publish`);
+    await callApi(page, "POST", `/policies/${policyId}/versions/${next.id}/publish`);
 
     await page.goto(`${accord.url}/agreements/sign`);
     await page.getByRole("link", { name: STAFF_AGREEMENT, exact: true }).click();
@@ -395,11 +370,11 @@ describe("agreements and e-signatures", () => {
       hasTouch: true,
     });
     await phone.goto(`${accord.url}/sign-in`);
-    await signIn(phone);
+    await signIn(phone, HEAD);
     await phone.goto(`${accord.url}/compliance`);
     await expect.poll(() => phone.getByRole("region", { name: "People and agreements" }).count()).toBe(1);
     await expect.poll(() => phone.getByText("Declined", { exact: true }).count()).toBeGreaterThan(0);
-    await noHorizontalOverflow(phone);
+    await expectNoHorizontalOverflow(phone);
     await phone.context().close();
   });
 });

@@ -104,3 +104,42 @@ export async function newPage(browser: Browser, options: Parameters<Browser["new
   const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London", ...options });
   return context.newPage();
 }
+
+/** Sign in through the form and wait for the home page. */
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+}
+
+/** Call the API from inside the signed-in page, so the session cookie and Origin are the app's own. */
+export async function callApi<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = "application/json",
+): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, path, body, contentType }) => {
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": contentType },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    { method, path, body, contentType },
+  );
+  if (result.status >= 400) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
+  return (result.text ? JSON.parse(result.text) : undefined) as T;
+}
+
+/** A page that fits its width: nothing to scroll sideways (WCAG 1.4.10 reflow). */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, launchChromium, newPage, type RunningAccord, startAccord } from "./harness.js";
+import { checkPage, launchChromium, newPage, type RunningAccord, signIn, startAccord } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -11,13 +11,6 @@ const HEAD = {
 };
 
 const FIXTURES = path.resolve("src/modules/people/import/fixtures");
-
-async function signIn(page: Page) {
-  await page.getByLabel("Email").fill(HEAD.email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
-}
 
 /** Choose what the file holds, then the file; Accord checks it straight away (a dry run). */
 async function choosePupilsFile(page: Page, fileName: string) {
@@ -59,7 +52,7 @@ describe("importing people from the MIS", () => {
   it("previews a pupils export, imports it and shows the pupils in the directory", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
 
     await page.getByRole("link", { name: "People", exact: true }).click();
     await page.getByRole("link", { name: "Import from MIS" }).click();
@@ -101,7 +94,7 @@ describe("importing people from the MIS", () => {
   it("imports only the good rows once the person agrees to leave the bad ones out", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
     await page.goto(`${accord.url}/people/import`);
 
     // The wrong kind is caught by the check, and choosing the right one checks the file again.
@@ -139,7 +132,7 @@ describe("importing people from the MIS", () => {
       hasTouch: true,
     });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
     await page.goto(`${accord.url}/people/import`);
     // The first file again: its pupils were marked as leaving by the second, so they come back.
     await choosePupilsFile(page, "pupils.csv");

@@ -2,11 +2,14 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  callApi,
   checkPage,
+  expectNoHorizontalOverflow,
   launchChromium,
   newPage,
   type RunningAccord,
   SCREENSHOTS,
+  signIn,
   startAccord,
 } from "./harness.js";
 
@@ -41,44 +44,7 @@ const PUPILS_CSV = [
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true };
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 
-async function signIn(page: Page) {
-  await page.getByLabel("Email").fill(HEAD.email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
-}
-
-/** Call the API from inside the signed-in page, so the session cookie and Origin are the app's own. */
-async function call<T = unknown>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-  contentType = "application/json",
-): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, path, body, contentType }) => {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": contentType },
-        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
-    { method, path, body, contentType },
-  );
-  if (result.status >= 400) throw new Error(`${method} ${path}: ${result.status} ${result.text}`);
-  return (result.text ? JSON.parse(result.text) : undefined) as T;
-}
-
 const heading1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
-
-async function noHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** Everything the tablet still holds: the page's HTML and its sessionStorage. */
 const tabletTrace = (page: Page) =>
@@ -125,21 +91,21 @@ describe("signing without an account: reception kiosk and class sessions", () =>
   it("sets up a published policy, a visitors' and a pupils' agreement, and a class of three", async () => {
     admin = await newPage(browser, { viewport: { width: 1280, height: 900 } });
     await admin.goto(`${accord.url}/sign-in`);
-    await signIn(admin);
+    await signIn(admin, HEAD);
 
     // A published policy for visitors and pupils, its two agreements, and a class of three.
-    await call(admin, "PUT", "/policies/settings/approvers", { roles: [] });
-    const policy = await call<{ id: string; versions: { id: string }[] }>(admin, "POST", "/policies", {
+    await callApi(admin, "PUT", "/policies/settings/approvers", { roles: [] });
+    const policy = await callApi<{ id: string; versions: { id: string }[] }>(admin, "POST", "/policies", {
       title: POLICY,
       audiences: ["visitor", "pupil", "staff"],
     });
     const draft = policy.versions[0].id;
-    await call(admin, "PATCH", `/policies/${policy.id}/versions/${draft}`, {
+    await callApi(admin, "PATCH", `/policies/${policy.id}/versions/${draft}`, {
       content: "# Staying safe\n\nHow visitors and pupils help keep Oakfield safe online and offline.",
       statements: [...VISITOR_STATEMENTS, ...PUPIL_STATEMENTS],
     });
-    await call(admin, "POST", `/policies/${policy.id}/versions/${draft}/publish`);
-    await call(admin, "POST", "/agreements", {
+    await callApi(admin, "POST", `/policies/${policy.id}/versions/${draft}/publish`);
+    await callApi(admin, "POST", "/agreements", {
       policyVersionId: draft,
       title: VISITOR_AGREEMENT,
       audience: "visitors",
@@ -147,14 +113,14 @@ describe("signing without an account: reception kiosk and class sessions", () =>
       declaration: "I have read these rules and will follow them while I am in school.",
       choices: [{ key: "photo", label: PHOTO_QUESTION, options: ["agree", "disagree"] }],
     });
-    await call(admin, "POST", "/agreements", {
+    await callApi(admin, "POST", "/agreements", {
       policyVersionId: draft,
       title: PUPIL_AGREEMENT,
       audience: "pupils",
       statements: PUPIL_STATEMENTS,
       declaration: "I will try my best to keep these promises at school and at home.",
     });
-    const report = await call<{ created?: number }>(
+    const report = await callApi<{ created?: number }>(
       admin,
       "POST",
       "/people/import?kind=pupils",
@@ -245,18 +211,18 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await tablet.goto(`${accord.url}/kiosk`);
     await tablet.getByRole("button", { name: "Start" }).click();
     await expect.poll(() => heading1(tablet)).toBe("About you");
-    await noHorizontalOverflow(tablet);
+    await expectNoHorizontalOverflow(tablet);
     await checkPage(tablet, "56-kiosk-form-mobile");
     await tablet.getByRole("textbox", { name: "Your full name" }).fill("Nia Hafren");
     await tablet.getByRole("textbox", { name: "Your organisation" }).fill("Personal visit");
     await tablet.getByRole("textbox", { name: "Who are you visiting?" }).fill("Reception");
     await tablet.getByRole("button", { name: "Next" }).click();
     await expect.poll(() => heading1(tablet)).toBe("Read the agreement");
-    await noHorizontalOverflow(tablet);
+    await expectNoHorizontalOverflow(tablet);
     await tablet.getByRole("radio", { name: "I do not agree" }).check();
     await tablet.getByRole("button", { name: "Next" }).click();
     await expect.poll(() => heading1(tablet)).toBe("Sign");
-    await noHorizontalOverflow(tablet);
+    await expectNoHorizontalOverflow(tablet);
     // Nia also draws her signature with a finger (optional), clears it and draws again.
     const pad = tablet.getByRole("img", { name: /^Signature box/ });
     const draw = async () => {
@@ -276,7 +242,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await checkPage(tablet, "63-kiosk-sign-mobile");
     await tablet.getByRole("button", { name: "Sign", exact: true }).click();
     await expect.poll(() => heading1(tablet)).toBe("Thank you, Nia");
-    await noHorizontalOverflow(tablet);
+    await expectNoHorizontalOverflow(tablet);
     await tablet.getByRole("button", { name: "Finish" }).click();
     await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
     await tablet.setViewportSize(TABLET.viewport);
@@ -323,7 +289,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     const phone = await newPage(browser, PHONE);
     await phone.goto(link);
     await expect.poll(() => heading1(phone)).toBe("Find your name");
-    await noHorizontalOverflow(phone);
+    await expectNoHorizontalOverflow(phone);
     await checkPage(phone, "57-class-names-mobile");
 
     await device.getByRole("button", { name: "Cai P." }).click();

@@ -4,7 +4,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, launchChromium, newPage, type RunningAccord, startAccord } from "./harness.js";
+import { checkPage, launchChromium, newPage, type RunningAccord, signIn, startAccord } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -14,13 +14,6 @@ const HEAD = {
 };
 
 const TITLE = "Staff Laptop and Email Acceptable Use Policy";
-
-async function signIn(page: Page) {
-  await page.getByLabel("Email").fill(HEAD.email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
-}
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -130,7 +123,7 @@ describe("the policy library", () => {
     const docx = await buildPolicyDocx();
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
 
     // Only the headteacher approves in this school.
     await page.getByRole("button", { name: "Settings" }).click();
@@ -220,7 +213,7 @@ describe("the policy library", () => {
       hasTouch: true,
     });
     await phone.goto(`${accord.url}/sign-in`);
-    await signIn(phone);
+    await signIn(phone, HEAD);
     await phone.goto(mobileUrl);
     await expect.poll(() => versionStatus(phone)).toBe("Published");
     await checkPage(phone, "35-policy-mobile");
@@ -234,7 +227,7 @@ describe("the policy library", () => {
   it("creates a policy from the form, with an owner chosen from the directory", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${accord.url}/sign-in`);
-    await signIn(page);
+    await signIn(page, HEAD);
     await page.getByRole("link", { name: "Policies", exact: true }).click();
     await page.getByRole("link", { name: "New policy" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/policies/new");
