@@ -8,6 +8,7 @@ import {
   launchChromium,
   newPage,
   type RunningAccord,
+  setUpSchool,
   signIn,
   startAccord,
 } from "./harness.js";
@@ -60,15 +61,7 @@ describe("agreements and e-signatures", () => {
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
-    const res = await fetch(`${accord.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        school: { name: HEAD.school },
-        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
-      }),
-    });
-    expect(res.status).toBe(201);
+    await setUpSchool(accord, HEAD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, launchChromium, newPage, type RunningAccord, startAccord } from "./harness.js";
+import {
+  checkPage,
+  launchChromium,
+  newPage,
+  type RunningAccord,
+  setUpSchool,
+  startAccord,
+} from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -137,15 +144,7 @@ describe("sessions expire", () => {
     // An idle timeout of 3 seconds stands in for the real 30 minutes.
     accord = await startAccord({ ACCORD_SESSION_IDLE_MINUTES: "0.05" });
     browser = await launchChromium();
-    const res = await fetch(`${accord.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        school: { name: HEAD.school },
-        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
-      }),
-    });
-    expect(res.status).toBe(201);
+    await setUpSchool(accord, HEAD);
   });
   afterAll(async () => {
     await browser?.close();

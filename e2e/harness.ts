@@ -143,3 +143,19 @@ export async function expectNoHorizontalOverflow(page: Page) {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** First-run setup through the API, as a script would do it, so a journey can start signed out. */
+export async function setUpSchool(
+  accord: RunningAccord,
+  head: { school: string; name: string; email: string; password: string },
+) {
+  const res = await fetch(`${accord.url}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      school: { name: head.school },
+      admin: { name: head.name, email: head.email, password: head.password },
+    }),
+  });
+  expect(res.status).toBe(201);
+}

@@ -9,6 +9,7 @@ import {
   newPage,
   type RunningAccord,
   SCREENSHOTS,
+  setUpSchool,
   signIn,
   startAccord,
 } from "./harness.js";
@@ -73,15 +74,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
-    const res = await fetch(`${accord.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        school: { name: HEAD.school },
-        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
-      }),
-    });
-    expect(res.status).toBe(201);
+    await setUpSchool(accord, HEAD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,15 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, launchChromium, newPage, type RunningAccord, signIn, startAccord } from "./harness.js";
+import {
+  checkPage,
+  launchChromium,
+  newPage,
+  type RunningAccord,
+  setUpSchool,
+  signIn,
+  startAccord,
+} from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -104,15 +112,7 @@ describe("the policy library", () => {
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
-    const res = await fetch(`${accord.url}/api/v1/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        school: { name: HEAD.school },
-        admin: { name: HEAD.name, email: HEAD.email, password: HEAD.password },
-      }),
-    });
-    expect(res.status).toBe(201);
+    await setUpSchool(accord, HEAD);
   });
   afterAll(async () => {
     await browser?.close();
