@@ -45,6 +45,13 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can be cut by the server (restart, failover, a dropped test database).
+  // pg reports that as an 'error' event; unhandled, it would bring the whole process down. The
+  // pool replaces the connection, and the next query that fails surfaces as a normal error.
+  pool.on("error", (err) => {
+    if ((err as { code?: string }).code !== "57P01")
+      console.error("PostgreSQL connection lost:", err.message);
+  });
   // Surface a wrong URL or a stopped server at start, not at the first request.
   const probe = await pool.connect();
   probe.release();
