@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -85,4 +85,14 @@ export async function openDatabase(
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Several INSERT/UPDATE statements as one (data-modifying WITH): one round trip. They share a
+ * snapshot and cannot see each other's rows, so use it for writes that do not depend on each other.
+ */
+export async function writeTogether(tx: DbOrTx, statements: SQL[]) {
+  if (statements.length === 0) return;
+  const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`);
+  await tx.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
 }

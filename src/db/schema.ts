@@ -225,6 +225,19 @@ export const auditEvents = pgTable(
   ],
 );
 
+/**
+ * The end of each school's audit chain. Writers lock this row (one statement: upsert and read)
+ * instead of searching audit_events for the last event, and move it on in the statement that
+ * writes their events. It is a cache of the chain's end, not evidence: verify walks the events.
+ */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  schoolId: uuid("school_id")
+    .primaryKey()
+    .references(() => schools.id),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
+
 export const mailOutbox = pgTable(
   "mail_outbox",
   {

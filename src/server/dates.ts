@@ -1,8 +1,19 @@
 import { z } from "zod";
 
+// Formatters are built once: building one (what toLocaleString does on every call) costs far
+// more than formatting, and some of these run on every signature.
+const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+const londonLong = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  dateStyle: "full",
+  timeStyle: "short",
+});
+
 /** Dates as the school lives them: calendar days in Europe/London, as YYYY-MM-DD strings. */
-export const todayInLondon = (at: Date = new Date()) =>
-  at.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+export const todayInLondon = (at: Date = new Date()) => londonDay.format(at);
+
+/** A moment as a reader in the school sees it: "Friday 27 November 2026 at 09:15". */
+export const londonDateTime = (at: Date) => londonLong.format(at);
 
 export function addDays(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);

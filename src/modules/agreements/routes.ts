@@ -4,6 +4,7 @@ import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
+import { memberSigningWriter } from "./member-signing.js";
 import { describeLink, sendParentLinks, signatureForLink, signByLink } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
 import {
@@ -22,7 +23,6 @@ import {
   listAgreements,
   loadSignatureFor,
   myAgreements,
-  signAsMember,
   signatureHistory,
   verifyReference,
 } from "./service.js";
@@ -30,6 +30,7 @@ import {
 export async function agreementRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
   const db = database.db;
+  const memberSigning = memberSigningWriter(db, config.publicUrl);
 
   api.get("/api/v1/agreements", { config: { action: "agreements.manage" } }, async (request) => ({
     agreements: await listAgreements(db, actorOf(request)),
@@ -71,14 +72,13 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
     "/api/v1/agreements/:id/signatures",
     { config: { action: "agreements.sign" }, schema: { params: AgreementParams, body: SignatureInput } },
     async (request, reply) => {
-      const signature = await signAsMember(
-        db,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
-        config.publicUrl,
-      );
+      const signature = await memberSigning.submit({
+        actor: actorOf(request),
+        agreementId: request.params.id,
+        body: request.body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
       return reply.status(201).send(signature);
     },
   );

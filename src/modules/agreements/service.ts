@@ -13,11 +13,11 @@ import {
   schools,
   signatures,
 } from "../../db/schema.js";
-import { addDays, todayInLondon } from "../../server/dates.js";
+import { addDays, londonDateTime, todayInLondon } from "../../server/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
 import { isSchoolAdmin } from "../access/records.js";
 import { type Actor, type Kind, systemActor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { type AuditInput, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { onPolicyPublished } from "../policies/service.js";
 import { type SignableText, textSha256 } from "./receipt/canonical.js";
@@ -540,7 +540,7 @@ export const normaliseReference = (ref: string) =>
     .match(/.{1,4}/g)
     ?.join("-") ?? "";
 
-function checkAnswers(agreement: AgreementRow, body: SignatureBody) {
+function checkAnswers(agreement: SignableAgreement, body: SignatureBody) {
   const errors: { field: string; message: string }[] = [];
   for (const c of agreement.choices as ChoiceDef[]) {
     const answer = body.choices[c.key];
@@ -556,20 +556,24 @@ function checkAnswers(agreement: AgreementRow, body: SignatureBody) {
   if (errors.length > 0) throw badRequest("Some answers are missing or not allowed.", errors);
 }
 
+/** What signing needs to know about an agreement. */
+export type SignableAgreement = Pick<
+  AgreementRow,
+  "id" | "schoolId" | "title" | "status" | "textSha256" | "choices" | "requireJobTitle" | "audience"
+>;
+
 /**
- * Record a signature. The hash the signer's screen sends must be the hash of the text in force
- * (409 otherwise: they read something else). The audit event is written first so the signature
- * can point at it; both commit together or not at all.
+ * Check a signature against the agreement in force and build its record and audit event (no
+ * I/O). The hash the signer's screen sends must be the hash of the text in force (409
+ * otherwise: they read something else). Ids are chosen here, so the signature can point at its
+ * audit event and both can be written in whatever order suits the caller's transaction.
  */
-export async function insertSignature(
-  tx: Tx,
+export function newSignature(
   actor: Actor,
-  agreement: AgreementRow,
+  agreement: SignableAgreement,
   body: SignatureBody,
   ctx: SigningContext,
-  /** Work to do in the same transaction before the audit event (e.g. queue the receipt email). */
-  beforeAudit?: (row: SignatureRow) => Promise<void>,
-) {
+): { row: SignatureRow; event: AuditInput & { id: string; actor: Actor } } {
   if (agreement.status !== "active")
     throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
   if (body.textSha256 !== agreement.textSha256)
@@ -578,35 +582,33 @@ export async function insertSignature(
       { textSha256: agreement.textSha256 },
     );
   checkAnswers(agreement, body);
-  // The audit event's id is chosen now and the event written last: the per-school audit lock is
-  // then held only for the final insert, not for the whole signing (see docs/PERFORMANCE.md).
   const auditEventId = randomUUID();
-  const [row] = await tx
-    .insert(signatures)
-    .values({
-      schoolId: agreement.schoolId,
-      agreementId: agreement.id,
-      kind: "signed",
-      personId: ctx.personId,
-      onBehalfOfId: ctx.onBehalfOfId ?? null,
-      fullName: body.fullName,
-      jobTitle: body.jobTitle?.trim() || null,
-      organisation: ctx.organisation ?? null,
-      visiting: ctx.visiting ?? null,
-      choices: body.choices,
-      signatureImage: body.signatureImage ?? null,
-      textSha256: agreement.textSha256,
-      authMethod: ctx.authMethod,
-      signedAt: new Date(),
-      ip: ctx.ip,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      auditEventId,
-      verificationRef: newReference(),
-    })
-    .returning();
-  if (beforeAudit) await beforeAudit(row);
-  await recordEvent(tx, actor, {
+  const row: SignatureRow = {
+    id: randomUUID(),
+    schoolId: agreement.schoolId,
+    agreementId: agreement.id,
+    kind: "signed",
+    personId: ctx.personId,
+    onBehalfOfId: ctx.onBehalfOfId ?? null,
+    fullName: body.fullName,
+    jobTitle: body.jobTitle?.trim() || null,
+    organisation: ctx.organisation ?? null,
+    visiting: ctx.visiting ?? null,
+    choices: body.choices,
+    signatureImage: body.signatureImage ?? null,
+    reason: null,
+    textSha256: agreement.textSha256,
+    authMethod: ctx.authMethod,
+    signedAt: new Date(),
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    auditEventId,
+    verificationRef: newReference(),
+    answersId: null,
+  };
+  const event = {
     id: auditEventId,
+    actor,
     action: "agreement.signed",
     entityType: "agreement",
     entityId: agreement.id,
@@ -619,60 +621,43 @@ export async function insertSignature(
       textSha256: agreement.textSha256,
       choices: body.choices,
     },
-  });
+  };
+  return { row, event };
+}
+
+/**
+ * Record one signature and its audit event in the caller's transaction. The audit event is
+ * written last: the per-school audit lock is then held only for that insert and the commit.
+ */
+export async function insertSignature(
+  tx: Tx,
+  actor: Actor,
+  agreement: SignableAgreement,
+  body: SignatureBody,
+  ctx: SigningContext,
+  /** Work to do in the same transaction before the audit event (e.g. queue the receipt email). */
+  beforeAudit?: (row: SignatureRow) => Promise<void>,
+) {
+  const { row, event } = newSignature(actor, agreement, body, ctx);
+  await tx.insert(signatures).values(row);
+  if (beforeAudit) await beforeAudit(row);
+  await recordEvent(tx, actor, event);
   return row;
 }
 
-export async function signAsMember(
-  db: Db,
-  actor: Actor,
-  agreementId: string,
-  body: SignatureBody,
-  ctx: { ip: string | null; userAgent: string | null },
-  publicUrl: string,
-) {
-  const signature = await db.transaction(async (tx) => {
-    // Signing is the busiest write in Accord: everything it checks comes back in one query.
-    const [found] = await tx
-      .select({
-        agreement: agreements,
-        assigned: sql<boolean>`EXISTS (SELECT 1 FROM assignments x WHERE x.agreement_id = agreements.id AND x.person_id = ${actor.personId} AND x.cancelled_at IS NULL)`,
-        latest: sql<{
-          id: string;
-          kind: string;
-        } | null>`(SELECT json_build_object('id', s.id, 'kind', s.kind) FROM signatures s WHERE s.school_id = agreements.school_id AND s.person_id = ${actor.personId} AND s.agreement_id = agreements.id ORDER BY s.signed_at DESC LIMIT 1)`,
-        email: sql<string | null>`(SELECT p.email FROM people p WHERE p.id = ${actor.personId})`,
-      })
-      .from(agreements)
-      .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
-    if (!found) throw notFound("agreement");
-    const { agreement, latest, email } = found;
-    checkAudience(actor, agreement, found.assigned);
-    if (latest?.kind === "signed")
-      throw conflict("You have already signed this agreement.", { signatureId: latest.id });
-    return insertSignature(
-      tx,
-      actor,
-      agreement,
-      body,
-      { ...ctx, personId: actor.personId, authMethod: actor.via === "token" ? "api_token" : "password" },
-      async (row) => {
-        if (email)
-          await queueMail(tx, actor.schoolId, {
-            to: email,
-            subject: `Your signed copy: ${agreement.title}`,
-            text: [
-              `You signed "${agreement.title}" on ${signedAtLabel(row.signedAt)}.`,
-              "",
-              `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${row.id}/receipt.pdf`,
-              `Verification reference: ${row.verificationRef}`,
-              `Check it any time at ${publicUrl}/verify`,
-            ].join("\n"),
-          });
-      },
-    );
-  });
-  return presentSignature(signature);
+/** The email that gives a signer their own copy. */
+export function receiptEmail(to: string, title: string, signature: SignatureRow, publicUrl: string) {
+  return {
+    to,
+    subject: `Your signed copy: ${title}`,
+    text: [
+      `You signed "${title}" on ${signedAtLabel(signature.signedAt)}.`,
+      "",
+      `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${signature.id}/receipt.pdf`,
+      `Verification reference: ${signature.verificationRef}`,
+      `Check it any time at ${publicUrl}/verify`,
+    ].join("\n"),
+  };
 }
 
 async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
@@ -690,7 +675,7 @@ async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
 }
 
 /** A person signs what they are assigned, or what is addressed to their kind of person. */
-function checkAudience(actor: Actor, agreement: AgreementRow, assigned: boolean) {
+export function checkAudience(actor: Actor, agreement: SignableAgreement, assigned: boolean) {
   const forMyKind = (actor.kinds as string[]).includes(AUDIENCE_KIND[agreement.audience as Audience]);
   if (!assigned && !forMyKind) throw forbidden("This agreement is not one you are asked to sign.");
 }
@@ -760,8 +745,7 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
   });
 }
 
-const signedAtLabel = (d: Date) =>
-  d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "full", timeStyle: "short" });
+const signedAtLabel = londonDateTime;
 
 export function presentSignature(s: SignatureRow) {
   return {

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client.js";
+import { type DbOrTx, queryRows, type Tx, writeTogether } from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
 import { eventHash, GENESIS } from "./chain.js";
@@ -12,45 +13,83 @@ export type AuditInput = {
   summary?: Record<string, unknown>;
 };
 
+/** The end of a school's chain: the next event takes `seq + 1` and points at `hash`. */
+export type ChainHead = { schoolId: string; seq: number; hash: string };
+
+/**
+ * Lock the school's chain until the caller's transaction ends, and read its end: one statement.
+ * The upsert locks the school's head row (creating it for a new school); under READ COMMITTED
+ * an ON CONFLICT update acts on the newest committed version of the row, so a writer that
+ * waited for the lock sees the head its predecessor left. Two transactions cannot take one seq.
+ */
+export async function lockChain(tx: Tx, schoolId: string): Promise<ChainHead> {
+  const [head] = await queryRows<{ seq: string | number; hash: string }>(
+    tx,
+    sql`INSERT INTO audit_chain_heads (school_id, seq, hash) VALUES (${schoolId}, 0, ${GENESIS})
+      ON CONFLICT (school_id) DO UPDATE SET seq = audit_chain_heads.seq
+      RETURNING seq, hash`,
+  );
+  return { schoolId, seq: Number(head.seq), hash: head.hash };
+}
+
+/**
+ * The statements that write events after `head` (from lockChain, in this transaction), in
+ * order, and move the head on; `head` moves to the last event. Busy paths (signing) put these
+ * into one statement with their own writes (see `writeTogether`).
+ */
+export function appendEventsSql(
+  head: ChainHead,
+  events: (AuditInput & { actor: Actor; id?: string })[],
+): SQL[] {
+  if (events.length === 0) return [];
+  // Millisecond precision survives the timestamptz round trip, so the hash can be recomputed.
+  const at = new Date(Math.floor(Date.now()));
+  const rows = events.map((input) => {
+    const fields = {
+      schoolId: head.schoolId,
+      seq: head.seq + 1,
+      at,
+      actorPersonId: input.actor.personId,
+      actorName: input.actor.name,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      summary: input.summary ?? {},
+      ip: input.actor.ip,
+      prevHash: head.hash,
+    };
+    const hash = eventHash(fields);
+    head.seq = fields.seq;
+    head.hash = hash;
+    return { ...fields, hash, id: input.id ?? randomUUID() };
+  });
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
+  // One array per column (unnest): a batch is one statement whatever its size.
+  return [
+    sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, action, entity_type, entity_id, summary, ip, prev_hash, hash)
+    SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("seq")}::bigint[],
+      ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[], ${col("actorPersonId")}::uuid[],
+      ${col("actorName")}::text[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
+      ${sql.param(rows.map((r) => JSON.stringify(r.summary)))}::jsonb[], ${col("ip")}::text[],
+      ${col("prevHash")}::text[], ${col("hash")}::text[])`,
+    sql`UPDATE audit_chain_heads SET seq = ${head.seq}, hash = ${head.hash} WHERE school_id = ${head.schoolId}`,
+  ];
+}
+
 /**
  * Write one audit event inside the caller's transaction, chained to the school's previous event.
- * The advisory lock serialises writers per school so two transactions cannot take the same seq.
- */
-/**
  * The per-school lock is held until the caller's transaction commits, so callers on a hot path
- * (signing) record their event last, with an id chosen beforehand (`id`), to hold it briefly.
+ * record their event last, with an id chosen beforehand (`id`), to hold it briefly.
  */
 export async function recordEvent(
   tx: Tx,
   actor: Actor,
   input: AuditInput & { id?: string },
 ): Promise<{ id: string }> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${actor.schoolId}::text, 42))`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.schoolId, actor.schoolId))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const fields = {
-    schoolId: actor.schoolId,
-    seq: (last?.seq ?? 0) + 1,
-    // Millisecond precision survives the timestamptz round trip, so the hash can be recomputed.
-    at: new Date(Math.floor(Date.now())),
-    actorPersonId: actor.personId,
-    actorName: actor.name,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    summary: input.summary ?? {},
-    ip: actor.ip,
-    prevHash: last?.hash ?? GENESIS,
-  };
-  const [row] = await tx
-    .insert(auditEvents)
-    .values({ ...fields, hash: eventHash(fields), ...(input.id ? { id: input.id } : {}) })
-    .returning({ id: auditEvents.id });
-  return row;
+  const head = await lockChain(tx, actor.schoolId);
+  const id = input.id ?? randomUUID();
+  await writeTogether(tx, appendEventsSql(head, [{ ...input, id, actor }]));
+  return { id };
 }
 
 export type VerifyResult =

@@ -1,5 +1,6 @@
-import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { groupCommit } from "../../db/group-commit.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../server/problem.js";
 import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
@@ -123,26 +124,51 @@ export async function login(
  * Resolve a session cookie. A session ends after `idleMinutes` without a request or `maxHours`
  * after sign-in, whichever comes first. last_seen_at is touched at most once a minute.
  */
-export async function resumeSession(db: Db, token: string, policy: SessionPolicy, ip: string | null) {
-  // One query per request: the live session joined to its (still current) person and roles.
-  const [row] = await db
-    .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, ...personFields })
+type LiveSession = PersonFields & { sessionId: string; lastSeenAt: Date; tokenHash: string };
+
+/** The live sessions among these token hashes, each joined to its (still current) person and roles. */
+async function liveSessions(db: Db, tokenHashes: string[], policy: SessionPolicy): Promise<LiveSession[]> {
+  return db
+    .select({
+      tokenHash: sessions.tokenHash,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      ...personFields,
+    })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(
       and(
-        eq(sessions.tokenHash, hashSecret(token)),
+        inArray(sessions.tokenHash, tokenHashes),
         isNull(sessions.endedAt),
         gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${policy.idleMinutes * 60})`),
         gt(sessions.createdAt, sql`now() - make_interval(secs => ${policy.maxHours * 3600})`),
         stillHere,
       ),
     );
-  if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
-  }
-  return { sessionId: row.sessionId, actor: toActor(row, ip, "session") };
+}
+
+/**
+ * Every API request resumes its session, so the lookups of requests that arrive together are
+ * made in one query (group commit, docs/decisions/007): under load that is one round trip for
+ * many requests instead of one each.
+ */
+export function sessionResumer(db: Db, policy: SessionPolicy) {
+  const lookups = groupCommit<string, LiveSession | null>(
+    async (hashes) => {
+      const found = new Map((await liveSessions(db, hashes, policy)).map((r) => [r.tokenHash, r]));
+      return hashes.map((h) => ({ ok: true, value: found.get(h) ?? null }));
+    },
+    { maxInFlight: 2 },
+  );
+  return async function resumeSession(token: string, ip: string | null) {
+    const row = await lookups.submit(hashSecret(token));
+    if (!row) return null;
+    if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+      await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
+    }
+    return { sessionId: row.sessionId, actor: toActor(row, ip, "session") };
+  };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {

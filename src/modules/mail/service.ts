@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, lte, type SQL, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { mailOutbox } from "../../db/schema.js";
@@ -13,6 +13,20 @@ export async function queueMail(tx: Tx, schoolId: string, mail: OutgoingMail) {
   await tx
     .insert(mailOutbox)
     .values({ schoolId, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+}
+
+/**
+ * Many emails as one statement, for busy paths that write a batch in one go (signing receipts:
+ * see `writeTogether`). The same rule: the caller runs it inside the transaction it belongs to.
+ */
+export function queueMailsSql(mails: (OutgoingMail & { schoolId: string })[]): SQL[] {
+  if (mails.length === 0) return [];
+  const col = (f: (m: (typeof mails)[number]) => string) => sql.param(mails.map(f));
+  return [
+    sql`INSERT INTO mail_outbox (school_id, to_address, subject, body_text)
+    SELECT * FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.to)}::text[],
+      ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[])`,
+  ];
 }
 
 export async function listOutbox(db: DbOrTx, schoolId: string, limit = 200) {

@@ -15,17 +15,17 @@ import {
 } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
+import { todayInLondon } from "../../server/dates.js";
 import { notFound } from "../../server/problem.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import type { PeopleQuery, PersonInput, PersonPatch } from "./schema.js";
 
 type PersonRow = typeof people.$inferSelect;
-const todayIso = () => new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
 
 /** The presenter: the one shape a person leaves the server in (no raw rows in responses). */
 export function presentPerson(p: PersonRow, roles: string[], account: "none" | "invited" | "active") {
-  const today = todayIso();
+  const today = todayInLondon();
   return {
     id: p.id,
     givenName: p.givenName,
@@ -57,7 +57,7 @@ const hasOpenInvitation = (personId: SQL | typeof people.id) =>
 
 export async function listPeople(db: DbOrTx, schoolId: string, q: PeopleQuery) {
   const where: SQL[] = [eq(people.schoolId, schoolId)];
-  const today = todayIso();
+  const today = todayInLondon();
   if (q.status === "current") where.push(or(isNull(people.leaveDate), gt(people.leaveDate, today))!);
   if (q.status === "leavers") where.push(sql`${people.leaveDate} IS NOT NULL`);
   if (q.kind) where.push(sql`${people.kinds} @> ARRAY[${q.kind}]::text[]`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../modules/access/roles.js";
-import { resumeApiToken, resumeSession } from "../../modules/auth/service.js";
+import { resumeApiToken, sessionResumer } from "../../modules/auth/service.js";
 import type { Config } from "../config.js";
 import { forbidden, unauthorized } from "../problem.js";
 
@@ -41,6 +41,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
   const allowedOrigin = new URL(config.publicUrl).origin;
+  const resumeSession = sessionResumer(db, config.session);
 
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
@@ -60,7 +61,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
     }
     const token = request.cookies[cookieName(config)];
     if (!token) return;
-    const resumed = await resumeSession(db, token, config.session, request.ip);
+    const resumed = await resumeSession(token, request.ip);
     if (!resumed) {
       clearSessionCookie(reply, config);
       return;

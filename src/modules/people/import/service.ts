@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.js";
 import { domainEvents, importMappings, people, pupilContacts } from "../../../db/schema.js";
+import { todayInLondon } from "../../../server/dates.js";
 import { badRequest, Problem } from "../../../server/problem.js";
 import type { Actor, Kind } from "../../access/roles.js";
 import { recordEvent } from "../../audit/service.js";
@@ -88,7 +89,6 @@ type Link = {
 };
 
 const PREVIEW_LIMIT = 200;
-const today = () => new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
 const fullName = (p: { givenName?: unknown; familyName?: unknown; preferredName?: unknown }) =>
   `${p.preferredName ?? p.givenName ?? ""} ${p.familyName ?? ""}`.trim();
 
@@ -260,7 +260,7 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
     [];
   let unchanged = 0;
   const matched = new Set<string>();
-  const todayIso = today();
+  const todayIso = todayInLondon();
 
   for (const group of groups.values()) {
     const r = group[0];
@@ -373,7 +373,7 @@ async function applyPlan(
   mapping: Mapping,
 ) {
   const schoolId = actor.schoolId;
-  const todayIso = today();
+  const todayIso = todayInLondon();
   const createdIds: string[] = [];
   const CHUNK = 1000;
   const INSERT_CHUNK = 10_000;

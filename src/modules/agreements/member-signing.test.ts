@@ -1,0 +1,143 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../db/client.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { newSecret } from "../auth/tokens.js";
+
+/** Many people signing at the same moment share group-commit batches (docs/decisions/007). */
+describe("a staff room signing at once", () => {
+  let t: TestApp;
+  let head: Browser;
+  let schoolId: string;
+  let agreementId: string;
+  let hash: string;
+
+  const staffMember = async (givenName: string) => {
+    const p = (
+      await head.post("/api/v1/people", {
+        givenName,
+        familyName: "Staffroom",
+        kinds: ["staff"],
+        jobTitle: "Teacher",
+        email: `${givenName.toLowerCase()}@staffroom.test`,
+      })
+    ).json();
+    const { secret, hash } = newSecret();
+    await t.database.db.execute(
+      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${p.id})`,
+    );
+    const browser = new Browser(t.app);
+    browser.cookie = `accord_session=${secret}`;
+    return { browser, id: p.id as string };
+  };
+  const body = (name: string, extra: Record<string, unknown> = {}) => ({
+    fullName: `${name} Staffroom`,
+    jobTitle: "Teacher",
+    choices: { photo: "agree" },
+    textSha256: hash,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    const policy = (
+      await head.post("/api/v1/policies", { title: "Acceptable use", audiences: ["staff"] })
+    ).json();
+    const versionId = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${versionId}`, {
+      content: "# Acceptable use",
+      statements: ["I will lock my screen when I leave my desk."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
+    const agreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: versionId,
+        title: "Staff acceptable use agreement",
+        audience: "staff",
+        declaration: "I agree to follow this agreement.",
+        choices: [{ key: "photo", label: "My photo may be used", options: ["agree", "disagree"] }],
+      })
+    ).json();
+    ({ id: agreementId, textSha256: hash } = agreement);
+  });
+  afterAll(() => t.close());
+
+  it("gives each their own signature, receipt and audit event, and the chain holds", async () => {
+    const names = ["Ada", "Ben", "Cai", "Dee", "Eli", "Fay", "Gus", "Hal"];
+    const staff = await Promise.all(names.map(staffMember));
+    const responses = await Promise.all(
+      staff.map((s, i) => s.browser.post(`/api/v1/agreements/${agreementId}/signatures`, body(names[i]))),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    const rows = await queryRows<{ person_id: string; audit_event_id: string; full_name: string }>(
+      t.database.db,
+      sql`SELECT person_id, audit_event_id, full_name FROM signatures WHERE person_id = ANY(${sql.param(staff.map((s) => s.id))}::uuid[])`,
+    );
+    expect(rows).toHaveLength(8);
+    expect(new Set(rows.map((r) => r.person_id)).size).toBe(8);
+    const events = await queryRows<{ action: string; summary: { fullName: string } }>(
+      t.database.db,
+      sql`SELECT action, summary FROM audit_events WHERE id = ANY(${sql.param(rows.map((r) => r.audit_event_id))}::uuid[])`,
+    );
+    expect(events.map((e) => e.action)).toEqual(Array(8).fill("agreement.signed"));
+    expect(events.map((e) => e.summary.fullName).sort()).toEqual(rows.map((r) => r.full_name).sort());
+    const outbox = (await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[];
+    for (const name of names) {
+      const mine = outbox.filter((m) => m.to === `${name.toLowerCase()}@staffroom.test`);
+      expect(mine).toHaveLength(1);
+      const reference = responses[names.indexOf(name)].json().verificationReference;
+      expect(mine[0].body).toContain(reference);
+    }
+    expect((await head.get("/api/v1/audit/verify")).json()).toMatchObject({ ok: true });
+  });
+
+  it("answers each request in a shared batch on its own: a double click, other text, a bad answer", async () => {
+    const [ivy, jo, kit] = await Promise.all(["Ivy", "Jo", "Kit"].map(staffMember));
+    const post = (who: typeof ivy, b: Record<string, unknown>) =>
+      who.browser.post(`/api/v1/agreements/${agreementId}/signatures`, b);
+    const [first, again, otherText, badAnswer] = await Promise.all([
+      post(ivy, body("Ivy")),
+      post(ivy, body("Ivy")),
+      post(jo, body("Jo", { textSha256: "0".repeat(64) })),
+      post(kit, body("Kit", { choices: { photo: "maybe" } })),
+    ]);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/already signed/);
+    expect(otherText.statusCode).toBe(409);
+    expect(otherText.json().detail).toMatch(/not the text in force/);
+    expect(badAnswer.statusCode).toBe(400);
+    expect(badAnswer.json().errors).toEqual([
+      { field: "choices.photo", message: "Choose one of: agree, disagree." },
+    ]);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM signatures WHERE person_id = ANY(${sql.param([ivy.id, jo.id, kit.id])}::uuid[])`,
+    );
+    expect(n).toBe(1);
+    expect((await head.get("/api/v1/audit/verify")).json()).toMatchObject({ ok: true });
+  });
+
+  it("refuses an agreement that is not there, or not for this person, without holding up the others", async () => {
+    const [lee] = await Promise.all([staffMember("Lee")]);
+    const governor = (
+      await head.post("/api/v1/people", { givenName: "Gwen", familyName: "Governor", kinds: ["governor"] })
+    ).json();
+    const { secret, hash: tokenHash } = newSecret();
+    await t.database.db.execute(
+      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${tokenHash}, ${schoolId}, ${governor.id})`,
+    );
+    const gwen = new Browser(t.app);
+    gwen.cookie = `accord_session=${secret}`;
+    const [missing, notForGwen, fine] = await Promise.all([
+      lee.browser.post(`/api/v1/agreements/${crypto.randomUUID()}/signatures`, body("Lee")),
+      gwen.post(`/api/v1/agreements/${agreementId}/signatures`, body("Gwen")),
+      lee.browser.post(`/api/v1/agreements/${agreementId}/signatures`, body("Lee")),
+    ]);
+    expect(missing.statusCode).toBe(404);
+    expect(notForGwen.statusCode).toBe(403);
+    expect(fine.statusCode).toBe(201);
+  });
+});
