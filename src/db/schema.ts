@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -516,9 +517,12 @@ export const signatures = pgTable(
     auditEventId: uuid("audit_event_id").notNull(),
     verificationRef: text("verification_ref").notNull(),
     answersId: uuid("answers_id"),
+    /** A withdrawal or correction points at the signature it withdraws or corrects. */
+    correctsId: uuid("corrects_id").references((): AnyPgColumn => signatures.id),
   },
   (t) => [
     index("signatures_person_idx").on(t.schoolId, t.personId, t.agreementId),
+    index("signatures_corrects_idx").on(t.correctsId),
     index("signatures_agreement_idx").on(t.agreementId),
     uniqueIndex("signatures_ref_idx").on(t.verificationRef),
   ],

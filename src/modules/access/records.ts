@@ -41,3 +41,17 @@ export function policyAccess(
   if (approverRolesOf(actor, approverRoles).length > 0) return "all";
   return policy.audiences.some((a) => (actor.kinds as string[]).includes(a)) ? "published" : "none";
 }
+
+type SignatureRecord = { schoolId: string; personId: string | null };
+
+/**
+ * A signer withdraws their own signature; the school's admins may withdraw anyone's (a parent
+ * rings the office, a visitor signed on the kiosk by mistake).
+ */
+export const canWithdrawSignature = (actor: Actor, s: SignatureRecord) =>
+  s.schoolId === actor.schoolId &&
+  ((s.personId !== null && s.personId === actor.personId) || isSchoolAdmin(actor));
+
+/** Only the signer corrects a signature: a correction is their signature, given again. */
+export const canCorrectSignature = (actor: Actor, s: SignatureRecord) =>
+  s.schoolId === actor.schoolId && s.personId !== null && s.personId === actor.personId;

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
-import { newSecret } from "../auth/tokens.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { signedInPerson, staffAgreement } from "./test-factories.js";
 
 /** Many people signing at the same moment share group-commit batches (docs/decisions/007). */
 describe("a staff room signing at once", () => {
@@ -12,24 +12,7 @@ describe("a staff room signing at once", () => {
   let agreementId: string;
   let hash: string;
 
-  const staffMember = async (givenName: string) => {
-    const p = (
-      await head.post("/api/v1/people", {
-        givenName,
-        familyName: "Staffroom",
-        kinds: ["staff"],
-        jobTitle: "Teacher",
-        email: `${givenName.toLowerCase()}@staffroom.test`,
-      })
-    ).json();
-    const { secret, hash } = newSecret();
-    await t.database.db.execute(
-      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${p.id})`,
-    );
-    const browser = new Browser(t.app);
-    browser.cookie = `accord_session=${secret}`;
-    return { browser, id: p.id as string };
-  };
+  const staffMember = (givenName: string) => signedInPerson(t, head, schoolId, { givenName });
   const body = (name: string, extra: Record<string, unknown> = {}) => ({
     fullName: `${name} Staffroom`,
     jobTitle: "Teacher",
@@ -41,26 +24,7 @@ describe("a staff room signing at once", () => {
   beforeAll(async () => {
     t = await startTestApp();
     ({ admin: head, schoolId } = await setUpSchool(t.app));
-    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
-    const policy = (
-      await head.post("/api/v1/policies", { title: "Acceptable use", audiences: ["staff"] })
-    ).json();
-    const versionId = policy.versions[0].id;
-    await head.patch(`/api/v1/policies/${policy.id}/versions/${versionId}`, {
-      content: "# Acceptable use",
-      statements: ["I will lock my screen when I leave my desk."],
-    });
-    await head.post(`/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
-    const agreement = (
-      await head.post("/api/v1/agreements", {
-        policyVersionId: versionId,
-        title: "Staff acceptable use agreement",
-        audience: "staff",
-        declaration: "I agree to follow this agreement.",
-        choices: [{ key: "photo", label: "My photo may be used", options: ["agree", "disagree"] }],
-      })
-    ).json();
-    ({ id: agreementId, textSha256: hash } = agreement);
+    ({ agreementId, textSha256: hash } = await staffAgreement(head));
   });
   afterAll(() => t.close());
 
@@ -122,15 +86,11 @@ describe("a staff room signing at once", () => {
 
   it("refuses an agreement that is not there, or not for this person, without holding up the others", async () => {
     const [lee] = await Promise.all([staffMember("Lee")]);
-    const governor = (
-      await head.post("/api/v1/people", { givenName: "Gwen", familyName: "Governor", kinds: ["governor"] })
-    ).json();
-    const { secret, hash: tokenHash } = newSecret();
-    await t.database.db.execute(
-      sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${tokenHash}, ${schoolId}, ${governor.id})`,
-    );
-    const gwen = new Browser(t.app);
-    gwen.cookie = `accord_session=${secret}`;
+    const { browser: gwen } = await signedInPerson(t, head, schoolId, {
+      givenName: "Gwen",
+      familyName: "Governor",
+      kinds: ["governor"],
+    });
     const [missing, notForGwen, fine] = await Promise.all([
       lee.browser.post(`/api/v1/agreements/${crypto.randomUUID()}/signatures`, body("Lee")),
       gwen.post(`/api/v1/agreements/${agreementId}/signatures`, body("Gwen")),

@@ -4,6 +4,7 @@ import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
+import { correctSignature, withdrawSignature } from "./corrections.js";
 import { memberSigningWriter } from "./member-signing.js";
 import { describeLink, sendParentLinks, signatureForLink, signByLink } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
@@ -15,6 +16,7 @@ import {
   DeclineInput,
   SignatureInput,
   TokenParams,
+  WithdrawInput,
 } from "./schema.js";
 import {
   assign,
@@ -90,6 +92,31 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
       reply
         .status(201)
         .send(await declineAsMember(db, actorOf(request), request.params.id, request.body.reason)),
+  );
+
+  api.post(
+    "/api/v1/signatures/:id/withdraw",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: WithdrawInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await withdrawSignature(db, actorOf(request), request.params.id, request.body.reason)),
+  );
+
+  api.post(
+    "/api/v1/signatures/:id/corrections",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: SignatureInput } },
+    async (request, reply) => {
+      const signature = await correctSignature(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
+        config.publicUrl,
+      );
+      return reply.status(201).send(signature);
+    },
   );
 
   api.get(

@@ -63,6 +63,10 @@ export const DeclineInput = z.object({
   reason: z.string().trim().min(3, "Say briefly why you are declining.").max(2000),
 });
 
+export const WithdrawInput = z.object({
+  reason: z.string().trim().min(3, "Say briefly why the signature is withdrawn.").max(2000),
+});
+
 export const ComplianceQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
   kind: z.enum(KINDS).optional(),

@@ -271,7 +271,7 @@ export async function listAgreements(db: Db, actor: Actor) {
   return Promise.all(rows.map((r) => presentAgreement(db, r)));
 }
 
-async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {
+export async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {
   const [row] = await db
     .select()
     .from(agreements)
@@ -513,6 +513,8 @@ export type SigningContext = {
   onBehalfOfId?: string | null;
   organisation?: string | null;
   visiting?: string | null;
+  /** A correction: the signature this one replaces. */
+  correctsId?: string | null;
 };
 
 export type SignatureBody = {
@@ -523,7 +525,7 @@ export type SignatureBody = {
   signatureImage?: string;
 };
 
-function newReference() {
+export function newReference() {
   // 100 random bits in Crockford base32, grouped for reading aloud over the phone.
   const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   const bytes = randomBytes(20);
@@ -605,6 +607,7 @@ export function newSignature(
     auditEventId,
     verificationRef: newReference(),
     answersId: null,
+    correctsId: ctx.correctsId ?? null,
   };
   const event = {
     id: auditEventId,
@@ -680,6 +683,22 @@ export function checkAudience(actor: Actor, agreement: SignableAgreement, assign
   if (!assigned && !forMyKind) throw forbidden("This agreement is not one you are asked to sign.");
 }
 
+/** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
+export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: string; text: string }) {
+  const admins = await tx
+    .select({ email: people.email })
+    .from(people)
+    .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
+    .where(
+      and(
+        eq(people.schoolId, schoolId),
+        eq(roleAssignments.role, "school_admin"),
+        sql`${people.email} IS NOT NULL`,
+      ),
+    );
+  for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, ...mail });
+}
+
 export async function declineAsMember(db: Db, actor: Actor, agreementId: string, reason: string) {
   return db.transaction(async (tx) => {
     const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
@@ -697,7 +716,7 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
       )
       .orderBy(desc(signatures.signedAt))
       .limit(1);
-    if (latest)
+    if (latest && latest.kind !== "withdrawn")
       throw conflict(
         `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
       );
@@ -724,23 +743,10 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
       })
       .returning();
     // The school's admins are told, so someone can talk to the person.
-    const admins = await tx
-      .select({ email: people.email })
-      .from(people)
-      .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
-      .where(
-        and(
-          eq(people.schoolId, actor.schoolId),
-          eq(roleAssignments.role, "school_admin"),
-          sql`${people.email} IS NOT NULL`,
-        ),
-      );
-    for (const a of admins)
-      await queueMail(tx, actor.schoolId, {
-        to: a.email!,
-        subject: `Agreement declined: ${agreement.title}`,
-        text: `${actor.name} has declined "${agreement.title}".\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
-      });
+    await tellAdmins(tx, actor.schoolId, {
+      subject: `Agreement declined: ${agreement.title}`,
+      text: `${actor.name} has declined "${agreement.title}".\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+    });
     return presentSignature(row);
   });
 }
@@ -761,6 +767,7 @@ export function presentSignature(s: SignatureRow) {
     authMethod: s.authMethod,
     signedAt: s.signedAt.toISOString(),
     verificationReference: s.verificationRef,
+    correctsId: s.correctsId,
   };
 }
 
@@ -795,11 +802,18 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
     .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
     .where(and(eq(signatures.schoolId, schoolId), eq(signatures.personId, personId)))
     .orderBy(desc(signatures.signedAt));
-  return rows.map((r) => ({
-    ...presentSignature(r.s),
-    agreementTitle: r.title,
-    versionNumber: `${r.major}.${r.minor}`,
-  }));
+  // A signature that a later record withdrew or corrected no longer stands; say so beside it.
+  const replacedBy = new Map(rows.filter((r) => r.s.correctsId).map((r) => [r.s.correctsId!, r.s]));
+  return rows.map((r) => {
+    const later = replacedBy.get(r.s.id);
+    return {
+      ...presentSignature(r.s),
+      agreementTitle: r.title,
+      versionNumber: `${r.major}.${r.minor}`,
+      withdrawnAt: later?.kind === "withdrawn" ? later.signedAt.toISOString() : null,
+      correctedAt: later?.kind === "signed" ? later.signedAt.toISOString() : null,
+    };
+  });
 }
 
 export async function verifyReference(db: Db, reference: string) {
@@ -817,7 +831,14 @@ export async function verifyReference(db: Db, reference: string) {
     .innerJoin(schools, eq(schools.id, signatures.schoolId))
     .where(eq(signatures.verificationRef, normaliseReference(reference)));
   if (row?.s.kind !== "signed") return { valid: false as const };
+  // The receipt is genuine either way; the checker is also told if it no longer stands.
+  const [later] = await db
+    .select({ kind: signatures.kind, at: signatures.signedAt })
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, row.s.schoolId), eq(signatures.correctsId, row.s.id)));
   return {
+    withdrawnAt: later?.kind === "withdrawn" ? later.at.toISOString() : null,
+    correctedAt: later?.kind === "signed" ? later.at.toISOString() : null,
     valid: true as const,
     schoolName: row.schoolName,
     agreementTitle: row.title,

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { people, signatures } from "../../db/schema.js";
+import { conflict, notFound } from "../../server/problem.js";
+import { canCorrectSignature, canWithdrawSignature } from "../access/records.js";
+import type { Actor } from "../access/roles.js";
+import { lockChain, recordEvent } from "../audit/service.js";
+import { queueMail } from "../mail/service.js";
+import {
+  loadAgreement,
+  newReference,
+  newSignature,
+  presentSignature,
+  receiptEmail,
+  type SignatureBody,
+  tellAdmins,
+} from "./service.js";
+
+/**
+ * Signatures are evidence and never change. Withdrawing one, or correcting it (a typo in the
+ * name, a changed answer), is a new record that points at the old one (`corrects_id`); the old
+ * one stays, with its receipt, and the newest record says where the person stands.
+ */
+
+type SignatureRow = typeof signatures.$inferSelect;
+
+/**
+ * The signature, if it is a signature still in force: not withdrawn, not already corrected.
+ * Callers hold the school's chain lock (every signature writer takes it), so two withdrawals
+ * of one signature cannot both pass this check.
+ */
+async function signatureInForce(tx: Tx, actor: Actor, id: string, may: (s: SignatureRow) => boolean) {
+  const [row] = await tx
+    .select()
+    .from(signatures)
+    .where(
+      and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
+    );
+  // Someone who may not act on it learns nothing about it.
+  if (!row || !may(row)) throw notFound("signature");
+  const [later] = await tx
+    .select({ kind: signatures.kind })
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, actor.schoolId), eq(signatures.correctsId, id)));
+  if (later)
+    throw conflict(
+      later.kind === "withdrawn"
+        ? "This signature has already been withdrawn."
+        : "This signature has already been corrected: act on the newer one.",
+    );
+  return row;
+}
+
+const authMethodOf = (actor: Actor): SignatureRow["authMethod"] =>
+  actor.via === "token" ? "api_token" : "password";
+
+export async function withdrawSignature(db: Db, actor: Actor, id: string, reason: string) {
+  return db.transaction(async (tx) => {
+    await lockChain(tx, actor.schoolId);
+    const old = await signatureInForce(tx, actor, id, (s) => canWithdrawSignature(actor, s));
+    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
+    const bySigner = old.personId === actor.personId;
+    const rowId = randomUUID();
+    const event = await recordEvent(tx, actor, {
+      action: "agreement.signature_withdrawn",
+      entityType: "agreement",
+      entityId: old.agreementId,
+      summary: {
+        title: agreement.title,
+        signatureId: rowId,
+        withdraws: old.id,
+        signer: old.fullName,
+        by: bySigner ? "the signer" : "an administrator",
+        reason,
+      },
+    });
+    const [row] = await tx
+      .insert(signatures)
+      .values({
+        id: rowId,
+        schoolId: actor.schoolId,
+        agreementId: old.agreementId,
+        kind: "withdrawn",
+        personId: old.personId,
+        onBehalfOfId: old.onBehalfOfId,
+        // Who withdrew it: the signer, or the administrator acting for them.
+        fullName: actor.name ?? "",
+        reason,
+        textSha256: old.textSha256,
+        authMethod: authMethodOf(actor),
+        signedAt: new Date(),
+        auditEventId: event.id,
+        verificationRef: newReference(),
+        correctsId: old.id,
+      })
+      .returning();
+    if (bySigner) {
+      await tellAdmins(tx, actor.schoolId, {
+        subject: `Signature withdrawn: ${agreement.title}`,
+        text: `${actor.name} has withdrawn their signature on "${agreement.title}".\n\nTheir reason: ${reason}\n\nThey are asked to sign again; see the compliance view in Accord.`,
+      });
+    } else if (old.personId) {
+      // The signer is told that their signature no longer stands, and why.
+      const [signer] = await tx
+        .select({ email: people.email })
+        .from(people)
+        .where(eq(people.id, old.personId));
+      if (signer?.email)
+        await queueMail(tx, actor.schoolId, {
+          to: signer.email,
+          subject: `Your signature was withdrawn: ${agreement.title}`,
+          text: `${actor.name} withdrew your signature on "${agreement.title}" (reference ${old.verificationRef}).\n\nReason: ${reason}\n\nYou may be asked to sign it again.`,
+        });
+    }
+    return presentSignature(row);
+  });
+}
+
+/** The signer gives their signature again, corrected; the text must still be the text in force. */
+export async function correctSignature(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: SignatureBody,
+  ctx: { ip: string | null; userAgent: string | null },
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    await lockChain(tx, actor.schoolId);
+    const old = await signatureInForce(tx, actor, id, (s) => canCorrectSignature(actor, s));
+    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
+    const { row, event } = newSignature(actor, agreement, body, {
+      personId: old.personId,
+      onBehalfOfId: old.onBehalfOfId,
+      authMethod: authMethodOf(actor),
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      correctsId: old.id,
+    });
+    await tx.insert(signatures).values(row);
+    const [me] = await tx.select({ email: people.email }).from(people).where(eq(people.id, old.personId!));
+    if (me?.email)
+      await queueMail(tx, actor.schoolId, receiptEmail(me.email, agreement.title, row, publicUrl));
+    await recordEvent(tx, actor, {
+      ...event,
+      action: "agreement.signature_corrected",
+      summary: { ...event.summary, corrects: old.id },
+    });
+    return presentSignature(row);
+  });
+}

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { Browser, type TestApp } from "../../server/testing.js";
+import { newSecret } from "../auth/tokens.js";
+
+/** Test factories: a published staff agreement, and people signed in to sign it. */
+
+/** A signed-in browser for a new person of this school (a session row, as after sign-in). */
+export async function signedInPerson(
+  t: TestApp,
+  head: Browser,
+  schoolId: string,
+  person: { givenName: string; familyName?: string; kinds?: string[]; email?: string },
+) {
+  const p = (
+    await head.post("/api/v1/people", {
+      familyName: "Staffroom",
+      kinds: ["staff"],
+      jobTitle: "Teacher",
+      email: `${person.givenName.toLowerCase()}@staffroom.test`,
+      ...person,
+    })
+  ).json();
+  const { secret, hash } = newSecret();
+  await t.database.db.execute(
+    sql`INSERT INTO sessions (token_hash, school_id, person_id) VALUES (${hash}, ${schoolId}, ${p.id})`,
+  );
+  const browser = new Browser(t.app);
+  browser.cookie = `accord_session=${secret}`;
+  return { browser, id: p.id as string };
+}
+
+/** A published policy with one staff agreement (one photo choice) and no approvals needed. */
+export async function staffAgreement(head: Browser) {
+  await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+  const policy = (
+    await head.post("/api/v1/policies", { title: "Acceptable use", audiences: ["staff"] })
+  ).json();
+  const versionId = policy.versions[0].id;
+  await head.patch(`/api/v1/policies/${policy.id}/versions/${versionId}`, {
+    content: "# Acceptable use",
+    statements: ["I will lock my screen when I leave my desk."],
+  });
+  await head.post(`/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
+  const agreement = (
+    await head.post("/api/v1/agreements", {
+      policyVersionId: versionId,
+      title: "Staff acceptable use agreement",
+      audience: "staff",
+      declaration: "I agree to follow this agreement.",
+      choices: [{ key: "photo", label: "My photo may be used", options: ["agree", "disagree"] }],
+    })
+  ).json();
+  return { agreementId: agreement.id as string, textSha256: agreement.textSha256 as string };
+}
