@@ -135,6 +135,10 @@ describe("withdrawing and correcting a signature", () => {
   it("lets a signer correct a typo or an answer: a new signature pointing at the old, with its own receipt", async () => {
     const eli = await signAs("Eli");
     const before = await rowOf(eli.signature.id);
+    const form = (await eli.browser.get(`/api/v1/signatures/${eli.signature.id}/correction`)).json();
+    expect(form.signature).toMatchObject({ fullName: "Eli Staffroom", choices: { photo: "agree" } });
+    expect(form.agreement).toMatchObject({ id: agreementId, textSha256: hash });
+    expect((await head.get(`/api/v1/signatures/${eli.signature.id}/correction`)).statusCode).toBe(404);
     const res = await eli.browser.post(
       `/api/v1/signatures/${eli.signature.id}/corrections`,
       body("Elias Staffroom", "disagree"),

@@ -11,6 +11,7 @@ import {
   loadAgreement,
   newReference,
   newSignature,
+  presentAgreement,
   presentSignature,
   receiptEmail,
   type SignatureBody,
@@ -114,6 +115,22 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
         });
     }
     return presentSignature(row);
+  });
+}
+
+/**
+ * What a correction form needs: the signature being corrected (to fill the form) and the
+ * agreement's text in force with its hash (the signer signs it again).
+ */
+export async function correctionFor(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const old = await signatureInForce(tx, actor, id, (s) => canCorrectSignature(actor, s));
+    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
+    if (agreement.status !== "active")
+      throw conflict(
+        "This agreement has been replaced by a newer version: sign the new version instead of correcting this one.",
+      );
+    return { signature: presentSignature(old), agreement: await presentAgreement(tx, agreement) };
   });
 }
 

@@ -4,7 +4,7 @@ import { actorOf, type Deps, typed } from "../../server/deps.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
-import { correctSignature, withdrawSignature } from "./corrections.js";
+import { correctionFor, correctSignature, withdrawSignature } from "./corrections.js";
 import { memberSigningWriter } from "./member-signing.js";
 import { describeLink, sendParentLinks, signatureForLink, signByLink } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
@@ -101,6 +101,12 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
       reply
         .status(201)
         .send(await withdrawSignature(db, actorOf(request), request.params.id, request.body.reason)),
+  );
+
+  api.get(
+    "/api/v1/signatures/:id/correction",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams } },
+    async (request) => correctionFor(db, actorOf(request), request.params.id),
   );
 
   api.post(
