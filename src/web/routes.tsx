@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from "react-router";
+import { CorrectSignaturePage } from "./features/agreements/CorrectSignaturePage";
 import { ManageAgreementsPage } from "./features/agreements/ManageAgreementsPage";
 import { MyAgreementsPage } from "./features/agreements/MyAgreementsPage";
 import { NewAgreementPage } from "./features/agreements/NewAgreementPage";
@@ -85,6 +86,7 @@ export function AppRoutes() {
             <Route path="agreements" element={<RequirePermission action="agreements.sign" />}>
               <Route path="sign" element={<MyAgreementsPage />} />
               <Route path=":id/sign" element={<SignAgreementPage />} />
+              <Route path="signatures/:id/correct" element={<CorrectSignaturePage />} />
             </Route>
             <Route path="agreements" element={<RequirePermission action="agreements.manage" />}>
               <Route index element={<ManageAgreementsPage />} />

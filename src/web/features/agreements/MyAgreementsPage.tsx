@@ -46,7 +46,7 @@ export function MyAgreementsPage() {
         <Text size="sm">{t("agreements.mine.signedHint")}</Text>
         {history.isPending && <SectionLoader />}
         <ErrorAlert error={history.error} />
-        {history.data && <SignatureHistory signatures={history.data.signatures} />}
+        {history.data && <SignatureHistory signatures={history.data.signatures} actions="signer" />}
       </Stack>
     </Stack>
   );

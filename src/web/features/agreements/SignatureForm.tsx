@@ -26,6 +26,8 @@ interface Props {
   extraActions?: ReactNode;
   /** A refusal that is not about a field (409: the text changed), shown above the button. */
   conflict?: ReactNode;
+  /** Answers to start from, e.g. the signature being corrected; otherwise nothing is chosen. */
+  initial?: { fullName: string; jobTitle: string | null; choices: Record<string, string> };
 }
 
 /**
@@ -40,6 +42,7 @@ export function SignatureForm({
   signing,
   extraActions,
   conflict,
+  initial,
 }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -47,9 +50,15 @@ export function SignatureForm({
   const [problem, setProblem] = useState<unknown>(null);
   const form = useForm<SignatureFormValues>({
     initialValues: {
-      fullName: defaultName,
-      jobTitle: "",
-      choices: Object.fromEntries(agreement.choices.map((c) => [c.key, null])),
+      fullName: initial?.fullName ?? defaultName,
+      jobTitle: initial?.jobTitle ?? "",
+      // An earlier answer is kept only while it is still one of the question's options.
+      choices: Object.fromEntries(
+        agreement.choices.map((c) => {
+          const earlier = initial?.choices[c.key];
+          return [c.key, earlier && c.options.includes(earlier) ? earlier : null];
+        }),
+      ),
     },
     validate: {
       fullName: (v) => (v.trim().length >= 2 ? null : t("agreements.sign.nameRequired")),

@@ -48,7 +48,20 @@ export function VerifyPage() {
         <ErrorAlert error={verify.error} />
         <div role="status">
           {result?.valid === true && (
-            <Alert color="green" title={t("agreements.verify.valid")}>
+            <Alert
+              color={result.withdrawnAt || result.correctedAt ? "orange" : "green"}
+              title={t("agreements.verify.valid")}
+            >
+              {/* The receipt is genuine either way; the checker also needs to know it no longer stands. */}
+              {result.withdrawnAt ? (
+                <Text fw={600} mb="sm">
+                  {t("agreements.verify.withdrawn", { when: formatDateTime(result.withdrawnAt) })}
+                </Text>
+              ) : result.correctedAt ? (
+                <Text fw={600} mb="sm">
+                  {t("agreements.verify.corrected", { when: formatDateTime(result.correctedAt) })}
+                </Text>
+              ) : null}
               <DetailList
                 items={[
                   { label: t("agreements.verify.school"), value: result.schoolName },

@@ -6,6 +6,7 @@ import type {
   AssignmentInput,
   NewAgreementInput,
   Signature,
+  SignatureCorrection,
   SignatureInput,
   SignatureRecord,
 } from "./types";
@@ -20,6 +21,7 @@ export const agreementKeys = {
 
 const enc = encodeURIComponent;
 const agreementPath = (id: string) => `/agreements/${enc(id)}`;
+const signaturePath = (id: string) => `/signatures/${enc(id)}`;
 
 /** The school's active agreements (for the people who set them up). */
 export function useAgreements() {
@@ -53,8 +55,8 @@ export function usePersonSignatures(personId: string | null) {
 }
 
 /**
- * Signing, declining and chasing change what people see on their home page, in their lists and
- * in the compliance view: refresh all of those.
+ * Signing, declining, withdrawing, correcting and chasing change what people see on their home
+ * page, in their lists and in the compliance view: refresh all of those.
  */
 export function useRefreshAgreements() {
   const queryClient = useQueryClient();
@@ -78,6 +80,38 @@ export function useDeclineAgreement(id: string) {
   const refresh = useRefreshAgreements();
   return useMutation({
     mutationFn: (reason: string) => api.post<Signature>(`${agreementPath(id)}/decline`, { reason }),
+    onSuccess: () => void refresh(),
+  });
+}
+
+/** Withdraw a signature in force (the signer's own, or anyone's for an admin), saying why. */
+export function useWithdrawSignature(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<Signature>(`${signaturePath(id)}/withdraw`, { reason }),
+    onSuccess: () => void refresh(),
+  });
+}
+
+/** The signer's signature in force and the agreement text in force, to correct it. */
+export function useSignatureCorrection(id: string) {
+  return useQuery({
+    // Not under agreementKeys.all: once corrected, refreshing the lists must not fetch this
+    // again (it would be refused, the signature no longer being in force).
+    queryKey: ["signature-correction", id],
+    queryFn: () => api.get<SignatureCorrection>(`${signaturePath(id)}/correction`),
+    // Fetched afresh on every visit (it may have been withdrawn since), but not reloaded under
+    // someone reading the agreement again.
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** The signer signs again, corrected: a new signature that replaces the old one. */
+export function useCorrectSignature(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (body: SignatureInput) => api.post<Signature>(`${signaturePath(id)}/corrections`, body),
     onSuccess: () => void refresh(),
   });
 }

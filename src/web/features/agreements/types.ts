@@ -43,7 +43,8 @@ export interface AgreementToSign extends Agreement {
 export interface Signature {
   id: string;
   agreementId: string;
-  kind: "signed" | "declined";
+  /** "withdrawn": a later record saying a signature no longer stands (fullName: who withdrew it). */
+  kind: "signed" | "declined" | "withdrawn";
   fullName: string;
   jobTitle: string | null;
   choices: Record<string, string>;
@@ -52,11 +53,23 @@ export interface Signature {
   authMethod: string;
   signedAt: string;
   verificationReference: string;
+  /** The earlier signature this record withdraws or corrects; evidence is never changed in place. */
+  correctsId: string | null;
 }
 
 export interface SignatureRecord extends Signature {
   agreementTitle: string;
   versionNumber: string;
+  /** Set on a signature that a later record withdrew. */
+  withdrawnAt: string | null;
+  /** Set on a signature that a later correction replaced. */
+  correctedAt: string | null;
+}
+
+/** What the correction form needs: the signature in force and the agreement text in force now. */
+export interface SignatureCorrection {
+  signature: Signature;
+  agreement: Agreement;
 }
 
 export interface SignatureInput {
@@ -109,9 +122,16 @@ export type Verification =
       signerName: string;
       signedAt: string;
       textSha256: string;
+      /** The receipt is genuine, but a later record withdrew or corrected the signature. */
+      withdrawnAt?: string | null;
+      correctedAt?: string | null;
     }
   | { valid: false };
 
 /** Where a signer's receipt PDF is: a plain same-origin link, so the session cookie goes with it. */
 export const receiptHref = (signatureId: string) =>
   `/api/v1/signatures/${encodeURIComponent(signatureId)}/receipt.pdf`;
+
+/** The page where a signer corrects their signature (a typo in the name, a changed answer). */
+export const correctSignaturePath = (signatureId: string) =>
+  `/agreements/signatures/${encodeURIComponent(signatureId)}/correct`;
