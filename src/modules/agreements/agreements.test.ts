@@ -298,6 +298,10 @@ describe("agreements and signatures", () => {
     expect(mine.statements).toEqual(changed);
     expect(mine.policy.versionNumber).toBe("1.1");
     expect(mine.previouslySigned.statements).toEqual(STATEMENTS);
+    // The old signature is history now: there is nothing to correct on a replaced version.
+    const [old] = (await teacher.get("/api/v1/me/signatures")).json().signatures;
+    expect(old).toMatchObject({ agreementId, agreementInForce: false });
+    expect((await teacher.get(`/api/v1/signatures/${old.id}/correction`)).statusCode).toBe(409);
     const m = (await head.get("/api/v1/compliance/agreements")).json();
     expect(m.people.find((p: { name: string }) => p.name === "Tegan Signer").cells[mine.id]).toMatchObject({
       status: "signed_older",

@@ -794,6 +794,7 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
     .select({
       s: signatures,
       title: agreements.title,
+      agreementStatus: agreements.status,
       major: policyVersions.major,
       minor: policyVersions.minor,
     })
@@ -810,6 +811,8 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
       ...presentSignature(r.s),
       agreementTitle: r.title,
       versionNumber: `${r.major}.${r.minor}`,
+      // A signature of a replaced version is history: the person signs the new version instead.
+      agreementInForce: r.agreementStatus === "active",
       withdrawnAt: later?.kind === "withdrawn" ? later.signedAt.toISOString() : null,
       correctedAt: later?.kind === "signed" ? later.signedAt.toISOString() : null,
     };

@@ -90,7 +90,7 @@ export function SignatureHistory({
                   </ReceiptLink>
                   {inForce && actions && (
                     <Group gap="xs" mt={4}>
-                      {actions === "signer" && (
+                      {actions === "signer" && s.agreementInForce && (
                         <Button
                           component={Link}
                           to={correctSignaturePath(s.id)}

@@ -62,6 +62,8 @@ export interface SignatureRecord extends Signature {
   versionNumber: string;
   /** Set on a signature that a later record withdrew. */
   withdrawnAt: string | null;
+  /** False once the agreement was replaced by a newer version: nothing to correct then. */
+  agreementInForce: boolean;
   /** Set on a signature that a later correction replaced. */
   correctedAt: string | null;
 }
