@@ -120,10 +120,6 @@ export async function login(
   return { token: secret, actor };
 }
 
-/**
- * Resolve a session cookie. A session ends after `idleMinutes` without a request or `maxHours`
- * after sign-in, whichever comes first. last_seen_at is touched at most once a minute.
- */
 type LiveSession = PersonFields & { sessionId: string; lastSeenAt: Date; tokenHash: string };
 
 /** The live sessions among these token hashes, each joined to its (still current) person and roles. */
@@ -149,6 +145,8 @@ async function liveSessions(db: Db, tokenHashes: string[], policy: SessionPolicy
 }
 
 /**
+ * Resolve session cookies. A session ends after `idleMinutes` without a request or `maxHours`
+ * after sign-in, whichever comes first; last_seen_at is touched at most once a minute.
  * Every API request resumes its session, so the lookups of requests that arrive together are
  * made in one query (group commit, docs/decisions/007): under load that is one round trip for
  * many requests instead of one each.
