@@ -6,7 +6,8 @@ import { badRequest, conflict, forbidden, gone, notFound } from "../../server/pr
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
-import { insertSignature, listAgreements, presentAgreement, type SignatureBody } from "./service.js";
+import { listAgreements, presentAgreement } from "./service.js";
+import { insertSignature, type SignatureBody } from "./signatures.js";
 
 /** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
 const SESSION_MINUTES = 120;

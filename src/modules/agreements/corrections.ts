@@ -7,16 +7,15 @@ import { canCorrectSignature, canWithdrawSignature } from "../access/records.js"
 import type { Actor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { loadAgreement, presentAgreement } from "./service.js";
 import {
-  loadAgreement,
   newReference,
   newSignature,
-  presentAgreement,
   presentSignature,
   receiptEmail,
   type SignatureBody,
   tellAdmins,
-} from "./service.js";
+} from "./signatures.js";
 
 /**
  * Signatures are evidence and never change. Withdrawing one, or correcting it (a typo in the

@@ -7,7 +7,8 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { insertSignature, presentAgreement, type SignatureBody } from "./service.js";
+import { presentAgreement } from "./service.js";
+import { insertSignature, type SignatureBody } from "./signatures.js";
 
 /** A kiosk stays open for a school day at most; reception opens a new one each morning. */
 const KIOSK_HOURS = 12;

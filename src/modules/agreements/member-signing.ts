@@ -13,7 +13,7 @@ import {
   receiptEmail,
   type SignableAgreement,
   type SignatureBody,
-} from "./service.js";
+} from "./signatures.js";
 
 type SignatureRow = typeof signatures.$inferSelect;
 

@@ -14,7 +14,8 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { insertSignature, presentAgreement, presentSignature, type SignatureBody } from "./service.js";
+import { presentAgreement } from "./service.js";
+import { insertSignature, presentSignature, type SignatureBody } from "./signatures.js";
 
 /** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
 const LINK_DAYS = 14;

@@ -18,16 +18,8 @@ import {
   TokenParams,
   WithdrawInput,
 } from "./schema.js";
-import {
-  assign,
-  createAgreement,
-  declineAsMember,
-  listAgreements,
-  loadSignatureFor,
-  myAgreements,
-  signatureHistory,
-  verifyReference,
-} from "./service.js";
+import { assign, createAgreement, listAgreements, myAgreements } from "./service.js";
+import { declineAsMember, loadSignatureFor, signatureHistory, verifyReference } from "./signatures.js";
 
 export async function agreementRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);

@@ -1,0 +1,373 @@
+/**
+ * Signatures: checking and recording one, declining, the receipt email, presenting a signer's
+ * history and checking a receipt's reference. Every way to sign (signed in, parent link, kiosk,
+ * class session) records through `newSignature`/`insertSignature` here.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import {
+  agreements,
+  assignments,
+  people,
+  policyVersions,
+  roleAssignments,
+  schools,
+  signatures,
+} from "../../db/schema.js";
+import { londonDateTime } from "../../server/dates.js";
+import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
+import { isSchoolAdmin } from "../access/records.js";
+import type { Actor } from "../access/roles.js";
+import { type AuditInput, recordEvent } from "../audit/service.js";
+import { queueMail } from "../mail/service.js";
+import { AUDIENCE_KIND, type Audience } from "./schema.js";
+import { type ChoiceDef, loadAgreement } from "./service.js";
+
+type AgreementRow = typeof agreements.$inferSelect;
+type SignatureRow = typeof signatures.$inferSelect;
+
+export type SigningContext = {
+  authMethod: SignatureRow["authMethod"];
+  ip: string | null;
+  userAgent: string | null;
+  personId: string | null;
+  onBehalfOfId?: string | null;
+  organisation?: string | null;
+  visiting?: string | null;
+  /** A correction: the signature this one replaces. */
+  correctsId?: string | null;
+};
+
+export type SignatureBody = {
+  fullName: string;
+  jobTitle?: string;
+  choices: Record<string, string>;
+  textSha256: string;
+  signatureImage?: string;
+};
+
+export function newReference() {
+  // 100 random bits in Crockford base32, grouped for reading aloud over the phone.
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => alphabet[b % 32]).join("");
+  return chars.match(/.{4}/g)!.join("-");
+}
+
+export const normaliseReference = (ref: string) =>
+  ref
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1")
+    .match(/.{1,4}/g)
+    ?.join("-") ?? "";
+
+function checkAnswers(agreement: SignableAgreement, body: SignatureBody) {
+  const errors: { field: string; message: string }[] = [];
+  for (const c of agreement.choices as ChoiceDef[]) {
+    const answer = body.choices[c.key];
+    if (!answer) errors.push({ field: `choices.${c.key}`, message: `Choose ${c.options.join(" or ")}.` });
+    else if (!c.options.includes(answer))
+      errors.push({ field: `choices.${c.key}`, message: `Choose one of: ${c.options.join(", ")}.` });
+  }
+  for (const key of Object.keys(body.choices))
+    if (!(agreement.choices as ChoiceDef[]).some((c) => c.key === key))
+      errors.push({ field: `choices.${key}`, message: "This agreement has no such choice." });
+  if (agreement.requireJobTitle && !body.jobTitle?.trim())
+    errors.push({ field: "jobTitle", message: "Type your job title." });
+  if (errors.length > 0) throw badRequest("Some answers are missing or not allowed.", errors);
+}
+
+/** What signing needs to know about an agreement. */
+export type SignableAgreement = Pick<
+  AgreementRow,
+  "id" | "schoolId" | "title" | "status" | "textSha256" | "choices" | "requireJobTitle" | "audience"
+>;
+
+/**
+ * Check a signature against the agreement in force and build its record and audit event (no
+ * I/O). The hash the signer's screen sends must be the hash of the text in force (409
+ * otherwise: they read something else). Ids are chosen here, so the signature can point at its
+ * audit event and both can be written in whatever order suits the caller's transaction.
+ */
+export function newSignature(
+  actor: Actor,
+  agreement: SignableAgreement,
+  body: SignatureBody,
+  ctx: SigningContext,
+): { row: SignatureRow; event: AuditInput & { id: string; actor: Actor } } {
+  if (agreement.status !== "active")
+    throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
+  if (body.textSha256 !== agreement.textSha256)
+    throw conflict(
+      "The text you were shown is not the text in force (it has changed). Reload, read it again and sign.",
+      { textSha256: agreement.textSha256 },
+    );
+  checkAnswers(agreement, body);
+  const auditEventId = randomUUID();
+  const row: SignatureRow = {
+    id: randomUUID(),
+    schoolId: agreement.schoolId,
+    agreementId: agreement.id,
+    kind: "signed",
+    personId: ctx.personId,
+    onBehalfOfId: ctx.onBehalfOfId ?? null,
+    fullName: body.fullName,
+    jobTitle: body.jobTitle?.trim() || null,
+    organisation: ctx.organisation ?? null,
+    visiting: ctx.visiting ?? null,
+    choices: body.choices,
+    signatureImage: body.signatureImage ?? null,
+    reason: null,
+    textSha256: agreement.textSha256,
+    authMethod: ctx.authMethod,
+    signedAt: new Date(),
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    auditEventId,
+    verificationRef: newReference(),
+    answersId: null,
+    correctsId: ctx.correctsId ?? null,
+  };
+  const event = {
+    id: auditEventId,
+    actor,
+    action: "agreement.signed",
+    entityType: "agreement",
+    entityId: agreement.id,
+    summary: {
+      title: agreement.title,
+      signatureId: row.id,
+      fullName: body.fullName,
+      onBehalfOf: ctx.onBehalfOfId ?? null,
+      authMethod: ctx.authMethod,
+      textSha256: agreement.textSha256,
+      choices: body.choices,
+    },
+  };
+  return { row, event };
+}
+
+/**
+ * Record one signature and its audit event in the caller's transaction. The audit event is
+ * written last: the per-school audit lock is then held only for that insert and the commit.
+ */
+export async function insertSignature(
+  tx: Tx,
+  actor: Actor,
+  agreement: SignableAgreement,
+  body: SignatureBody,
+  ctx: SigningContext,
+  /** Work to do in the same transaction before the audit event (e.g. queue the receipt email). */
+  beforeAudit?: (row: SignatureRow) => Promise<void>,
+) {
+  const { row, event } = newSignature(actor, agreement, body, ctx);
+  await tx.insert(signatures).values(row);
+  if (beforeAudit) await beforeAudit(row);
+  await recordEvent(tx, actor, event);
+  return row;
+}
+
+/** The email that gives a signer their own copy. */
+export function receiptEmail(to: string, title: string, signature: SignatureRow, publicUrl: string) {
+  return {
+    to,
+    subject: `Your signed copy: ${title}`,
+    text: [
+      `You signed "${title}" on ${londonDateTime(signature.signedAt)}.`,
+      "",
+      `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${signature.id}/receipt.pdf`,
+      `Verification reference: ${signature.verificationRef}`,
+      `Check it any time at ${publicUrl}/verify`,
+    ].join("\n"),
+  };
+}
+
+async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
+  const [assigned] = await tx
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.agreementId, agreement.id),
+        eq(assignments.personId, actor.personId!),
+        isNull(assignments.cancelledAt),
+      ),
+    );
+  checkAudience(actor, agreement, Boolean(assigned));
+}
+
+/** A person signs what they are assigned, or what is addressed to their kind of person. */
+export function checkAudience(actor: Actor, agreement: SignableAgreement, assigned: boolean) {
+  const forMyKind = (actor.kinds as string[]).includes(AUDIENCE_KIND[agreement.audience as Audience]);
+  if (!assigned && !forMyKind) throw forbidden("This agreement is not one you are asked to sign.");
+}
+
+/** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
+export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: string; text: string }) {
+  const admins = await tx
+    .select({ email: people.email })
+    .from(people)
+    .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
+    .where(
+      and(
+        eq(people.schoolId, schoolId),
+        eq(roleAssignments.role, "school_admin"),
+        sql`${people.email} IS NOT NULL`,
+      ),
+    );
+  for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, ...mail });
+}
+
+export async function declineAsMember(db: Db, actor: Actor, agreementId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
+    await mayActOn(tx, actor, agreement);
+    if (agreement.status !== "active") throw conflict("This agreement has been replaced by a newer version.");
+    const [latest] = await tx
+      .select({ kind: signatures.kind })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.schoolId, actor.schoolId),
+          eq(signatures.agreementId, agreementId),
+          eq(signatures.personId, actor.personId!),
+        ),
+      )
+      .orderBy(desc(signatures.signedAt))
+      .limit(1);
+    if (latest && latest.kind !== "withdrawn")
+      throw conflict(
+        `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
+      );
+    const event = await recordEvent(tx, actor, {
+      action: "agreement.declined",
+      entityType: "agreement",
+      entityId: agreementId,
+      summary: { title: agreement.title, reason },
+    });
+    const [row] = await tx
+      .insert(signatures)
+      .values({
+        schoolId: actor.schoolId,
+        agreementId,
+        kind: "declined",
+        personId: actor.personId,
+        fullName: actor.name ?? "",
+        reason,
+        textSha256: agreement.textSha256,
+        authMethod: actor.via === "token" ? "api_token" : "password",
+        signedAt: new Date(),
+        auditEventId: event.id,
+        verificationRef: newReference(),
+      })
+      .returning();
+    // The school's admins are told, so someone can talk to the person.
+    await tellAdmins(tx, actor.schoolId, {
+      subject: `Agreement declined: ${agreement.title}`,
+      text: `${actor.name} has declined "${agreement.title}".\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+    });
+    return presentSignature(row);
+  });
+}
+
+export function presentSignature(s: SignatureRow) {
+  return {
+    id: s.id,
+    agreementId: s.agreementId,
+    kind: s.kind,
+    fullName: s.fullName,
+    jobTitle: s.jobTitle,
+    onBehalfOfId: s.onBehalfOfId,
+    choices: s.choices as Record<string, string>,
+    reason: s.reason,
+    textSha256: s.textSha256,
+    authMethod: s.authMethod,
+    signedAt: s.signedAt.toISOString(),
+    verificationReference: s.verificationRef,
+    correctsId: s.correctsId,
+  };
+}
+
+export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(signatures)
+    // Only signatures have receipts: a decline is recorded, but nobody signed anything.
+    .where(
+      and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
+    );
+  // A signer sees their own; the compliance roles see everyone's. Anyone else: no such signature.
+  const mayRead =
+    row &&
+    (row.personId === actor.personId ||
+      isSchoolAdmin(actor) ||
+      actor.roles.some((r) => r === "dsl" || r === "deputy_dsl"));
+  if (!mayRead) throw notFound("signature");
+  return row;
+}
+
+export async function signatureHistory(db: Db, schoolId: string, personId: string) {
+  const rows = await db
+    .select({
+      s: signatures,
+      title: agreements.title,
+      agreementStatus: agreements.status,
+      major: policyVersions.major,
+      minor: policyVersions.minor,
+    })
+    .from(signatures)
+    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
+    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
+    .where(and(eq(signatures.schoolId, schoolId), eq(signatures.personId, personId)))
+    .orderBy(desc(signatures.signedAt));
+  // A signature that a later record withdrew or corrected no longer stands; say so beside it.
+  const replacedBy = new Map(rows.filter((r) => r.s.correctsId).map((r) => [r.s.correctsId!, r.s]));
+  return rows.map((r) => {
+    const later = replacedBy.get(r.s.id);
+    return {
+      ...presentSignature(r.s),
+      agreementTitle: r.title,
+      versionNumber: `${r.major}.${r.minor}`,
+      // A signature of a replaced version is history: the person signs the new version instead.
+      agreementInForce: r.agreementStatus === "active",
+      withdrawnAt: later?.kind === "withdrawn" ? later.signedAt.toISOString() : null,
+      correctedAt: later?.kind === "signed" ? later.signedAt.toISOString() : null,
+    };
+  });
+}
+
+export async function verifyReference(db: Db, reference: string) {
+  const [row] = await db
+    .select({
+      s: signatures,
+      title: agreements.title,
+      schoolName: schools.name,
+      major: policyVersions.major,
+      minor: policyVersions.minor,
+    })
+    .from(signatures)
+    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
+    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
+    .innerJoin(schools, eq(schools.id, signatures.schoolId))
+    .where(eq(signatures.verificationRef, normaliseReference(reference)));
+  if (row?.s.kind !== "signed") return { valid: false as const };
+  // The receipt is genuine either way; the checker is also told if it no longer stands.
+  const [later] = await db
+    .select({ kind: signatures.kind, at: signatures.signedAt })
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, row.s.schoolId), eq(signatures.correctsId, row.s.id)));
+  return {
+    withdrawnAt: later?.kind === "withdrawn" ? later.at.toISOString() : null,
+    correctedAt: later?.kind === "signed" ? later.at.toISOString() : null,
+    valid: true as const,
+    schoolName: row.schoolName,
+    agreementTitle: row.title,
+    versionNumber: `${row.major}.${row.minor}`,
+    signerName: row.s.fullName,
+    signedAt: row.s.signedAt.toISOString(),
+    textSha256: row.s.textSha256,
+  };
+}
