@@ -328,6 +328,16 @@ describe("agreements and signatures", () => {
       status: "signed",
       versionNumber: "1.1",
     });
+    // Nor chase them: neither "remind now" nor the scheduled reminders, up to weeks overdue.
+    const outbox = async () =>
+      ((await head.get("/api/v1/mail/outbox")).json().messages as { to: string; subject: string }[]).filter(
+        (m) => m.to === "tegan@oakfield.test" && /please sign/.test(m.subject),
+      ).length;
+    const before = await outbox();
+    await head.post(`/api/v1/agreements/${a.id}/remind`, {});
+    for (const days of [0, 14, 21, 35])
+      await chaseAgreements(t.database.db, "http://x", addDays(todayInLondon(), days));
+    expect(await outbox()).toBe(before);
     agreementId = a.id;
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agreements, assignmentReminders, assignments, people, signatures } from "../../db/schema.js";
+import { agreements, assignmentReminders, assignments, people } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../server/dates.js";
 import { notFound } from "../../server/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -39,8 +39,20 @@ async function openAssignments(db: Db, today: string, agreementId?: string) {
         sql`${agreements.audience} NOT IN ('parents', 'pupils', 'visitors')`,
         sql`${people.email} IS NOT NULL`,
         sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
-        sql`NOT EXISTS (SELECT 1 FROM ${signatures} s WHERE s.agreement_id = ${assignments.agreementId} AND s.person_id = ${assignments.personId}
-              AND s.kind IN ('signed', 'declined') AND s.signed_at = (SELECT max(s2.signed_at) FROM ${signatures} s2 WHERE s2.agreement_id = s.agreement_id AND s2.person_id = s.person_id))`,
+        // Settled: the person's newest record on this agreement, or on an earlier version with the
+        // same text ("reviewed – no changes"), is a signature or a decline.
+        sql`NOT EXISTS (
+              WITH RECURSIVE same_text(id) AS (
+                SELECT ${assignments.agreementId}
+                UNION
+                SELECT a.supersedes_id FROM agreements a JOIN same_text ON a.id = same_text.id
+                WHERE a.same_text_as_previous AND a.supersedes_id IS NOT NULL
+              )
+              SELECT 1 FROM (
+                SELECT s.kind FROM signatures s
+                WHERE s.person_id = ${assignments.personId} AND s.agreement_id IN (SELECT id FROM same_text)
+                ORDER BY s.signed_at DESC LIMIT 1
+              ) newest WHERE newest.kind IN ('signed', 'declined'))`,
       ),
     );
 }

@@ -84,6 +84,29 @@ describe("a staff room signing at once", () => {
     expect((await head.get("/api/v1/audit/verify")).json()).toMatchObject({ ok: true });
   });
 
+  it("never records a decline after a signature sent at the same moment", async () => {
+    for (const name of ["Mo", "Nel", "Oz"]) {
+      const who = await staffMember(name);
+      const responses = await Promise.all([
+        who.browser.post(`/api/v1/agreements/${agreementId}/signatures`, body(name)),
+        who.browser.post(`/api/v1/agreements/${agreementId}/decline`, {
+          reason: "I need to ask about this first.",
+        }),
+        who.browser.post(`/api/v1/agreements/${agreementId}/signatures`, body(name)),
+      ]);
+      // A decline may come first (and the person then signs), but never after their signature.
+      const [signed, declined, secondSignature] = responses;
+      expect([signed.statusCode, secondSignature.statusCode].sort()).toEqual([201, 409]);
+      const records = await queryRows<{ kind: string }>(
+        t.database.db,
+        sql`SELECT kind FROM signatures WHERE person_id = ${who.id} ORDER BY signed_at`,
+      );
+      expect(records.map((r) => r.kind)).toEqual(
+        declined.statusCode === 201 ? ["declined", "signed"] : ["signed"],
+      );
+    }
+  });
+
   it("refuses an agreement that is not there, or not for this person, without holding up the others", async () => {
     const [lee] = await Promise.all([staffMember("Lee")]);
     const { browser: gwen } = await signedInPerson(t, head, schoolId, {

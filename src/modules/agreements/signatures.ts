@@ -19,7 +19,7 @@ import { londonDateTime } from "../../server/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
 import { isSchoolAdmin } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
-import { type AuditInput, recordEvent } from "../audit/service.js";
+import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { AUDIENCE_KIND, type Audience } from "./schema.js";
 import { type ChoiceDef, loadAgreement } from "./service.js";
@@ -223,6 +223,9 @@ export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: stri
 
 export async function declineAsMember(db: Db, actor: Actor, agreementId: string, reason: string) {
   return db.transaction(async (tx) => {
+    // The school's chain lock first, as signing takes it before its checks: a decline and a
+    // signature sent at the same moment are then decided one after the other.
+    await lockChain(tx, actor.schoolId);
     const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
     await mayActOn(tx, actor, agreement);
     if (agreement.status !== "active") throw conflict("This agreement has been replaced by a newer version.");
