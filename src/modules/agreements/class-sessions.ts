@@ -6,7 +6,7 @@ import { badRequest, conflict, forbidden, gone, notFound } from "../../server/pr
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
-import { listAgreements, presentAgreement } from "./service.js";
+import { agreementInForce, listAgreements, presentAgreement } from "./service.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
 
 /** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
@@ -127,13 +127,17 @@ async function ownSession(db: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
+/** The pledge in force for this session (a new policy version moves it on). */
+async function sessionAgreement(db: DbOrTx, row: typeof classSessions.$inferSelect) {
+  const agreement = await agreementInForce(db, row.schoolId, row.agreementId);
+  if (!agreement) throw gone("The pledge for this class session has been withdrawn.");
+  return agreement;
+}
+
 export async function describeClassSession(db: Db, actor: Actor, id: string) {
   const row = await ownSession(db, actor, id);
-  const [agreement] = await db
-    .select({ title: agreements.title })
-    .from(agreements)
-    .where(eq(agreements.id, row.agreementId));
-  const pupils = await roster(db, actor.schoolId, row.regGroup, row.agreementId);
+  const agreement = await sessionAgreement(db, row);
+  const pupils = await roster(db, actor.schoolId, row.regGroup, agreement.id);
   return {
     id: row.id,
     regGroup: row.regGroup,
@@ -175,9 +179,9 @@ async function openByToken(db: DbOrTx, token: string) {
 /** The shared device sees first names and an initial only, and who has signed: nothing else. */
 export async function classView(db: Db, token: string) {
   const row = await openByToken(db, token);
-  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, row.agreementId));
+  const agreement = await sessionAgreement(db, row);
   const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
-  const pupils = await roster(db, row.schoolId, row.regGroup, row.agreementId);
+  const pupils = await roster(db, row.schoolId, row.regGroup, agreement.id);
   return {
     schoolName: school.name,
     regGroup: row.regGroup,
@@ -198,7 +202,8 @@ export async function signInClass(
 ) {
   return db.transaction(async (tx) => {
     const row = await openByToken(tx, token);
-    const pupil = (await roster(tx, row.schoolId, row.regGroup, row.agreementId)).find(
+    const agreement = await sessionAgreement(tx, row);
+    const pupil = (await roster(tx, row.schoolId, row.regGroup, agreement.id)).find(
       (p) => p.id === body.pupilId,
     );
     if (!pupil)
@@ -206,7 +211,6 @@ export async function signInClass(
         { field: "pupilId", message: "Not in this class." },
       ]);
     if (pupil.signed) throw conflict(`${pupil.givenName} has already signed.`);
-    const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, row.agreementId));
     // The teacher is the witness: the audit event names them as the actor for the session.
     const [teacher] = await tx
       .select({ givenName: people.givenName, familyName: people.familyName })

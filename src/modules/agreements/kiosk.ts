@@ -7,7 +7,7 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { presentAgreement } from "./service.js";
+import { agreementInForce, presentAgreement } from "./service.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
 
 /** A kiosk stays open for a school day at most; reception opens a new one each morning. */
@@ -108,8 +108,16 @@ export async function startKiosk(db: Db, code: string) {
   });
 }
 
+/** The visitor agreement in force for this kiosk (a new policy version moves it on). */
+async function kioskAgreementRow(db: DbOrTx, row: typeof kiosks.$inferSelect) {
+  const agreement = await agreementInForce(db, row.schoolId, row.agreementId);
+  if (!agreement)
+    throw gone("The visitor agreement for this kiosk has been withdrawn. Please ask at reception.");
+  return agreement;
+}
+
 async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
-  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, row.agreementId));
+  const agreement = await kioskAgreementRow(db, row);
   const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
   return { schoolName: school.name, agreement: await presentAgreement(db, agreement) };
 }
@@ -141,7 +149,7 @@ export async function signAtKiosk(
   return db.transaction(async (tx) => {
     // Checked inside the transaction so a kiosk closed a moment ago cannot take one more signature.
     const kiosk = await openKioskByToken(tx, token);
-    const [agreement] = await tx.select().from(agreements).where(eq(agreements.id, kiosk.agreementId));
+    const agreement = await kioskAgreementRow(tx, kiosk);
     const actor = { ...systemActor(kiosk.schoolId), name: `${body.fullName} (visitor)`, ip: ctx.ip };
     const s = await insertSignature(tx, actor, agreement, body, {
       ...ctx,

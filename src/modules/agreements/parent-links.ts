@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { type Db, type DbOrTx, queryRows } from "../../db/client.js";
 import {
   agreements,
   assignments,
@@ -14,7 +14,7 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { presentAgreement } from "./service.js";
+import { agreementInForce, presentAgreement } from "./service.js";
 import { insertSignature, presentSignature, type SignatureBody } from "./signatures.js";
 
 /** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
@@ -65,18 +65,7 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
           ? [{ id: null, name: children.map((c) => c.name).join(", ") }]
           : children;
       for (const child of targets) {
-        const signed = await tx
-          .select({ id: signatures.id })
-          .from(signatures)
-          .where(
-            and(
-              eq(signatures.agreementId, agreementId),
-              eq(signatures.personId, parent.id),
-              eq(signatures.kind, "signed"),
-              child.id ? eq(signatures.onBehalfOfId, child.id) : sql`true`,
-            ),
-          );
-        if (signed.length > 0) continue;
+        if (await signedAlreadyBy(tx, agreementId, parent.id, child.id)) continue;
         // A new link replaces any unused earlier one for the same child, so only one can sign.
         await tx
           .update(signingLinks)
@@ -126,6 +115,37 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
   });
 }
 
+/** The agreement in force for a link sent on an earlier version (a new policy version moves it on). */
+async function inForceFor(db: DbOrTx, link: typeof signingLinks.$inferSelect) {
+  const agreement = await agreementInForce(db, link.schoolId, link.agreementId);
+  if (!agreement) throw gone("The school has withdrawn this agreement. Please contact the school office.");
+  return agreement;
+}
+
+/**
+ * Who has already signed for this child (per child) or this family (per family), if anyone: one
+ * signature per child or per family, whichever parent gives it. A family is the parents who
+ * share a child. A signature later withdrawn does not count.
+ */
+async function signedAlreadyBy(tx: DbOrTx, agreementId: string, parentId: string, childId: string | null) {
+  const [row] = await queryRows<{ full_name: string }>(
+    tx,
+    childId
+      ? sql`SELECT s.full_name FROM signatures s
+            WHERE s.agreement_id = ${agreementId} AND s.on_behalf_of_id = ${childId} AND s.kind = 'signed'
+              AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id) LIMIT 1`
+      : sql`SELECT s.full_name FROM signatures s
+            WHERE s.agreement_id = ${agreementId} AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
+              AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id)
+              AND (s.person_id = ${parentId} OR s.person_id IN (
+                SELECT other.contact_id FROM pupil_contacts mine
+                JOIN pupil_contacts other ON other.pupil_id = mine.pupil_id
+                WHERE mine.contact_id = ${parentId}))
+            LIMIT 1`,
+  );
+  return row?.full_name ?? null;
+}
+
 async function openLink(db: Db, token: string) {
   const [row] = await db
     .select({ link: signingLinks, agreement: agreements })
@@ -136,7 +156,7 @@ async function openLink(db: Db, token: string) {
   return row;
 }
 
-async function nameOf(db: Db, id: string | null) {
+async function nameOf(db: DbOrTx, id: string | null) {
   if (!id) return null;
   const [p] = await db
     .select({
@@ -167,7 +187,8 @@ export async function describeLink(db: Db, token: string) {
   }
   if (link.expiresAt.getTime() <= Date.now())
     throw gone("This link has expired. Please ask the school office for a new one.");
-  return { ...base, state: "open" as const, agreement: await presentAgreement(db, agreement) };
+  const inForce = await inForceFor(db, link);
+  return { ...base, state: "open" as const, agreement: await presentAgreement(db, inForce) };
 }
 
 export async function signByLink(
@@ -203,6 +224,14 @@ export async function signByLink(
         ),
       );
     if (!still) throw gone("This link can no longer be used. Please contact the school office.");
+    const agreement = await inForceFor(tx, row.link);
+    const already = await signedAlreadyBy(tx, agreement.id, row.link.parentId, row.link.childId);
+    if (already)
+      throw conflict(
+        row.link.childId
+          ? `${already} has already signed this for ${(await nameOf(tx, row.link.childId)) ?? "this child"}: one signature is needed.`
+          : `${already} has already signed this for your family: one signature is needed.`,
+      );
     const actor = {
       ...systemActor(row.link.schoolId),
       personId: row.link.parentId,
@@ -212,7 +241,7 @@ export async function signByLink(
     const signature = await insertSignature(
       tx,
       actor,
-      row.agreement,
+      agreement,
       body,
       { ...ctx, personId: row.link.parentId, onBehalfOfId: row.link.childId, authMethod: "parent_link" },
       // The parent has no account: the emailed receipt link (the same single-use link) is their copy.
@@ -224,9 +253,9 @@ export async function signByLink(
         if (parent?.email)
           await queueMail(tx, row.link.schoolId, {
             to: parent.email,
-            subject: `Your signed copy: ${row.agreement.title}`,
+            subject: `Your signed copy: ${agreement.title}`,
             text: [
-              `Thank you for signing "${row.agreement.title}".`,
+              `Thank you for signing "${agreement.title}".`,
               "",
               `Your receipt (keep your own copy): ${publicUrl}/api/v1/sign/${token}/receipt.pdf`,
               `Verification reference: ${s.verificationRef}`,

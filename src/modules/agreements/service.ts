@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import {
   agreementRules,
   agreements,
@@ -265,6 +265,28 @@ export async function listAgreements(db: Db, actor: Actor) {
     .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.status, "active")))
     .orderBy(asc(agreements.title));
   return Promise.all(rows.map((r) => presentAgreement(db, r)));
+}
+
+/**
+ * The agreement now in force that carries on from this one: itself while active, otherwise the
+ * newest agreement that replaced it (publishing a policy version moves agreements on). A kiosk,
+ * a class session or a parent link opened on an earlier version thus shows the text in force.
+ * Null when the line was retired.
+ */
+export async function agreementInForce(db: DbOrTx, schoolId: string, agreementId: string) {
+  const [newest] = await queryRows<{ id: string }>(
+    db,
+    sql`WITH RECURSIVE line(id, status, depth) AS (
+          SELECT id, status, 0 FROM agreements WHERE school_id = ${schoolId} AND id = ${agreementId}
+          UNION ALL
+          SELECT a.id, a.status, line.depth + 1 FROM agreements a JOIN line ON a.supersedes_id = line.id
+          WHERE a.school_id = ${schoolId}
+        )
+        SELECT id FROM line WHERE status = 'active' ORDER BY depth DESC LIMIT 1`,
+  );
+  if (!newest) return null;
+  const [row] = await db.select().from(agreements).where(eq(agreements.id, newest.id));
+  return row;
 }
 
 export async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {

@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayInLondon } from "../../server/dates.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { signedInPerson } from "./test-factories.js";
+
+const FIRST = ["I will be kind online.", "I will tell an adult if something worries me."];
+const REVISED = [...FIRST, "I will ask before I share a photo of someone."];
+
+/**
+ * Kiosks, class sessions and parent links are opened on an agreement; when a new policy version
+ * replaces it they carry on with the text in force rather than asking for a signature that can
+ * only be refused. And a child (or a family) needs one parent's signature, not every parent's.
+ */
+describe("signing ways that outlive a policy version", () => {
+  let t: TestApp;
+  let head: Browser;
+  let schoolId: string;
+  let policyId: string;
+  const agreementFor = async (versionId: string, audience: string, extra: Record<string, unknown> = {}) =>
+    (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: versionId,
+        title: `${audience} agreement`,
+        audience,
+        declaration: "I will follow these rules.",
+        ...extra,
+      })
+    ).json().id as string;
+  const person = async (givenName: string, kinds: string[], extra: Record<string, unknown> = {}) =>
+    (await head.post("/api/v1/people", { givenName, familyName: "Abernant", kinds, ...extra })).json()
+      .id as string;
+  const linkChild = (pupilId: string, contactId: string) =>
+    t.database.db.execute(
+      sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id, relationship, priority) VALUES (${schoolId}, ${pupilId}, ${contactId}, 'Parent', 1)`,
+    );
+  const linksFor = async (email: string) =>
+    ((await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[])
+      .filter((m) => m.to === email)
+      .map((m) => /\/sign\/([\w-]+)/.exec(m.body)?.[1])
+      .filter(Boolean) as string[];
+  const parentBody = (fullName: string, textSha256: string) => ({ fullName, choices: {}, textSha256 });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    const policy = (
+      await head.post("/api/v1/policies", {
+        title: "Online safety",
+        audiences: ["visitor", "pupil", "parent"],
+      })
+    ).json();
+    policyId = policy.id;
+    await head.patch(`/api/v1/policies/${policyId}/versions/${policy.versions[0].id}`, {
+      content: "# Rules",
+      statements: FIRST,
+    });
+    await head.post(`/api/v1/policies/${policyId}/versions/${policy.versions[0].id}/publish`);
+  });
+  afterAll(() => t.close());
+
+  /** A second policy: one agreement per audience per version, so each case has its own. */
+  const anotherPolicy = async () => {
+    const p = (
+      await head.post("/api/v1/policies", { title: `Home-school ${Math.random()}`, audiences: ["parent"] })
+    ).json();
+    await head.patch(`/api/v1/policies/${p.id}/versions/${p.versions[0].id}`, {
+      content: "# Home",
+      statements: FIRST,
+    });
+    await head.post(`/api/v1/policies/${p.id}/versions/${p.versions[0].id}/publish`);
+    return p.versions[0].id as string;
+  };
+
+  const publishRevision = async () => {
+    const draft = (await head.post(`/api/v1/policies/${policyId}/versions`, {})).json();
+    await head.patch(`/api/v1/policies/${policyId}/versions/${draft.id}`, { statements: REVISED });
+    expect((await head.post(`/api/v1/policies/${policyId}/versions/${draft.id}/publish`)).statusCode).toBe(
+      200,
+    );
+  };
+
+  it("moves a kiosk, a class session and an unused parent link on to the new version's text", async () => {
+    const versionId = (await head.get(`/api/v1/policies/${policyId}`)).json().versions[0].id;
+    const visitors = await agreementFor(versionId, "visitors");
+    const pupils = await agreementFor(versionId, "pupils");
+    const parents = await agreementFor(versionId, "parents");
+    // A kiosk at reception.
+    const { code } = (await head.post("/api/v1/kiosks", { agreementId: visitors })).json();
+    const tablet = new Browser(t.app);
+    const { token: kioskToken } = (await tablet.post("/api/v1/kiosk/start", { code })).json();
+    const kiosk = (method: "GET" | "POST", url: string, body?: unknown) =>
+      tablet.request(method, url, body, { "x-kiosk-token": kioskToken });
+    // A class session for Rowan class.
+    await person("Cai", ["pupil"], { regGroup: "Rowan" });
+    const { browser: teacher } = await signedInPerson(t, head, schoolId, { givenName: "Tomos" });
+    const { token: classToken } = (
+      await teacher.post("/api/v1/class-sessions", { agreementId: pupils, regGroup: "Rowan" })
+    ).json();
+    // A parent link, not yet used.
+    const child = await person("Elis", ["pupil"]);
+    const mother = await person("Mererid", ["parent"], { email: "mererid@home.test" });
+    await linkChild(child, mother);
+    await head.post(`/api/v1/agreements/${parents}/assignments`, {
+      kinds: ["parent"],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    await head.post(`/api/v1/agreements/${parents}/parent-links`, {});
+    const [link] = await linksFor("mererid@home.test");
+
+    await publishRevision();
+
+    const atKiosk = (await kiosk("GET", "/api/v1/kiosk/agreement")).json().agreement;
+    expect(atKiosk.statements).toEqual(REVISED);
+    const visitor = await kiosk("POST", "/api/v1/kiosk/signatures", {
+      fullName: "Rhodri Visitor",
+      organisation: "County IT",
+      visiting: "Reception",
+      choices: {},
+      textSha256: atKiosk.textSha256,
+    });
+    expect(visitor.statusCode).toBe(201);
+
+    const device = new Browser(t.app);
+    const inClass = (await device.get(`/api/v1/class/${classToken}`)).json();
+    expect(inClass.agreement.statements).toEqual(REVISED);
+    const pupilSigned = await device.post(`/api/v1/class/${classToken}/signatures`, {
+      pupilId: inClass.pupils[0].id,
+      fullName: "Cai",
+      choices: {},
+      textSha256: inClass.agreement.textSha256,
+    });
+    expect(pupilSigned.statusCode).toBe(201);
+
+    const parentView = (await new Browser(t.app).get(`/api/v1/sign/${link}`)).json();
+    expect(parentView).toMatchObject({ state: "open", agreement: { statements: REVISED } });
+    const parentSigned = await new Browser(t.app).post(
+      `/api/v1/sign/${link}`,
+      parentBody("Mererid Abernant", parentView.agreement.textSha256),
+    );
+    expect(parentSigned.statusCode).toBe(201);
+    expect((await head.get("/api/v1/audit/verify")).json()).toMatchObject({ ok: true });
+  });
+
+  it("takes one signature per child, whichever parent gives it", async () => {
+    const version = { id: await anotherPolicy() };
+    const perChild = await agreementFor(version.id, "parents", { title: "Per child agreement" });
+    const child = await person("Ffion", ["pupil"]);
+    const mum = await person("Heledd", ["parent"], { email: "heledd@home.test" });
+    const dad = await person("Owain", ["parent"], { email: "owain@home.test" });
+    await linkChild(child, mum);
+    await linkChild(child, dad);
+    await head.post(`/api/v1/agreements/${perChild}/assignments`, {
+      personIds: [mum, dad],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toEqual({ sent: 2 });
+    const [mumLink] = await linksFor("heledd@home.test");
+    const [dadLink] = await linksFor("owain@home.test");
+    const hash = (await new Browser(t.app).get(`/api/v1/sign/${mumLink}`)).json().agreement.textSha256;
+    expect(
+      (await new Browser(t.app).post(`/api/v1/sign/${mumLink}`, parentBody("Heledd Abernant", hash)))
+        .statusCode,
+    ).toBe(201);
+    const second = await new Browser(t.app).post(
+      `/api/v1/sign/${dadLink}`,
+      parentBody("Owain Abernant", hash),
+    );
+    expect(second.statusCode).toBe(409);
+    expect(second.json().detail).toBe(
+      "Heledd Abernant has already signed this for Ffion Abernant: one signature is needed.",
+    );
+    // Sending links again skips the child who is done.
+    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toEqual({ sent: 0 });
+  });
+
+  it("takes one signature per family when the school asks for one", async () => {
+    const version = { id: await anotherPolicy() };
+    const perFamily = await agreementFor(version.id, "parents", {
+      title: "Per family agreement",
+      parentMode: "per_family",
+    });
+    const [twin1, twin2] = [await person("Gwen", ["pupil"]), await person("Gethin", ["pupil"])];
+    const carer1 = await person("Sioned", ["parent"], { email: "sioned@home.test" });
+    const carer2 = await person("Rhys", ["parent"], { email: "rhys@home.test" });
+    for (const c of [carer1, carer2]) for (const p of [twin1, twin2]) await linkChild(p, c);
+    await head.post(`/api/v1/agreements/${perFamily}/assignments`, {
+      personIds: [carer1, carer2],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {});
+    const [link1] = await linksFor("sioned@home.test");
+    const [link2] = await linksFor("rhys@home.test");
+    const hash = (await new Browser(t.app).get(`/api/v1/sign/${link1}`)).json().agreement.textSha256;
+    expect(
+      (await new Browser(t.app).post(`/api/v1/sign/${link1}`, parentBody("Sioned Abernant", hash)))
+        .statusCode,
+    ).toBe(201);
+    const second = await new Browser(t.app).post(`/api/v1/sign/${link2}`, parentBody("Rhys Abernant", hash));
+    expect(second.statusCode).toBe(409);
+    expect(second.json().detail).toBe(
+      "Sioned Abernant has already signed this for your family: one signature is needed.",
+    );
+  });
+});
