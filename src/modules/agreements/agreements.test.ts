@@ -97,6 +97,24 @@ describe("agreements and signatures", () => {
     });
   });
 
+  it("refuses two choices with the same key, naming the second", async () => {
+    const version = (await head.get(`/api/v1/policies/${policyId}`))
+      .json()
+      .versions.find((v: { status: string }) => v.status === "published");
+    const res = await head.post("/api/v1/agreements", {
+      policyVersionId: version.id,
+      title: "Governors' agreement",
+      audience: "governors",
+      declaration: DECLARATION,
+      choices: [PHOTO, { ...PHOTO, label: "The same key again" }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { field: "choices.1.key", message: 'Another choice already uses the key "photo".' },
+    ]);
+    expect((await head.get("/api/v1/agreements")).json().agreements).toHaveLength(1);
+  });
+
   it("refuses an agreement for a version that is not published", async () => {
     const draft = (await head.post(`/api/v1/policies/${policyId}/versions`, { bump: "minor" })).json();
     const res = await head.post("/api/v1/agreements", {
@@ -277,6 +295,7 @@ describe("agreements and signatures", () => {
     const { browser: dsl } = await personWith("Dsl", ["staff"], ["dsl"]);
     expect((await dsl.get("/api/v1/compliance/agreements")).statusCode).toBe(200);
     expect((await teacher.get("/api/v1/compliance/agreements")).statusCode).toBe(403);
+    expect((await dsl.get(`/api/v1/people/${crypto.randomUUID()}/signatures`)).statusCode).toBe(404);
     expect((await dsl.get(`/api/v1/people/${teacherId}/signatures`)).json().signatures[0]).toMatchObject({
       agreementTitle: "Staff acceptable use agreement",
       versionNumber: "1.0",
@@ -418,6 +437,11 @@ describe("agreements and signatures", () => {
     it("reminds everyone still to sign at once with 'remind now'", async () => {
       const res = await head.post(`/api/v1/agreements/${agreementId}/remind`);
       expect(res.json().reminded).toBeGreaterThanOrEqual(2); // the head and the new starter at least
+      // Worded for a due date still ahead: "by <date>", not "today".
+      const nia = (
+        (await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[]
+      ).find((m) => m.to === "nia@oakfield.test");
+      expect(nia?.body).toMatch(/sign "[^"]+" by \d{4}-\d{2}-\d{2}\./);
     });
   });
 

@@ -125,7 +125,11 @@ export async function remindNow(db: Db, actor: Actor, agreementId: string, publi
         .insert(assignmentReminders)
         .values({ assignmentId: r.assignment.id, step: `now-${new Date().toISOString()}` });
     for (const r of open)
-      await queueMail(tx, actor.schoolId, { to: r.email!, ...reminderMail(r, publicUrl, "due") });
+      await queueMail(tx, actor.schoolId, {
+        to: r.email!,
+        // Worded for where the person is: weeks ahead, due today, or overdue.
+        ...reminderMail(r, publicUrl, reminderStep(r.assignment.dueDate, today) ?? "week-before"),
+      });
     await recordEvent(tx, actor, {
       action: "agreement.reminded_now",
       entityType: "agreement",

@@ -186,7 +186,7 @@ export function complianceCsv(m: Awaited<ReturnType<typeof complianceMatrix>>) {
     const cells = m.agreements.map((a) => {
       const c = p.cells[a.id];
       return c.signedAt
-        ? `${LABEL[c.status]} v${c.versionNumber} ${c.signedAt.slice(0, 10)}`
+        ? `${LABEL[c.status]} v${c.versionNumber} ${todayInLondon(new Date(c.signedAt))}`
         : LABEL[c.status];
     });
     lines.push([p.name, p.kinds.join(" "), p.department, p.regGroup, ...cells].map(esc).join(","));

@@ -30,7 +30,23 @@ export const AgreementInput = z.object({
   audience: z.enum(AUDIENCES),
   declaration: z.string().trim().min(10, "Write the declaration the signer agrees to.").max(2000),
   statements: z.array(z.string().trim().min(3).max(2000)).min(1).max(200).optional(),
-  choices: z.array(Choice).max(10).optional(),
+  choices: z
+    .array(Choice)
+    .max(10)
+    .optional()
+    .superRefine((choices, ctx) => {
+      // Each answer is stored under its key: two questions with one key would share an answer.
+      const seen = new Set<string>();
+      choices?.forEach((c, i) => {
+        if (seen.has(c.key))
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "key"],
+            message: `Another choice already uses the key "${c.key}".`,
+          });
+        seen.add(c.key);
+      });
+    }),
   parentMode: z.enum(["per_child", "per_family"]).optional(),
 });
 

@@ -313,6 +313,11 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
 }
 
 export async function signatureHistory(db: Db, schoolId: string, personId: string) {
+  const [person] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), eq(people.id, personId)));
+  if (!person) throw notFound("person");
   const rows = await db
     .select({
       s: signatures,
