@@ -5,6 +5,7 @@ import {
   assignments,
   people,
   policyVersions,
+  pupilContacts,
   roleAssignments,
   signatures,
 } from "../../db/schema.js";
@@ -92,11 +93,13 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
       agreementId: signatures.agreementId,
       kind: signatures.kind,
       signedAt: signatures.signedAt,
+      onBehalfOfId: signatures.onBehalfOfId,
     })
     .from(signatures)
     .where(and(eq(signatures.schoolId, schoolId), sql`${signatures.personId} IS NOT NULL`));
   const sigsOf = new Map<string, typeof sigs>();
   for (const s of sigs) sigsOf.set(s.personId!, [...(sigsOf.get(s.personId!) ?? []), s]);
+  const family = await familySigning(db, schoolId, today, sigs);
 
   const totals = Object.fromEntries(
     activeIds.map((id) => [
@@ -112,13 +115,23 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
     > = {};
     for (const { a } of active) {
       const { same, older } = lineage.get(a.id)!;
-      const status = statusFrom(mine, a.id, same, older, due.get(`${a.id}:${p.id}`) ?? null, today);
+      const dueDate = due.get(`${a.id}:${p.id}`) ?? null;
+      let status = statusFrom(mine, a.id, same, older, dueDate, today);
+      // A parent's part is done when each child (or the family) has one parent's signature.
+      const forFamily =
+        a.audience === "parents" && dueDate !== null && status !== "declined"
+          ? family.covering(p.id, a.parentMode, [a.id, ...same])
+          : undefined;
+      if (forFamily === null && status === "signed") status = dueDate! < today ? "overdue" : "pending";
+      if (forFamily) status = "signed";
       const cell: (typeof cells)[string] = { status };
       if (status === "signed" || status === "signed_older") {
         const ids = status === "signed" ? [a.id, ...same] : older;
-        const s = mine
-          .filter((x) => x.kind === "signed" && ids.includes(x.agreementId))
-          .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
+        const s =
+          forFamily ??
+          mine
+            .filter((x) => x.kind === "signed" && ids.includes(x.agreementId))
+            .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
         const v = byId.get(s.agreementId)!;
         Object.assign(cell, {
           signedAt: s.signedAt.toISOString(),
@@ -154,6 +167,66 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
         : null,
     })),
     people: rows,
+  };
+}
+
+type SignatureFact = {
+  id: string;
+  personId: string | null;
+  agreementId: string;
+  kind: string;
+  signedAt: Date;
+  onBehalfOfId: string | null;
+};
+
+/**
+ * Parents sign per child or per family, and one parent's signature is enough for a child (or the
+ * family). `covering` answers, for a parent with children at the school: the newest signature
+ * that completes their part (undefined when they have no children here, so their own record
+ * decides), or null when a child, or the family, is still waiting.
+ */
+async function familySigning(db: Db, schoolId: string, today: string, sigs: SignatureFact[]) {
+  const links = await db
+    .select({ pupilId: pupilContacts.pupilId, contactId: pupilContacts.contactId })
+    .from(pupilContacts)
+    .innerJoin(people, eq(people.id, pupilContacts.pupilId))
+    .where(
+      and(
+        eq(pupilContacts.schoolId, schoolId),
+        sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+      ),
+    );
+  const childrenOf = new Map<string, string[]>();
+  const parentsOf = new Map<string, string[]>();
+  for (const l of links) {
+    childrenOf.set(l.contactId, [...(childrenOf.get(l.contactId) ?? []), l.pupilId]);
+    parentsOf.set(l.pupilId, [...(parentsOf.get(l.pupilId) ?? []), l.contactId]);
+  }
+  const newest = (list: SignatureFact[]) =>
+    list.sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0] as SignatureFact | undefined;
+  const signedNewest = (list: SignatureFact[]) => {
+    const n = newest(list);
+    return n?.kind === "signed" ? n : null;
+  };
+  // Indexed once, so each parent's cell looks only at their own family's records.
+  const forChild = new Map<string, SignatureFact[]>();
+  const forFamilyBy = new Map<string, SignatureFact[]>();
+  for (const s of sigs) {
+    if (s.onBehalfOfId) forChild.set(s.onBehalfOfId, [...(forChild.get(s.onBehalfOfId) ?? []), s]);
+    else if (s.personId) forFamilyBy.set(s.personId, [...(forFamilyBy.get(s.personId) ?? []), s]);
+  }
+  return {
+    covering(parentId: string, mode: string, agreementIds: string[]): SignatureFact | null | undefined {
+      const children = childrenOf.get(parentId);
+      if (!children?.length) return undefined;
+      const on = (list: SignatureFact[] = []) => list.filter((s) => agreementIds.includes(s.agreementId));
+      if (mode === "per_family") {
+        const household = new Set([parentId, ...children.flatMap((c) => parentsOf.get(c) ?? [])]);
+        return signedNewest([...household].flatMap((id) => on(forFamilyBy.get(id))));
+      }
+      const perChild = children.map((c) => signedNewest(on(forChild.get(c))));
+      return perChild.every(Boolean) ? newest(perChild as SignatureFact[])! : null;
+    },
   };
 }
 

@@ -173,6 +173,16 @@ describe("signing ways that outlive a policy version", () => {
     );
     // Sending links again skips the child who is done.
     expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toEqual({ sent: 0 });
+    // The compliance view: both parents are done, since Ffion has her signature.
+    const statusOf = async (id: string) =>
+      (await head.get("/api/v1/compliance/agreements")).json().people.find((p: { id: string }) => p.id === id)
+        .cells[perChild].status;
+    expect(await statusOf(mum)).toBe("signed");
+    expect(await statusOf(dad)).toBe("signed");
+    // Heledd has a second child here, not yet signed for: her part is open again; Owain's is not.
+    await linkChild(await person("Iolo", ["pupil"]), mum);
+    expect(await statusOf(mum)).toBe("pending");
+    expect(await statusOf(dad)).toBe("signed");
   });
 
   it("takes one signature per family when the school asks for one", async () => {
@@ -202,5 +212,11 @@ describe("signing ways that outlive a policy version", () => {
     expect(second.json().detail).toBe(
       "Sioned Abernant has already signed this for your family: one signature is needed.",
     );
+    const cells = (await head.get("/api/v1/compliance/agreements"))
+      .json()
+      .people.filter((p: { id: string }) => [carer1, carer2].includes(p.id));
+    expect(
+      cells.map((p: { cells: Record<string, { status: string }> }) => p.cells[perFamily].status),
+    ).toEqual(["signed", "signed"]);
   });
 });
