@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { agreements, kiosks, schools, signatures } from "../../db/schema.js";
+import { londonDateTime } from "../../server/dates.js";
 import { badRequest, conflict, gone, notFound } from "../../server/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
 import { agreementInForce, presentAgreement } from "./service.js";
@@ -145,11 +146,29 @@ export async function signAtKiosk(
   token: string | undefined,
   body: VisitorBody,
   ctx: { ip: string | null; userAgent: string | null },
+  publicUrl: string,
 ) {
   return db.transaction(async (tx) => {
     // Checked inside the transaction so a kiosk closed a moment ago cannot take one more signature.
     const kiosk = await openKioskByToken(tx, token);
     const agreement = await kioskAgreementRow(tx, kiosk);
+    // A double tap on a slow connection must not sign twice. The chain lock (taken by every
+    // signature writer) makes the check and the insert one step for this school.
+    await lockChain(tx, kiosk.schoolId);
+    const [again] = await tx
+      .select({ id: signatures.id })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.agreementId, agreement.id),
+          eq(signatures.authMethod, "kiosk"),
+          eq(signatures.fullName, body.fullName),
+          eq(signatures.organisation, body.organisation),
+          eq(signatures.visiting, body.visiting),
+          gt(signatures.signedAt, sql`now() - interval '2 minutes'`),
+        ),
+      );
+    if (again) throw conflict("You have just signed this: thank you. There is no need to sign again.");
     const actor = { ...systemActor(kiosk.schoolId), name: `${body.fullName} (visitor)`, ip: ctx.ip };
     const s = await insertSignature(tx, actor, agreement, body, {
       ...ctx,
@@ -162,7 +181,14 @@ export async function signAtKiosk(
       await queueMail(tx, kiosk.schoolId, {
         to: body.email,
         subject: `Your visitor agreement: ${agreement.title}`,
-        text: `Thank you for signing "${agreement.title}" when you visited.\n\nVerification reference: ${s.verificationRef}\nSigned: ${s.signedAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}\n\nKeep this email as your copy.`,
+        text: [
+          `Thank you for signing "${agreement.title}" when you visited.`,
+          "",
+          `Your receipt (keep your own copy): ${publicUrl}/api/v1/receipts/${s.verificationRef}/receipt.pdf`,
+          `Verification reference: ${s.verificationRef}`,
+          `Signed: ${londonDateTime(s.signedAt)}`,
+          `Check it any time at ${publicUrl}/verify`,
+        ].join("\n"),
       });
     return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };
   });

@@ -19,7 +19,13 @@ import {
   WithdrawInput,
 } from "./schema.js";
 import { assign, createAgreement, listAgreements, myAgreements } from "./service.js";
-import { declineAsMember, loadSignatureFor, signatureHistory, verifyReference } from "./signatures.js";
+import {
+  declineAsMember,
+  loadSignatureFor,
+  signatureHistory,
+  verifyReference,
+  visitorSignatureByReference,
+} from "./signatures.js";
 
 export async function agreementRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
@@ -169,6 +175,19 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
   );
 
   // Public: the emailed parent link is the parent's identity for this one signature.
+  // A visitor has no account: the reference in their email is their way back to their copy.
+  api.get(
+    "/api/v1/receipts/:reference/receipt.pdf",
+    { config: { action: "public" }, schema: { params: z.object({ reference: z.string().min(10).max(40) }) } },
+    async (request, reply) => {
+      const signature = await visitorSignatureByReference(db, request.params.reference);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
+        .send(await receiptPdf(db, signature, config.publicUrl));
+    },
+  );
+
   api.get(
     "/api/v1/sign/:token/receipt.pdf",
     { config: { action: "public" }, schema: { params: TokenParams } },

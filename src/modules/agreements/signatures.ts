@@ -347,6 +347,26 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
   });
 }
 
+/**
+ * A visitor's signature by its reference: the 100-bit reference in their email is what lets them
+ * download their receipt, having no account. Only kiosk signatures are served this way; everyone
+ * else has their own way back (their account, or the parent's link).
+ */
+export async function visitorSignatureByReference(db: Db, reference: string) {
+  const [row] = await db
+    .select()
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.verificationRef, normaliseReference(reference)),
+        eq(signatures.kind, "signed"),
+        eq(signatures.authMethod, "kiosk"),
+      ),
+    );
+  if (!row) throw notFound("receipt");
+  return row;
+}
+
 export async function verifyReference(db: Db, reference: string) {
   const [row] = await db
     .select({

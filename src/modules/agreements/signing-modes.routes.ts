@@ -25,7 +25,7 @@ const ClassSignatureInput = SignatureInput.omit({ jobTitle: true, signatureImage
 });
 
 /** Visitors at a reception kiosk and pupils in a class session: the two ways to sign without an account or link. */
-export async function signingModeRoutes(app: FastifyInstance, { database }: Deps) {
+export async function signingModeRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
   const db = database.db;
   const ctx = (r: { ip: string; headers: Record<string, unknown> }) => ({
@@ -68,7 +68,9 @@ export async function signingModeRoutes(app: FastifyInstance, { database }: Deps
     "/api/v1/kiosk/signatures",
     { config: { action: "public" }, schema: { body: VisitorInput } },
     async (request, reply) =>
-      reply.status(201).send(await signAtKiosk(db, kioskToken(request), request.body, ctx(request))),
+      reply
+        .status(201)
+        .send(await signAtKiosk(db, kioskToken(request), request.body, ctx(request), config.publicUrl)),
   );
 
   api.get("/api/v1/class-sessions/options", { config: { action: "classSessions.run" } }, async (request) =>

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
@@ -129,6 +130,47 @@ describe("signing at the reception kiosk and in class", () => {
         id: kioskId,
         signatures: 1,
       });
+    });
+
+    it("emails a visitor who gives an address a receipt they can download without an account", async () => {
+      const { agreement } = (await kioskRequest("GET", "/api/v1/kiosk/agreement")).json();
+      const res = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
+        fullName: "Siân Ymwelydd",
+        organisation: "Cyngor Sir",
+        visiting: "Mrs Hughes",
+        email: "sian@visitor.test",
+        choices: { photo: "agree" },
+        textSha256: agreement.textSha256,
+      });
+      expect(res.statusCode).toBe(201);
+      const { verificationReference } = res.json();
+      const mail = (
+        (await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[]
+      ).find((m) => m.to === "sian@visitor.test");
+      const url = /(\/api\/v1\/receipts\/[\w-]+\/receipt\.pdf)/.exec(mail!.body)![1];
+      expect(url).toContain(verificationReference);
+      const pdf = await new Browser(t.app).get(url);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      expect(text).toContain("Siân Ymwelydd");
+      expect(text).toContain("I will be kind online.");
+      expect(text.replace(/\s+/g, "")).toContain(agreement.textSha256);
+      // A double tap signs once.
+      const again = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
+        fullName: "Siân Ymwelydd",
+        organisation: "Cyngor Sir",
+        visiting: "Mrs Hughes",
+        choices: { photo: "agree" },
+        textSha256: agreement.textSha256,
+      });
+      expect(again.statusCode).toBe(409);
+      // Only a visitor's own reference opens a receipt this way.
+      expect(
+        (await new Browser(t.app).get("/api/v1/receipts/ABCD-EFGH-JKMN-PQRS-TVWX/receipt.pdf")).statusCode,
+      ).toBe(404);
     });
 
     it("stops working once the admin closes it", async () => {
