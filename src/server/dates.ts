@@ -33,7 +33,8 @@ export function addMonths(iso: string, months: number) {
 /** A calendar date in requests: the shape, and a day that exists (no 30 February). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-09-01.")
+  // abort: a date that is not YYYY-MM-DD gets one message, not a second "does not exist".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-09-01.", abort: true })
   .refine(
     (v) =>
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),

@@ -672,7 +672,12 @@ describe("the evidence holds when things change around it", () => {
       dueDate: "2026-02-30",
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: "dueDate", message: "That date does not exist." });
+    expect(res.json().errors).toEqual([{ field: "dueDate", message: "That date does not exist." }]);
+    const british = await head.post(`/api/v1/agreements/${a.id}/assignments`, {
+      kinds: ["staff"],
+      dueDate: "30/09/2031",
+    });
+    expect(british.json().errors).toEqual([{ field: "dueDate", message: "Use a date like 2026-09-01." }]);
   });
 
   it("stops a parent link working once the parent is no longer linked to the child", async () => {
