@@ -1,6 +1,7 @@
 import { Box, Container, Group, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 /** Landmarks and a calm centred column for pages used before signing in (wider for reading). */
 export function PublicLayout({ children, size = 460 }: { children: ReactNode; size?: number }) {
@@ -13,10 +14,11 @@ export function PublicLayout({ children, size = 460 }: { children: ReactNode; si
         px="md"
         style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
       >
-        <Group>
+        <Group justify="space-between" wrap="nowrap">
           <Text fw={700} size="lg" c="indigo.9">
             {t("app.name")}
           </Text>
+          <LanguageSwitch />
         </Group>
       </Box>
       <Container component="main" size={size} py="xl">

@@ -3,6 +3,15 @@ import { useTranslation } from "react-i18next";
 import { ScreenTitle } from "../kiosk/ScreenTitle";
 import type { DevicePupil } from "./types";
 
+// Long names (Gwenllian, Maximilian…) wrap onto a second line rather than being cut off on a phone.
+const nameButton = {
+  size: "xl",
+  h: 88,
+  fz: { base: 19, xs: 22 },
+  px: "sm",
+  styles: { label: { whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "center", lineHeight: 1.2 } },
+} as const;
+
 /** Big name buttons; those who have signed are greyed with a tick and cannot be chosen again. */
 export function NamesGrid({
   pupils,
@@ -22,9 +31,7 @@ export function NamesGrid({
           pupil.signed ? (
             <Button
               key={pupil.id}
-              size="xl"
-              h={88}
-              fz={22}
+              {...nameButton}
               variant="default"
               disabled
               leftSection={<span aria-hidden="true">✓</span>}
@@ -33,7 +40,7 @@ export function NamesGrid({
               <VisuallyHidden>{t("classDevice.names.signed")}</VisuallyHidden>
             </Button>
           ) : (
-            <Button key={pupil.id} size="xl" h={88} fz={22} variant="light" onClick={() => onPick(pupil)}>
+            <Button key={pupil.id} {...nameButton} variant="light" onClick={() => onPick(pupil)}>
               {pupil.displayName}
             </Button>
           ),

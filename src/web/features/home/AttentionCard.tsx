@@ -19,7 +19,9 @@ export function AttentionCard({ item }: { item: AttentionItem }) {
           <Title order={2} size="h4">
             {t(`home.attention.${item.key}.title`, params)}
           </Title>
-          <Badge color={warning ? "orange" : "indigo"}>{t(`home.severity.${item.severity}`)}</Badge>
+          <Badge color={warning ? "orange" : "indigo"} style={{ flexShrink: 0 }}>
+            {t(`home.severity.${item.severity}`)}
+          </Badge>
         </Group>
         <Text>{t(`home.attention.${item.key}.detail`, params)}</Text>
         {href && (

@@ -1,6 +1,7 @@
 import { Box, Container, Group, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
 
 /**
  * Full-screen frame for a shared device (reception kiosk, class signing): no app shell, the
@@ -23,9 +24,12 @@ export function DeviceLayout({
           <Text fw={700} fz="xl" c="white">
             {schoolName || t("app.name")}
           </Text>
-          <Text fz="lg" c="white">
-            {label}
-          </Text>
+          <Group gap="md" wrap="nowrap">
+            <Text fz="lg" c="white">
+              {label}
+            </Text>
+            <LanguageSwitch variant="white" />
+          </Group>
         </Group>
       </Box>
       <Container component="main" size={780} py="xl" px="md">

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LanguageSwitch } from "../../ui/LanguageSwitch";
 import { schoolNameOf, useMe } from "../session/me";
 import { UserMenu } from "./UserMenu";
 
@@ -29,7 +30,10 @@ export function AppHeader({ navOpen, onToggleNav }: { navOpen: boolean; onToggle
             </Text>
           )}
         </Group>
-        {me && <UserMenu name={me.name} />}
+        <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+          <LanguageSwitch />
+          {me && <UserMenu name={me.name} />}
+        </Group>
       </Group>
     </AppShell.Header>
   );

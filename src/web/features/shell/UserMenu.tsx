@@ -9,7 +9,11 @@ export function UserMenu({ name }: { name: string }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" aria-label={t("shell.accountMenu", { name })} style={{ maxWidth: 200 }}>
+        <Button
+          variant="subtle"
+          aria-label={t("shell.accountMenu", { name })}
+          style={{ maxWidth: 200, minWidth: 0 }}
+        >
           <Text truncate size="sm" fw={500}>
             {name}
           </Text>
