@@ -122,13 +122,14 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
         a.audience === "parents" && dueDate !== null && status !== "declined"
           ? family.covering(p.id, a.parentMode, [a.id, ...same])
           : undefined;
-      if (forFamily === null && status === "signed") status = dueDate! < today ? "overdue" : "pending";
-      if (forFamily) status = "signed";
+      if (forFamily === "no children") status = "not_required";
+      else if (forFamily === null && status === "signed") status = dueDate! < today ? "overdue" : "pending";
+      else if (forFamily) status = "signed";
       const cell: (typeof cells)[string] = { status };
       if (status === "signed" || status === "signed_older") {
         const ids = status === "signed" ? [a.id, ...same] : older;
         const s =
-          forFamily ??
+          (forFamily && forFamily !== "no children" ? forFamily : undefined) ??
           mine
             .filter((x) => x.kind === "signed" && ids.includes(x.agreementId))
             .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
@@ -181,9 +182,10 @@ type SignatureFact = {
 
 /**
  * Parents sign per child or per family, and one parent's signature is enough for a child (or the
- * family). `covering` answers, for a parent with children at the school: the newest signature
- * that completes their part (undefined when they have no children here, so their own record
- * decides), or null when a child, or the family, is still waiting.
+ * family). `covering` answers, for a parent: the newest signature that completes their part, null
+ * while one of their children is still waiting, or "no children" when they have no child at the
+ * school now (nothing is asked of them). A family signature covers the children of the parent who
+ * gave it, so a parent whose children live in two households is done when each child is covered.
  */
 async function familySigning(db: Db, schoolId: string, today: string, sigs: SignatureFact[]) {
   const links = await db
@@ -216,15 +218,20 @@ async function familySigning(db: Db, schoolId: string, today: string, sigs: Sign
     else if (s.personId) forFamilyBy.set(s.personId, [...(forFamilyBy.get(s.personId) ?? []), s]);
   }
   return {
-    covering(parentId: string, mode: string, agreementIds: string[]): SignatureFact | null | undefined {
+    covering(parentId: string, mode: string, agreementIds: string[]): SignatureFact | null | "no children" {
       const children = childrenOf.get(parentId);
-      if (!children?.length) return undefined;
+      if (!children?.length) return "no children";
       const on = (list: SignatureFact[] = []) => list.filter((s) => agreementIds.includes(s.agreementId));
-      if (mode === "per_family") {
-        const household = new Set([parentId, ...children.flatMap((c) => parentsOf.get(c) ?? [])]);
-        return signedNewest([...household].flatMap((id) => on(forFamilyBy.get(id))));
-      }
-      const perChild = children.map((c) => signedNewest(on(forChild.get(c))));
+      // Per family: a child is covered by a family signature from any of their parents.
+      const coveringChild = (c: string) =>
+        mode === "per_family"
+          ? newest(
+              (parentsOf.get(c) ?? [])
+                .map((q) => signedNewest(on(forFamilyBy.get(q))))
+                .filter((x) => x !== null),
+            )
+          : signedNewest(on(forChild.get(c)));
+      const perChild = children.map(coveringChild);
       return perChild.every(Boolean) ? newest(perChild as SignatureFact[])! : null;
     },
   };

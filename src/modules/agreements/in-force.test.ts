@@ -70,7 +70,7 @@ describe("signing ways that outlive a policy version", () => {
       statements: FIRST,
     });
     await head.post(`/api/v1/policies/${p.id}/versions/${p.versions[0].id}/publish`);
-    return p.versions[0].id as string;
+    return { policyId: p.id as string, versionId: p.versions[0].id as string };
   };
 
   const publishRevision = async () => {
@@ -144,7 +144,7 @@ describe("signing ways that outlive a policy version", () => {
   });
 
   it("takes one signature per child, whichever parent gives it", async () => {
-    const version = { id: await anotherPolicy() };
+    const version = { id: (await anotherPolicy()).versionId };
     const perChild = await agreementFor(version.id, "parents", { title: "Per child agreement" });
     const child = await person("Ffion", ["pupil"]);
     const mum = await person("Heledd", ["parent"], { email: "heledd@home.test" });
@@ -186,7 +186,7 @@ describe("signing ways that outlive a policy version", () => {
   });
 
   it("takes one signature per family when the school asks for one", async () => {
-    const version = { id: await anotherPolicy() };
+    const version = { id: (await anotherPolicy()).versionId };
     const perFamily = await agreementFor(version.id, "parents", {
       title: "Per family agreement",
       parentMode: "per_family",
@@ -218,5 +218,61 @@ describe("signing ways that outlive a policy version", () => {
     expect(
       cells.map((p: { cells: Record<string, { status: string }> }) => p.cells[perFamily].status),
     ).toEqual(["signed", "signed"]);
+  });
+
+  it("counts family signatures child by child across households, keeps them over a 'no changes' version, and asks nothing of a parent with no child here", async () => {
+    const { policyId: homePolicy, versionId } = await anotherPolicy();
+    const perFamily = await agreementFor(versionId, "parents", {
+      title: "Households",
+      parentMode: "per_family",
+    });
+    const alice = await person("Alice", ["pupil"]);
+    const ben = await person("Ben", ["pupil"]);
+    const mum = await person("Mari", ["parent"], { email: "mari@home.test" });
+    const dad = await person("Dafydd", ["parent"], { email: "dafydd@home.test" });
+    const step = await person("Steffan", ["parent"], { email: "steffan@home.test" });
+    const lone = await person("Lowri", ["parent"], { email: "lowri@home.test" });
+    await linkChild(alice, mum);
+    await linkChild(alice, dad);
+    await linkChild(ben, mum);
+    await linkChild(ben, step);
+    await head.post(`/api/v1/agreements/${perFamily}/assignments`, {
+      personIds: [mum, dad, step, lone],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    // Lowri has no child at the school: no link, and nothing asked of her.
+    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).json()).toEqual({ sent: 3 });
+    const statusOf = async (agreement: string, id: string) =>
+      (await head.get("/api/v1/compliance/agreements")).json().people.find((p: { id: string }) => p.id === id)
+        .cells[agreement].status;
+    expect(await statusOf(perFamily, lone)).toBe("not_required");
+    const [dadLink] = await linksFor("dafydd@home.test");
+    const [mumLink] = await linksFor("mari@home.test");
+    const hash = (await new Browser(t.app).get(`/api/v1/sign/${dadLink}`)).json().agreement.textSha256;
+    expect(
+      (await new Browser(t.app).post(`/api/v1/sign/${dadLink}`, parentBody("Dafydd Abernant", hash)))
+        .statusCode,
+    ).toBe(201);
+    // Alice is covered by her father; Ben is not yet, so Mari is still asked, and may sign.
+    expect(await statusOf(perFamily, dad)).toBe("signed");
+    expect(await statusOf(perFamily, mum)).toBe("pending");
+    expect(await statusOf(perFamily, step)).toBe("pending");
+    expect(
+      (await new Browser(t.app).post(`/api/v1/sign/${mumLink}`, parentBody("Mari Abernant", hash)))
+        .statusCode,
+    ).toBe(201);
+    expect(await statusOf(perFamily, mum)).toBe("signed");
+    expect(await statusOf(perFamily, step)).toBe("signed");
+    // A "reviewed – no changes" version: everyone's signature stands, so no one gets a new link.
+    const review = (await head.post(`/api/v1/policies/${homePolicy}/versions`, { noChanges: true })).json();
+    await head.post(`/api/v1/policies/${homePolicy}/versions/${review.id}/publish`);
+    const carried = (await head.get("/api/v1/agreements"))
+      .json()
+      .agreements.find((a: { title: string }) => a.title === "Households").id;
+    expect(carried).not.toBe(perFamily);
+    expect((await head.post(`/api/v1/agreements/${carried}/parent-links`, {})).json()).toEqual({ sent: 0 });
+    expect(await statusOf(carried, step)).toBe("signed");
+    // Links for the replaced agreement are refused: send them for the one in force.
+    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).statusCode).toBe(409);
   });
 });

@@ -34,6 +34,8 @@ export async function openKiosk(db: Db, actor: Actor, agreementId: string) {
     if (!agreement) throw notFound("agreement");
     if (agreement.audience !== "visitors")
       throw conflict("A kiosk is for an agreement addressed to visitors.");
+    if (agreement.status !== "active")
+      throw conflict("This agreement has been replaced by a newer one; open the kiosk on that instead.");
     const code = newCode();
     const expiresAt = new Date(Date.now() + KIOSK_HOURS * 3600_000);
     const [row] = await tx
@@ -162,9 +164,9 @@ export async function signAtKiosk(
         and(
           eq(signatures.agreementId, agreement.id),
           eq(signatures.authMethod, "kiosk"),
-          eq(signatures.fullName, body.fullName),
-          eq(signatures.organisation, body.organisation),
-          eq(signatures.visiting, body.visiting),
+          sql`lower(${signatures.fullName}) = lower(${body.fullName})`,
+          sql`lower(${signatures.organisation}) = lower(${body.organisation})`,
+          sql`lower(${signatures.visiting}) = lower(${body.visiting})`,
           gt(signatures.signedAt, sql`now() - interval '2 minutes'`),
         ),
       );

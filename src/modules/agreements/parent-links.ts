@@ -33,6 +33,9 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
     if (!agreement) throw notFound("agreement");
     if (agreement.audience !== "parents")
       throw conflict("Signing links are for agreements addressed to parents and carers.");
+    if (agreement.status !== "active")
+      throw conflict("This agreement has been replaced by a newer one; send links for that instead.");
+    const line = await sameTextLine(tx, agreement.id);
     const [school] = await tx.select().from(schools).where(eq(schools.id, actor.schoolId));
     const parents = await tx
       .select({ id: people.id, givenName: people.givenName, email: people.email })
@@ -65,7 +68,8 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
           ? [{ id: null, name: children.map((c) => c.name).join(", ") }]
           : children;
       for (const child of targets) {
-        if (await signedAlreadyBy(tx, agreementId, parent.id, child.id)) continue;
+        // Done already (by this parent or another), or a family with no child at the school now.
+        if (await signedAlreadyBy(tx, line, parent.id, child.id)) continue;
         // A new link replaces any unused earlier one for the same child, so only one can sign.
         await tx
           .update(signingLinks)
@@ -122,28 +126,56 @@ async function inForceFor(db: DbOrTx, link: typeof signingLinks.$inferSelect) {
   return agreement;
 }
 
-/**
- * Who has already signed for this child (per child) or this family (per family), if anyone: one
- * signature per child or per family, whichever parent gives it. A family is the parents who
- * share a child. A signature later withdrawn does not count.
- */
-async function signedAlreadyBy(tx: DbOrTx, agreementId: string, parentId: string, childId: string | null) {
-  const [row] = await queryRows<{ full_name: string }>(
+/** This agreement and the earlier versions with the same text: a signature on any of them stands. */
+async function sameTextLine(tx: DbOrTx, agreementId: string) {
+  const rows = await queryRows<{ id: string }>(
     tx,
-    childId
-      ? sql`SELECT s.full_name FROM signatures s
-            WHERE s.agreement_id = ${agreementId} AND s.on_behalf_of_id = ${childId} AND s.kind = 'signed'
-              AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id) LIMIT 1`
-      : sql`SELECT s.full_name FROM signatures s
-            WHERE s.agreement_id = ${agreementId} AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
-              AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id)
-              AND (s.person_id = ${parentId} OR s.person_id IN (
-                SELECT other.contact_id FROM pupil_contacts mine
-                JOIN pupil_contacts other ON other.pupil_id = mine.pupil_id
-                WHERE mine.contact_id = ${parentId}))
-            LIMIT 1`,
+    sql`WITH RECURSIVE line(id) AS (
+          SELECT ${agreementId}::uuid
+          UNION
+          SELECT a.supersedes_id FROM agreements a JOIN line ON a.id = line.id
+          WHERE a.same_text_as_previous AND a.supersedes_id IS NOT NULL
+        )
+        SELECT id FROM line`,
   );
-  return row?.full_name ?? null;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who has already signed for this child (per child) or for every one of this parent's children
+ * (per family), if anyone: one signature per child or per family, whichever parent gives it. A
+ * family signature covers the children of the parent who gave it; a parent whose children sit in
+ * two households is done only when each child is covered. Withdrawn signatures do not count.
+ * "no children": a per-family link for a parent with no child at the school now.
+ */
+async function signedAlreadyBy(tx: DbOrTx, line: string[], parentId: string, childId: string | null) {
+  const ids = sql.param(line);
+  if (childId) {
+    const [newest] = await queryRows<{ full_name: string; kind: string }>(
+      tx,
+      sql`SELECT s.full_name, s.kind FROM signatures s
+          WHERE s.agreement_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id = ${childId}
+          ORDER BY s.signed_at DESC LIMIT 1`,
+    );
+    return newest?.kind === "signed" ? newest.full_name : null;
+  }
+  const [family] = await queryRows<{ children: number; covered: number; by: string | null }>(
+    tx,
+    sql`WITH mine AS (
+          SELECT pc.pupil_id FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id
+          WHERE pc.contact_id = ${parentId} AND (c.leave_date IS NULL OR c.leave_date > now()::date)
+        ), covered AS (
+          SELECT (SELECT s.full_name FROM signatures s
+                  JOIN pupil_contacts other ON other.contact_id = s.person_id AND other.pupil_id = mine.pupil_id
+                  WHERE s.agreement_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
+                    AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id)
+                  ORDER BY s.signed_at DESC LIMIT 1) AS by
+          FROM mine
+        )
+        SELECT count(*)::int AS children, count(by)::int AS covered, max(by) AS by FROM covered`,
+  );
+  if (family.children === 0) return "no children" as const;
+  return family.covered === family.children ? family.by : null;
 }
 
 async function openLink(db: Db, token: string) {
@@ -225,7 +257,16 @@ export async function signByLink(
       );
     if (!still) throw gone("This link can no longer be used. Please contact the school office.");
     const agreement = await inForceFor(tx, row.link);
-    const already = await signedAlreadyBy(tx, agreement.id, row.link.parentId, row.link.childId);
+    const already = await signedAlreadyBy(
+      tx,
+      await sameTextLine(tx, agreement.id),
+      row.link.parentId,
+      row.link.childId,
+    );
+    if (already === "no children")
+      throw gone(
+        "This link is for a family with no child at the school now. Please contact the school office.",
+      );
     if (already)
       throw conflict(
         row.link.childId

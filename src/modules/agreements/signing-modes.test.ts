@@ -158,9 +158,9 @@ describe("signing at the reception kiosk and in class", () => {
       expect(text).toContain("Siân Ymwelydd");
       expect(text).toContain("I will be kind online.");
       expect(text.replace(/\s+/g, "")).toContain(agreement.textSha256);
-      // A double tap signs once.
+      // A double tap signs once, however the name was typed the second time.
       const again = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
-        fullName: "Siân Ymwelydd",
+        fullName: "siân ymwelydd",
         organisation: "Cyngor Sir",
         visiting: "Mrs Hughes",
         choices: { photo: "agree" },
