@@ -342,11 +342,18 @@ describe("agreements and e-signatures", () => {
     await expect.poll(() => page.locator("ins").filter({ hasText: "straight away" }).count()).toBe(1);
     await expect.poll(() => page.locator("del").filter({ hasText: "the same day" }).count()).toBe(1);
 
-    // This time the head declines, saying why.
+    // This time the head declines, saying why — with the signing form already filled in, which
+    // must not be submitted along with the decline.
+    await page.getByRole("textbox", { name: "Job title" }).fill("Headteacher");
+    await page.getByRole("radio", { name: "I agree", exact: true }).check();
     await page.getByRole("button", { name: "Decline…" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Decline agreement" }).click();
     await expect.poll(() => dialog.getByText("Say briefly why you are declining").count()).toBe(1);
+    // The cursor goes to the reason asked for, not to the page behind the dialog.
+    await expect
+      .poll(() => dialog.getByLabel("Your reason").evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await dialog
       .getByLabel("Your reason")
       .fill("I want to discuss the new reporting rule with the DSL first.");
@@ -354,6 +361,10 @@ describe("agreements and e-signatures", () => {
     await expect
       .poll(() => page.getByRole("heading", { name: "You have declined this agreement" }).count())
       .toBe(1);
+    const onVersion2 = (
+      await callApi<{ signatures: { kind: string; versionNumber: string }[] }>(page, "GET", "/me/signatures")
+    ).signatures.filter((s) => s.versionNumber === "2.0");
+    expect(onVersion2.map((s) => s.kind)).toEqual(["declined"]);
     await page.context().close();
 
     // On a phone the compliance table scrolls inside its own region; the page never scrolls sideways.

@@ -1,9 +1,11 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { ownSubmit } from "../../ui/ownSubmit";
 import { useDeclineAgreement } from "./agreementsApi";
 import type { Agreement, Signature } from "./types";
 
@@ -22,14 +24,18 @@ export function DeclineButton({
     initialValues: { reason: "" },
     validate: { reason: (v) => (v.trim().length >= 3 ? null : t("agreements.decline.reasonRequired")) },
   });
-  const submit = form.onSubmit(({ reason }) =>
-    decline.mutate(reason.trim(), {
-      onSuccess: (signature) => {
-        close();
-        onDeclined(signature);
-      },
-      onError: (error) => applyFieldErrors(form, error),
-    }),
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const submit = form.onSubmit(
+    ({ reason }) =>
+      decline.mutate(reason.trim(), {
+        onSuccess: (signature) => {
+          close();
+          onDeclined(signature);
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      }),
+    // A missing reason: put the cursor where it is asked for.
+    () => reasonRef.current?.focus(),
   );
 
   return (
@@ -42,7 +48,7 @@ export function DeclineButton({
         onClose={close}
         title={t("agreements.decline.title", { title: agreement.title })}
       >
-        <form noValidate onSubmit={submit}>
+        <form noValidate onSubmit={ownSubmit(submit)}>
           <Stack>
             <Text size="sm">{t("agreements.decline.explain")}</Text>
             <ErrorAlert error={decline.error} />
@@ -52,6 +58,7 @@ export function DeclineButton({
               autosize
               minRows={3}
               data-autofocus
+              ref={reasonRef}
               {...form.getInputProps("reason")}
             />
             <Group justify="flex-end">

@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
+import { ownSubmit } from "../../ui/ownSubmit";
 import { useRefreshAgreements, useWithdrawSignature } from "./agreementsApi";
 import type { SignatureRecord } from "./types";
 
@@ -45,21 +46,25 @@ export function WithdrawSignatureButton({
     initialValues: { reason: "" },
     validate: { reason: (v) => (v.trim().length >= 3 ? null : t("agreements.withdraw.reasonRequired")) },
   });
-  const submit = form.onSubmit(({ reason }) =>
-    withdraw.mutate(reason.trim(), {
-      onSuccess: () => {
-        // This button goes once the list refreshes: the caller moves focus, not the dialog.
-        setWithdrawn(true);
-        close();
-        notifySuccess(t(`agreements.withdraw.done.${by}`, { title }));
-        onWithdrawn?.();
-      },
-      onError: (error) => {
-        // Withdrawn or corrected meanwhile (another tab, an admin): show where it stands now.
-        if (isApiError(error, 409)) void refresh();
-        else applyFieldErrors(form, error);
-      },
-    }),
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const submit = form.onSubmit(
+    ({ reason }) =>
+      withdraw.mutate(reason.trim(), {
+        onSuccess: () => {
+          // This button goes once the list refreshes: the caller moves focus, not the dialog.
+          setWithdrawn(true);
+          close();
+          notifySuccess(t(`agreements.withdraw.done.${by}`, { title }));
+          onWithdrawn?.();
+        },
+        onError: (error) => {
+          // Withdrawn or corrected meanwhile (another tab, an admin): show where it stands now.
+          if (isApiError(error, 409)) void refresh();
+          else applyFieldErrors(form, error);
+        },
+      }),
+    // A missing reason: put the cursor where it is asked for.
+    () => reasonRef.current?.focus(),
   );
 
   return (
@@ -78,7 +83,7 @@ export function WithdrawSignatureButton({
         returnFocus={!withdrawn}
         title={t("agreements.withdraw.title", { title })}
       >
-        <form noValidate onSubmit={submit}>
+        <form noValidate onSubmit={ownSubmit(submit)}>
           <Stack>
             <Text size="sm">{t(`agreements.withdraw.explain.${by}`, { name: signature.fullName })}</Text>
             <ErrorAlert error={withdraw.error} />
@@ -90,6 +95,7 @@ export function WithdrawSignatureButton({
               minRows={3}
               maxLength={2000}
               data-autofocus
+              ref={reasonRef}
               {...form.getInputProps("reason")}
             />
             <Group justify="flex-end">
