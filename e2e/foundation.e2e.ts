@@ -125,6 +125,18 @@ describe("a school's first day with Accord", () => {
     await signIn(page, HEAD.email, HEAD.password);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     await checkPage(page, "10-home-mobile");
+    // From the top, Tab reaches "Skip to main content" first, and never the folded menu's links.
+    const focusedName = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? "");
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("Skip to main content");
+    const stops: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      stops.push(await focusedName());
+    }
+    expect(stops).not.toContain("People");
+    expect(stops).not.toContain("Policies");
     await page.getByRole("button", { name: "Open navigation" }).click();
     await page.getByRole("link", { name: "People", exact: true }).click();
     await expect.poll(() => page.getByText("Bryn Garside").count()).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ function isActive(pathname: string, item: NavItem): boolean {
   return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 }
 
-export function AppNavbar() {
+/** `folded`: closed on a phone, so hidden from keyboards and screen readers, not just moved aside. */
+export function AppNavbar({ folded }: { folded: boolean }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const { pathname } = useLocation();
@@ -45,7 +46,13 @@ export function AppNavbar() {
   };
 
   return (
-    <AppShell.Navbar id="app-navbar" p="sm" component="nav" aria-label={t("shell.mainNavigation")}>
+    <AppShell.Navbar
+      id="app-navbar"
+      p="sm"
+      component="nav"
+      aria-label={t("shell.mainNavigation")}
+      style={folded ? { visibility: "hidden" } : undefined}
+    >
       {items.map(renderItem)}
     </AppShell.Navbar>
   );
