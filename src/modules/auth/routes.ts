@@ -32,6 +32,8 @@ async function presentMe(db: Db, actor: Actor) {
     id: person.id,
     name: person.name,
     email: person.email,
+    // The signing form starts from it; the signer may still change it.
+    jobTitle: person.jobTitle,
     kinds: person.kinds,
     roles: person.roles,
     school,

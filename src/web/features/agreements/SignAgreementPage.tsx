@@ -100,6 +100,7 @@ export function SignAgreementPage() {
               key={agreement.textSha256}
               agreement={agreement}
               defaultName={me?.name ?? ""}
+              initial={{ fullName: me?.name ?? "", jobTitle: me?.jobTitle ?? null, choices: {} }}
               askJobTitle={agreement.requireJobTitle}
               onSign={onSign}
               signing={sign.isPending}

@@ -20,6 +20,8 @@ export function VerifyPage() {
       reference: (v) =>
         v.replace(/[^0-9a-z]/gi, "").length >= 10 ? null : t("agreements.verify.referenceRequired"),
     },
+    // An answer belongs to the reference it was given for: a new reference clears it.
+    onValuesChange: () => verify.reset(),
   });
   const result = verify.data;
 
@@ -29,7 +31,13 @@ export function VerifyPage() {
         <PageTitle>{t("agreements.verify.title")}</PageTitle>
         <Text>{t("agreements.verify.intro")}</Text>
         <Paper withBorder p="lg">
-          <form noValidate onSubmit={form.onSubmit(({ reference }) => verify.mutate(reference))}>
+          <form
+            noValidate
+            onSubmit={form.onSubmit(
+              ({ reference }) => verify.mutate(reference),
+              () => verify.reset(),
+            )}
+          >
             <Stack>
               <TextInput
                 label={t("agreements.verify.reference")}

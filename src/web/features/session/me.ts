@@ -6,6 +6,7 @@ export interface Me {
   id: string;
   name: string;
   email: string;
+  jobTitle?: string | null;
   kinds: string[];
   roles: string[];
   permissions: string[];
