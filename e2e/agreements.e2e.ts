@@ -155,7 +155,13 @@ describe("agreements and e-signatures", () => {
     await tabTo(page, async (p) => (await focusedLabel(p)).startsWith("Full name"));
     await page.keyboard.press("Control+A");
     await page.keyboard.type(HEAD.name);
-    // Pressing Sign with the job title missing says so and takes focus back to it.
+    // The job title starts from the head's record; clearing it and pressing Sign says it is
+    // missing and takes focus back to it.
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel(page)).toMatch(/^Job title/);
+    expect(await page.getByRole("textbox", { name: "Job title" }).inputValue()).not.toBe("");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
     await tabTo(page, async (p) => (await focusedLabel(p)) === "Sign", 6);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByText("Type your job title").count()).toBe(1);
@@ -228,14 +234,14 @@ describe("agreements and e-signatures", () => {
       page,
       "POST",
       "/people/import?kind=pupils",
-      "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,DOB\nA123456789012,Elis,Abernant,Year 3,Rowan,14/02/2018\n",
+      "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,DOB\nA123456789012,Elis,Abernant,Year 3,Rowan,14/02/2018\nB123456789012,Ffion,Pritchard,Year 1,Oak,01/03/2020\n",
       "text/csv",
     );
     await callApi(
       page,
       "POST",
       "/people/import?kind=contacts",
-      "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN\nC100,Mererid,Abernant,mererid@home.test,Mother,1,Yes,A123456789012\n",
+      "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN\nC100,Mererid,Abernant,mererid@home.test,Mother,1,Yes,A123456789012\nC101,Owain,Pritchard,owain@home.test,Father,1,Yes,B123456789012\n",
       "text/csv",
     );
 
@@ -271,12 +277,15 @@ describe("agreements and e-signatures", () => {
     await checkPage(page, "45-agreements-admin");
     await page.getByRole("button", { name: `Email signing links: ${PARENT_AGREEMENT}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Send links" }).click();
-    await expect.poll(() => page.getByText("1 signing link emailed").count()).toBe(1);
+    await expect.poll(() => page.getByText("2 signing links emailed").count()).toBe(1);
 
     const outbox = await callApi<{ messages: { to: string; body: string }[] }>(page, "GET", "/mail/outbox");
     const mail = outbox.messages.find((m) => m.to === "mererid@home.test" && /\/sign\//.test(m.body));
     const link = mail?.body.match(/https?:\/\/\S+\/sign\/[A-Za-z0-9_-]+/)?.[0];
     expect(link).toBeTruthy();
+    const owainMail = outbox.messages.find((m) => m.to === "owain@home.test" && /\/sign\//.test(m.body));
+    const owainLink = owainMail?.body.match(/https?:\/\/\S+\/sign\/[A-Za-z0-9_-]+/)?.[0];
+    expect(owainLink).toBeTruthy();
     await page.context().close();
 
     // The parent opens the link with no account and no cookies.
@@ -315,6 +324,30 @@ describe("agreements and e-signatures", () => {
     expect(await parent.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
     await expectNoHorizontalOverflow(parent);
     await parent.context().close();
+
+    // Another parent declines instead, saying why, on a phone.
+    const father = await newPage(browser, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await father.goto(owainLink!);
+    await expect.poll(() => father.getByText("For Ffion Pritchard").count()).toBe(1);
+    await father.getByRole("button", { name: "Decline…" }).click();
+    const dialog = father.getByRole("dialog");
+    await dialog
+      .getByLabel("Your reason")
+      .fill("We would like to talk to Ffion's teacher about photographs first.");
+    await checkPage(father, "46-parent-decline-dialog");
+    await dialog.getByRole("button", { name: "Decline agreement" }).click();
+    await expect.poll(() => father.getByText("You have declined this agreement").count()).toBe(1);
+    await father.reload();
+    await expect.poll(() => father.getByText("You have declined this agreement").count()).toBe(1);
+    await expect.poll(() => father.getByText(/talk to Ffion's teacher/).count()).toBe(1);
+    expect(await father.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
+    await checkPage(father, "47-parent-declined");
+    await expectNoHorizontalOverflow(father);
+    await father.context().close();
   });
 
   it("shows what changed when a new version must be signed again", async () => {

@@ -275,4 +275,54 @@ describe("signing ways that outlive a policy version", () => {
     // Links for the replaced agreement are refused: send them for the one in force.
     expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).statusCode).toBe(409);
   });
+
+  it("lets a parent decline through their link, saying why: the admins are told and the link then shows the decline", async () => {
+    const { versionId } = await anotherPolicy();
+    const agreement = await agreementFor(versionId, "parents", { title: "Photos at events" });
+    const child = await person("Nel", ["pupil"]);
+    const parent = await person("Gwilym", ["parent"], { email: "gwilym@home.test" });
+    await linkChild(child, parent);
+    await head.post(`/api/v1/agreements/${agreement}/assignments`, {
+      personIds: [parent],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    await head.post(`/api/v1/agreements/${agreement}/parent-links`, {});
+    const [link] = await linksFor("gwilym@home.test");
+    const phone = new Browser(t.app);
+    const empty = await phone.post(`/api/v1/sign/${link}/decline`, { reason: "" });
+    expect(empty.statusCode).toBe(400);
+    const res = await phone.post(`/api/v1/sign/${link}/decline`, {
+      reason: "We would rather Nel was not photographed.",
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      kind: "declined",
+      onBehalfOfId: child,
+      reason: "We would rather Nel was not photographed.",
+    });
+    const admins = (
+      (await head.get("/api/v1/mail/outbox")).json().messages as {
+        to: string;
+        subject: string;
+        body: string;
+      }[]
+    ).filter((m) => m.to === "head@oakfield.test" && m.subject === "Agreement declined: Photos at events");
+    expect(admins).toHaveLength(1);
+    expect(admins[0].body).toContain("for Nel Abernant");
+    expect((await phone.get(`/api/v1/sign/${link}`)).json()).toMatchObject({
+      state: "declined",
+      signature: { reason: "We would rather Nel was not photographed." },
+    });
+    expect((await phone.get(`/api/v1/sign/${link}/receipt.pdf`)).statusCode).toBe(404);
+    const hash = (await head.get("/api/v1/agreements"))
+      .json()
+      .agreements.find((a: { id: string }) => a.id === agreement).textSha256;
+    expect((await phone.post(`/api/v1/sign/${link}`, parentBody("Gwilym Abernant", hash))).statusCode).toBe(
+      410,
+    );
+    const cell = (await head.get("/api/v1/compliance/agreements"))
+      .json()
+      .people.find((p: { id: string }) => p.id === parent).cells[agreement];
+    expect(cell.status).toBe("declined");
+  });
 });

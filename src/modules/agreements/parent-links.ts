@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, queryRows } from "../../db/client.js";
+import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import {
   agreements,
   assignments,
@@ -11,11 +12,17 @@ import {
 } from "../../db/schema.js";
 import { conflict, gone, notFound } from "../../server/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
 import { agreementInForce, presentAgreement } from "./service.js";
-import { insertSignature, presentSignature, type SignatureBody } from "./signatures.js";
+import {
+  insertSignature,
+  newReference,
+  presentSignature,
+  type SignatureBody,
+  tellAdmins,
+} from "./signatures.js";
 
 /** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
 const LINK_DAYS = 14;
@@ -210,9 +217,10 @@ export async function describeLink(db: Db, token: string) {
   };
   if (link.signatureId) {
     const [s] = await db.select().from(signatures).where(eq(signatures.id, link.signatureId));
+    // Opening a used link again shows what was given: the receipt, or the decline and its reason.
     return {
       ...base,
-      state: "signed" as const,
+      state: s.kind === "declined" ? ("declined" as const) : ("signed" as const),
       agreementTitle: agreement.title,
       signature: presentSignature(s),
     };
@@ -223,6 +231,117 @@ export async function describeLink(db: Db, token: string) {
   return { ...base, state: "open" as const, agreement: await presentAgreement(db, inForce) };
 }
 
+/**
+ * The link, locked, if it can still be answered (signed or declined): not used, not expired, the
+ * parent still linked to the child, and nobody else has already signed for the child or family.
+ * Answers with the agreement in force, which may be newer than the one the link was sent for.
+ */
+async function usableLink(tx: Tx, token: string) {
+  const [row] = await tx
+    .select({ link: signingLinks })
+    .from(signingLinks)
+    .where(eq(signingLinks.tokenHash, hashSecret(token)))
+    .for("update");
+  if (!row) throw notFound("signing link");
+  if (row.link.signatureId)
+    throw gone("This link has already been used. What you gave is on the link's page.");
+  if (row.link.expiresAt.getTime() <= Date.now())
+    throw gone("This link has expired. Please ask the school office for a new one.");
+  // The link is only as good as the relationship behind it: re-check it now, not just when sent.
+  const [still] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.id, row.link.parentId),
+        sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
+        row.link.childId
+          ? sql`EXISTS (SELECT 1 FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id WHERE pc.contact_id = ${row.link.parentId} AND pc.pupil_id = ${row.link.childId} AND (c.leave_date IS NULL OR c.leave_date > now()::date))`
+          : sql`true`,
+      ),
+    );
+  if (!still) throw gone("This link can no longer be used. Please contact the school office.");
+  const agreement = await inForceFor(tx, row.link);
+  const already = await signedAlreadyBy(
+    tx,
+    await sameTextLine(tx, agreement.id),
+    row.link.parentId,
+    row.link.childId,
+  );
+  if (already === "no children")
+    throw gone(
+      "This link is for a family with no child at the school now. Please contact the school office.",
+    );
+  if (already)
+    throw conflict(
+      row.link.childId
+        ? `${already} has already signed this for ${(await nameOf(tx, row.link.childId)) ?? "this child"}: one signature is needed.`
+        : `${already} has already signed this for your family: one signature is needed.`,
+    );
+  return { link: row.link, agreement };
+}
+
+/** A parent declines through their link, saying why; the school's admins are told. */
+export async function declineByLink(
+  db: Db,
+  token: string,
+  reason: string,
+  ctx: { ip: string | null; userAgent: string | null },
+) {
+  return db.transaction(async (tx) => {
+    // The chain lock first, as for every signature writer: decided one after another.
+    const [found] = await tx
+      .select({ schoolId: signingLinks.schoolId })
+      .from(signingLinks)
+      .where(eq(signingLinks.tokenHash, hashSecret(token)));
+    if (!found) throw notFound("signing link");
+    await lockChain(tx, found.schoolId);
+    const { link, agreement } = await usableLink(tx, token);
+    const parentName = (await nameOf(tx, link.parentId)) ?? "A parent or carer";
+    const childName = await nameOf(tx, link.childId);
+    const actor = { ...systemActor(link.schoolId), personId: link.parentId, name: parentName, ip: ctx.ip };
+    const id = randomUUID();
+    const event = await recordEvent(tx, actor, {
+      action: "agreement.declined",
+      entityType: "agreement",
+      entityId: agreement.id,
+      summary: {
+        title: agreement.title,
+        reason,
+        signatureId: id,
+        onBehalfOf: link.childId,
+        authMethod: "parent_link",
+      },
+    });
+    const [row] = await tx
+      .insert(signatures)
+      .values({
+        id,
+        schoolId: link.schoolId,
+        agreementId: agreement.id,
+        kind: "declined",
+        personId: link.parentId,
+        onBehalfOfId: link.childId,
+        fullName: parentName,
+        reason,
+        textSha256: agreement.textSha256,
+        authMethod: "parent_link",
+        signedAt: new Date(),
+        ip: ctx.ip,
+        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+        auditEventId: event.id,
+        verificationRef: newReference(),
+      })
+      .returning();
+    await tx.update(signingLinks).set({ signatureId: row.id }).where(eq(signingLinks.id, link.id));
+    await tellAdmins(tx, link.schoolId, {
+      subject: `Agreement declined: ${agreement.title}`,
+      text: `${parentName} has declined "${agreement.title}"${childName ? ` for ${childName}` : ""}.\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+    });
+    return presentSignature(row);
+  });
+}
+
 export async function signByLink(
   db: Db,
   token: string,
@@ -231,51 +350,10 @@ export async function signByLink(
   publicUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ link: signingLinks, agreement: agreements })
-      .from(signingLinks)
-      .innerJoin(agreements, eq(agreements.id, signingLinks.agreementId))
-      .where(eq(signingLinks.tokenHash, hashSecret(token)))
-      .for("update");
-    if (!row) throw notFound("signing link");
-    if (row.link.signatureId)
-      throw gone("This link has already been used to sign. Your receipt is on the link's page.");
-    if (row.link.expiresAt.getTime() <= Date.now())
-      throw gone("This link has expired. Please ask the school office for a new one.");
-    // The link is only as good as the relationship behind it: re-check it now, not just when sent.
-    const [still] = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        and(
-          eq(people.id, row.link.parentId),
-          sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
-          row.link.childId
-            ? sql`EXISTS (SELECT 1 FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id WHERE pc.contact_id = ${row.link.parentId} AND pc.pupil_id = ${row.link.childId} AND (c.leave_date IS NULL OR c.leave_date > now()::date))`
-            : sql`true`,
-        ),
-      );
-    if (!still) throw gone("This link can no longer be used. Please contact the school office.");
-    const agreement = await inForceFor(tx, row.link);
-    const already = await signedAlreadyBy(
-      tx,
-      await sameTextLine(tx, agreement.id),
-      row.link.parentId,
-      row.link.childId,
-    );
-    if (already === "no children")
-      throw gone(
-        "This link is for a family with no child at the school now. Please contact the school office.",
-      );
-    if (already)
-      throw conflict(
-        row.link.childId
-          ? `${already} has already signed this for ${(await nameOf(tx, row.link.childId)) ?? "this child"}: one signature is needed.`
-          : `${already} has already signed this for your family: one signature is needed.`,
-      );
+    const { link, agreement } = await usableLink(tx, token);
     const actor = {
-      ...systemActor(row.link.schoolId),
-      personId: row.link.parentId,
+      ...systemActor(link.schoolId),
+      personId: link.parentId,
       name: body.fullName,
       ip: ctx.ip,
     };
@@ -284,15 +362,15 @@ export async function signByLink(
       actor,
       agreement,
       body,
-      { ...ctx, personId: row.link.parentId, onBehalfOfId: row.link.childId, authMethod: "parent_link" },
+      { ...ctx, personId: link.parentId, onBehalfOfId: link.childId, authMethod: "parent_link" },
       // The parent has no account: the emailed receipt link (the same single-use link) is their copy.
       async (s) => {
         const [parent] = await tx
           .select({ email: people.email })
           .from(people)
-          .where(eq(people.id, row.link.parentId));
+          .where(eq(people.id, link.parentId));
         if (parent?.email)
-          await queueMail(tx, row.link.schoolId, {
+          await queueMail(tx, link.schoolId, {
             to: parent.email,
             subject: `Your signed copy: ${agreement.title}`,
             text: [
@@ -305,7 +383,7 @@ export async function signByLink(
           });
       },
     );
-    await tx.update(signingLinks).set({ signatureId: signature.id }).where(eq(signingLinks.id, row.link.id));
+    await tx.update(signingLinks).set({ signatureId: signature.id }).where(eq(signingLinks.id, link.id));
     return presentSignature(signature);
   });
 }
@@ -314,6 +392,11 @@ export async function signByLink(
 export async function signatureForLink(db: Db, token: string) {
   const { link } = await openLink(db, token);
   if (!link.signatureId) throw notFound("receipt");
-  const [signature] = await db.select().from(signatures).where(eq(signatures.id, link.signatureId));
+  const [signature] = await db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.id, link.signatureId), eq(signatures.kind, "signed")));
+  // A decline is recorded, but nobody signed anything: there is no receipt.
+  if (!signature) throw notFound("receipt");
   return signature;
 }

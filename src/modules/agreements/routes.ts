@@ -6,7 +6,13 @@ import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
 import { correctionFor, correctSignature, withdrawSignature } from "./corrections.js";
 import { memberSigningWriter } from "./member-signing.js";
-import { describeLink, sendParentLinks, signatureForLink, signByLink } from "./parent-links.js";
+import {
+  declineByLink,
+  describeLink,
+  sendParentLinks,
+  signatureForLink,
+  signByLink,
+} from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
 import {
   AgreementInput,
@@ -186,6 +192,18 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
         .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
         .send(await receiptPdf(db, signature, config.publicUrl));
     },
+  );
+
+  api.post(
+    "/api/v1/sign/:token/decline",
+    { config: { action: "public" }, schema: { params: TokenParams, body: DeclineInput } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await declineByLink(db, request.params.token, request.body.reason, {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        }),
+      ),
   );
 
   api.get(

@@ -1,25 +1,29 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { ownSubmit } from "../../ui/ownSubmit";
-import { useDeclineAgreement } from "./agreementsApi";
 import type { Agreement, Signature } from "./types";
 
-/** "Decline…": the signer says why they will not sign; the school's administrators are told. */
+/**
+ * "Decline…": the signer says why they will not sign; the school's administrators are told.
+ * `decline` sends it: as the signed-in person, or through a parent's link.
+ */
 export function DeclineButton({
   agreement,
+  decline,
   onDeclined,
 }: {
-  agreement: Agreement;
-  onDeclined: (s: Signature) => void;
+  agreement: Pick<Agreement, "title">;
+  decline: UseMutationResult<Signature, Error, string>;
+  onDeclined?: (s: Signature) => void;
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
-  const decline = useDeclineAgreement(agreement.id);
   const form = useForm({
     initialValues: { reason: "" },
     validate: { reason: (v) => (v.trim().length >= 3 ? null : t("agreements.decline.reasonRequired")) },
@@ -30,7 +34,7 @@ export function DeclineButton({
       decline.mutate(reason.trim(), {
         onSuccess: (signature) => {
           close();
-          onDeclined(signature);
+          onDeclined?.(signature);
         },
         onError: (error) => applyFieldErrors(form, error),
       }),

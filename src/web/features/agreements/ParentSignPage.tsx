@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { isApiError } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { formatDateTime } from "../../ui/format";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { AgreementText } from "./AgreementText";
+import { DeclineButton } from "./DeclineButton";
 import { LinkReceipt } from "./LinkReceipt";
-import { useSignByLink, useSigningLink } from "./publicApi";
+import { useDeclineByLink, useSignByLink, useSigningLink } from "./publicApi";
 import { SignatureForm } from "./SignatureForm";
 
 /** The page an emailed signing link opens: no account, no navigation, one agreement. */
@@ -17,8 +19,10 @@ export function ParentSignPage() {
   const { token = "" } = useParams();
   const link = useSigningLink(token);
   const sign = useSignByLink(token);
+  const decline = useDeclineByLink(token);
   const data = link.data;
   const signature = data?.state === "signed" ? data.signature : sign.data;
+  const declined = data?.state === "declined" ? data.signature : decline.data;
   const title = data ? (data.state === "open" ? data.agreement.title : data.agreementTitle) : null;
 
   const conflict = isApiError(sign.error, 409) ? (
@@ -44,7 +48,16 @@ export function ParentSignPage() {
             <PageTitle>{title}</PageTitle>
             <Text fw={500}>{data.schoolName}</Text>
             {data.childName && <Text>{t("agreements.link.forChild", { name: data.childName })}</Text>}
-            {signature ? (
+            {declined ? (
+              <Alert color="orange" variant="light" role="status" title={t("agreements.link.declinedTitle")}>
+                <Text>
+                  {t("agreements.link.declinedDetail", { when: formatDateTime(declined.signedAt) })}
+                </Text>
+                {declined.reason && (
+                  <Text mt="xs">{t("agreements.history.reason", { reason: declined.reason })}</Text>
+                )}
+              </Alert>
+            ) : signature ? (
               <LinkReceipt signature={signature} childName={data.childName} />
             ) : (
               data.state === "open" && (
@@ -69,6 +82,7 @@ export function ParentSignPage() {
                       }
                       signing={sign.isPending}
                       conflict={conflict}
+                      extraActions={<DeclineButton agreement={data.agreement} decline={decline} />}
                     />
                   </Paper>
                 </>

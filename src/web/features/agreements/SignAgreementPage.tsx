@@ -9,7 +9,13 @@ import { RouterLink } from "../../ui/RouterLink";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { useMe } from "../session/me";
 import { AgreementText } from "./AgreementText";
-import { useMyAgreements, useMySignatures, useRefreshAgreements, useSignAgreement } from "./agreementsApi";
+import {
+  useDeclineAgreement,
+  useMyAgreements,
+  useMySignatures,
+  useRefreshAgreements,
+  useSignAgreement,
+} from "./agreementsApi";
 import { ChangesSinceSigned } from "./ChangesSinceSigned";
 import { DeclineButton } from "./DeclineButton";
 import { DeclinedConfirmation } from "./DeclinedConfirmation";
@@ -25,6 +31,7 @@ export function SignAgreementPage() {
   const mine = useMyAgreements();
   const history = useMySignatures();
   const sign = useSignAgreement(id);
+  const decline = useDeclineAgreement(id);
   const refresh = useRefreshAgreements();
   const [declined, setDeclined] = useState<Signature | null>(null);
   // Kept once found: after signing, the agreement leaves the "to sign" list but the page stays.
@@ -105,7 +112,9 @@ export function SignAgreementPage() {
               onSign={onSign}
               signing={sign.isPending}
               conflict={conflict}
-              extraActions={<DeclineButton agreement={agreement} onDeclined={setDeclined} />}
+              extraActions={
+                <DeclineButton agreement={agreement} decline={decline} onDeclined={setDeclined} />
+              }
             />
           </Paper>
         </>

@@ -26,6 +26,15 @@ export function useSignByLink(token: string) {
   });
 }
 
+/** A parent declines through their link, saying why: the link then shows the decline. */
+export function useDeclineByLink(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<Signature>(`${linkPath(token)}/decline`, { reason }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: linkKey(token) }),
+  });
+}
+
 export function useVerifyReference() {
   return useMutation({
     mutationFn: (reference: string) =>

@@ -107,7 +107,7 @@ export type SigningLink =
       agreement: Agreement;
     }
   | {
-      state: "signed";
+      state: "signed" | "declined";
       schoolName: string;
       parentName: string | null;
       childName: string | null;
