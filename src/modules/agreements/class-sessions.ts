@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { agreements, classSessions, people, schools } from "../../db/schema.js";
+import { agreements, assignments, classSessions, people, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../server/dates.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../server/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -79,10 +79,26 @@ export async function openClassSession(
     if (!agreement) throw notFound("agreement");
     if (agreement.audience !== "pupils")
       throw conflict("A class session is for an agreement addressed to pupils.");
-    if ((await roster(tx, actor.schoolId, input.regGroup, agreement.id)).length === 0)
+    const pupils = await roster(tx, actor.schoolId, input.regGroup, agreement.id);
+    if (pupils.length === 0)
       throw badRequest(`There are no pupils in ${input.regGroup}.`, [
         { field: "regGroup", message: "No pupils in this class." },
       ]);
+    // Opening a session asks the class to sign: the compliance view then counts who has and who
+    // has not (due today). Pupils already asked keep their due date.
+    await tx
+      .insert(assignments)
+      .values(
+        pupils.map((p) => ({
+          schoolId: actor.schoolId,
+          agreementId: agreement.id,
+          personId: p.id,
+          dueDate: todayInLondon(),
+          source: "manual" as const,
+          assignedBy: actor.personId,
+        })),
+      )
+      .onConflictDoNothing();
     const { secret, hash } = newSecret("class_");
     const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
     const [row] = await tx
