@@ -24,9 +24,11 @@ export function ComplianceStats({
                 {t("compliance.stat.title", { title: a.title, number: a.versionNumber })}
               </Title>
               <Text size="xl" fw={700}>
-                {percent === null
-                  ? t("compliance.stat.noneRequired")
-                  : t("compliance.stat.percent", { percent })}
+                {percent !== null
+                  ? t("compliance.stat.percent", { percent })
+                  : a.audience === "visitors"
+                    ? t("compliance.stat.visitors")
+                    : t("compliance.stat.noneRequired")}
               </Text>
               <Progress
                 value={percent ?? 0}
