@@ -276,6 +276,9 @@ describe("agreements and e-signatures", () => {
     await expect.poll(() => page.getByRole("heading", { name: PARENT_AGREEMENT }).count()).toBe(1);
     await checkPage(page, "45-agreements-admin");
     await page.getByRole("button", { name: `Email signing links: ${PARENT_AGREEMENT}` }).click();
+    // The confirmation says how many emails will go before any is sent.
+    await expect.poll(() => page.getByRole("dialog").getByText("This will email 2 links.").count()).toBe(1);
+    await checkPage(page, "44-send-links-confirm");
     await page.getByRole("dialog").getByRole("button", { name: "Send links" }).click();
     await expect.poll(() => page.getByText("2 signing links emailed").count()).toBe(1);
 

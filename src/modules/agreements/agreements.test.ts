@@ -435,7 +435,13 @@ describe("agreements and signatures", () => {
     });
 
     it("reminds everyone still to sign at once with 'remind now'", async () => {
+      // The confirmation first asks how many: a dry run counts and sends nothing.
+      const mails = async () => (await head.get("/api/v1/mail/outbox")).json().messages.length;
+      const before = await mails();
+      const preview = (await head.post(`/api/v1/agreements/${agreementId}/remind?dryRun=true`)).json();
+      expect(await mails()).toBe(before);
       const res = await head.post(`/api/v1/agreements/${agreementId}/remind`);
+      expect(res.json().reminded).toBe(preview.reminded);
       expect(res.json().reminded).toBeGreaterThanOrEqual(2); // the head and the new starter at least
       // Worded for a due date still ahead: "by <date>", not "today".
       const nia = (

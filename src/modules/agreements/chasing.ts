@@ -109,7 +109,13 @@ export async function chaseAgreements(db: Db, publicUrl: string, today = todayIn
 }
 
 /** "Remind now": everyone who has not yet signed an agreement, at once. */
-export async function remindNow(db: Db, actor: Actor, agreementId: string, publicUrl: string) {
+export async function remindNow(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  publicUrl: string,
+  dryRun = false,
+) {
   const today = todayInLondon();
   const [agreement] = await db
     .select({ id: agreements.id })
@@ -119,6 +125,8 @@ export async function remindNow(db: Db, actor: Actor, agreementId: string, publi
   const open = (await openAssignments(db, today, agreementId)).filter(
     (r) => r.assignment.schoolId === actor.schoolId,
   );
+  // The confirmation asks "email N people?" before anyone is emailed.
+  if (dryRun) return { reminded: open.length };
   await db.transaction(async (tx) => {
     for (const r of open)
       await tx

@@ -240,7 +240,12 @@ describe("signing ways that outlive a policy version", () => {
       personIds: [mum, dad, step, lone],
       dueDate: addDays(todayInLondon(), 14),
     });
-    // Lowri has no child at the school: no link, and nothing asked of her.
+    // Lowri has no child at the school: no link, and nothing asked of her. The dry run (the
+    // confirmation's count) says the same and sends nothing.
+    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links?dryRun=true`, {})).json()).toEqual({
+      sent: 3,
+    });
+    expect(await linksFor("mari@home.test")).toEqual([]);
     expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).json()).toEqual({ sent: 3 });
     const statusOf = async (agreement: string, id: string) =>
       (await head.get("/api/v1/compliance/agreements")).json().people.find((p: { id: string }) => p.id === id)

@@ -31,7 +31,14 @@ const LINK_DAYS = 14;
  * Email each assigned parent/carer a single-use link: one per child, or one for the family, as the
  * agreement says. Parents have no account; the link is their identity for this one signature.
  */
-export async function sendParentLinks(db: Db, actor: Actor, agreementId: string, publicUrl: string) {
+export async function sendParentLinks(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  publicUrl: string,
+  /** Count the links that would go, send none (the confirmation says how many). */
+  dryRun = false,
+) {
   return db.transaction(async (tx) => {
     const [agreement] = await tx
       .select()
@@ -77,6 +84,10 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
       for (const child of targets) {
         // Done already (by this parent or another), or a family with no child at the school now.
         if (await signedAlreadyBy(tx, line, parent.id, child.id)) continue;
+        if (dryRun) {
+          sent++;
+          continue;
+        }
         // A new link replaces any unused earlier one for the same child, so only one can sign.
         await tx
           .update(signingLinks)
@@ -116,6 +127,7 @@ export async function sendParentLinks(db: Db, actor: Actor, agreementId: string,
         sent++;
       }
     }
+    if (dryRun) return { sent };
     await recordEvent(tx, actor, {
       action: "agreement.parent_links_sent",
       entityType: "agreement",

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { DryRunQuery } from "../../server/query.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";
@@ -60,14 +61,22 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
 
   api.post(
     "/api/v1/agreements/:id/remind",
-    { config: { action: "agreements.manage" }, schema: { params: AgreementParams } },
-    async (request) => remindNow(db, actorOf(request), request.params.id, config.publicUrl),
+    {
+      config: { action: "agreements.manage" },
+      schema: { params: AgreementParams, querystring: DryRunQuery },
+    },
+    async (request) =>
+      remindNow(db, actorOf(request), request.params.id, config.publicUrl, request.query.dryRun),
   );
 
   api.post(
     "/api/v1/agreements/:id/parent-links",
-    { config: { action: "agreements.manage" }, schema: { params: AgreementParams } },
-    async (request) => sendParentLinks(db, actorOf(request), request.params.id, config.publicUrl),
+    {
+      config: { action: "agreements.manage" },
+      schema: { params: AgreementParams, querystring: DryRunQuery },
+    },
+    async (request) =>
+      sendParentLinks(db, actorOf(request), request.params.id, config.publicUrl, request.query.dryRun),
   );
 
   api.get("/api/v1/me/agreements", { config: { action: "agreements.sign" } }, async (request) => ({

@@ -2,16 +2,12 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../../server/deps.js";
 import { badRequest, Problem } from "../../../server/problem.js";
+import { flag } from "../../../server/query.js";
 import { FIELDS, IMPORT_KINDS, type Mapping } from "./columns.js";
 import { importPeople } from "./service.js";
 
 /** A big trust's pupils file (100,000 rows) is about 10 MB; anything past this is not an MIS export. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
-
-const flag = z
-  .enum(["true", "false"], { message: "Use true or false." })
-  .default("false")
-  .transform((v) => v === "true");
 
 const ImportQuery = z.object({
   kind: z.enum(IMPORT_KINDS, { message: "Choose staff, pupils or contacts." }),

@@ -3,13 +3,15 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
-import { useSendParentLinks } from "./agreementsApi";
+import { useBulkEmailPreview, useSendParentLinks } from "./agreementsApi";
 import type { Agreement } from "./types";
 
 /** For a parents' agreement: email each assigned parent a single-use signing link. */
 export function SendLinksButton({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  const preview = useBulkEmailPreview(agreement.id, "parent-links", opened);
+  const count = preview.data?.sent;
   const send = useSendParentLinks(agreement.id);
   const confirm = () =>
     send.mutate(undefined, {
@@ -37,6 +39,11 @@ export function SendLinksButton({ agreement }: { agreement: Agreement }) {
                 : "agreements.links.explainChild",
             )}
           </Text>
+          {count !== undefined && (
+            <Text size="sm" fw={600}>
+              {t("agreements.links.willSend", { count })}
+            </Text>
+          )}
           <ErrorAlert error={send.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -144,3 +144,17 @@ export function useSendParentLinks(id: string) {
     mutationFn: () => api.post<{ sent: number }>(`${agreementPath(id)}/parent-links`),
   });
 }
+
+/**
+ * How many a bulk email would reach, asked when its confirmation opens: the school sees "this
+ * will email 688 links" before anything is sent (the server's dry run sends nothing).
+ */
+export function useBulkEmailPreview(id: string, what: "remind" | "parent-links", enabled: boolean) {
+  return useQuery({
+    queryKey: ["agreements", "bulk-preview", what, id],
+    queryFn: () => api.post<{ reminded?: number; sent?: number }>(`${agreementPath(id)}/${what}?dryRun=true`),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
