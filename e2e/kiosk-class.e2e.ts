@@ -189,13 +189,21 @@ describe("signing without an account: reception kiosk and class sessions", () =>
       expect(await tabletTrace(tablet)).not.toContain(trace);
     expect(await tablet.content()).not.toContain("Megan");
 
-    // Visitor 2 starts, types a name and walks away: the kiosk wipes it (idle shortened to 3 s).
-    await tablet.goto(`${accord.url}/kiosk?idle=3`);
+    // Visitor 2 starts, types a name and pauses: the kiosk asks if they are still there (idle
+    // shortened to 6 s, so the question comes after 3 s), and keeps the visit when they answer.
+    await tablet.goto(`${accord.url}/kiosk?idle=6`);
     await expect.poll(() => heading1(tablet)).toBe(`Welcome to ${HEAD.school}`);
     await tablet.getByRole("button", { name: "Start" }).click();
     await tablet.getByRole("textbox", { name: "Your full name" }).fill("Owain Brychan");
     await tablet.getByRole("textbox", { name: "Your organisation" }).fill("Brychan Builders");
-    await expect.poll(() => heading1(tablet), { timeout: 10_000 }).toBe(`Welcome to ${HEAD.school}`);
+    const stillThere = tablet.getByRole("dialog", { name: "Are you still there?" });
+    await expect.poll(() => stillThere.count(), { timeout: 10_000 }).toBe(1);
+    await checkPage(tablet, "55-kiosk-still-there");
+    await stillThere.getByRole("button", { name: "I'm still here" }).click();
+    await expect.poll(() => stillThere.count()).toBe(0);
+    expect(await tablet.getByRole("textbox", { name: "Your full name" }).inputValue()).toBe("Owain Brychan");
+    // Then they walk away: the question comes again, nobody answers, and the kiosk wipes it all.
+    await expect.poll(() => heading1(tablet), { timeout: 15_000 }).toBe(`Welcome to ${HEAD.school}`);
     for (const trace of ["Owain", "Brychan"]) expect(await tabletTrace(tablet)).not.toContain(trace);
     expect(await tablet.content()).not.toContain("Owain");
 

@@ -13,6 +13,7 @@ import { KioskClosed } from "./KioskClosed";
 import { KioskCodeScreen } from "./KioskCodeScreen";
 import { KioskWelcome } from "./KioskWelcome";
 import { kioskKeys, kioskToken, useKioskSession } from "./kioskApi";
+import { StillThere } from "./StillThere";
 import type { KioskSession } from "./types";
 import { VisitorFlow } from "./VisitorFlow";
 
@@ -31,8 +32,20 @@ export function KioskPage() {
   const [checking, setChecking] = useState(false);
   const session = useKioskSession(token);
 
-  const endVisit = useCallback(() => setVisit(0), []);
-  useIdleTimeout(visit !== 0, idleMs, endVisit);
+  const endVisit = useCallback(() => {
+    setWarning(false);
+    setVisit(0);
+  }, []);
+  // Quiet for most of the idle time: ask "still there?"; quiet for the rest: wipe the visit.
+  const warnMs = Math.min(20_000, Math.floor(idleMs / 2));
+  const [warning, setWarning] = useState(false);
+  const warn = useCallback(() => setWarning(true), []);
+  useIdleTimeout(visit !== 0 && !warning, idleMs - warnMs, warn);
+  useEffect(() => {
+    if (!warning) return;
+    const timer = window.setTimeout(endVisit, warnMs);
+    return () => window.clearTimeout(timer);
+  }, [warning, warnMs, endVisit]);
 
   const forget = useCallback(
     (wasClosed: boolean) => {
@@ -97,6 +110,9 @@ export function KioskPage() {
   return (
     <DeviceLayout schoolName={schoolName} label={t("kiosk.label")}>
       {content}
+      {warning && visit !== 0 && (
+        <StillThere seconds={Math.round(warnMs / 1000)} onStay={() => setWarning(false)} />
+      )}
     </DeviceLayout>
   );
 }
