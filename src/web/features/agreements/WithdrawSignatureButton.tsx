@@ -1,13 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Button } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
-import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
-import { ownSubmit } from "../../ui/ownSubmit";
+import { ReasonDialog } from "../../ui/ReasonDialog";
 import { useRefreshAgreements, useWithdrawSignature } from "./agreementsApi";
 import type { SignatureRecord } from "./types";
 
@@ -42,31 +40,6 @@ export function WithdrawSignatureButton({
     title: signature.agreementTitle,
     number: signature.versionNumber,
   });
-  const form = useForm({
-    initialValues: { reason: "" },
-    validate: { reason: (v) => (v.trim().length >= 3 ? null : t("agreements.withdraw.reasonRequired")) },
-  });
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const submit = form.onSubmit(
-    ({ reason }) =>
-      withdraw.mutate(reason.trim(), {
-        onSuccess: () => {
-          // This button goes once the list refreshes: the caller moves focus, not the dialog.
-          setWithdrawn(true);
-          close();
-          notifySuccess(t(`agreements.withdraw.done.${by}`, { title }));
-          onWithdrawn?.();
-        },
-        onError: (error) => {
-          // Withdrawn or corrected meanwhile (another tab, an admin): show where it stands now.
-          if (isApiError(error, 409)) void refresh();
-          else applyFieldErrors(form, error);
-        },
-      }),
-    // A missing reason: put the cursor where it is asked for.
-    () => reasonRef.current?.focus(),
-  );
-
   return (
     <>
       <Button
@@ -77,38 +50,35 @@ export function WithdrawSignatureButton({
       >
         {t("agreements.withdraw.button")}
       </Button>
-      <Modal
+      <ReasonDialog
         opened={opened}
         onClose={close}
         returnFocus={!withdrawn}
         title={t("agreements.withdraw.title", { title })}
-      >
-        <form noValidate onSubmit={ownSubmit(submit)}>
-          <Stack>
-            <Text size="sm">{t(`agreements.withdraw.explain.${by}`, { name: signature.fullName })}</Text>
-            <ErrorAlert error={withdraw.error} />
-            <Textarea
-              label={t("agreements.withdraw.reason")}
-              description={t(`agreements.withdraw.reasonHint.${by}`, { name: signature.fullName })}
-              required
-              autosize
-              minRows={3}
-              maxLength={2000}
-              data-autofocus
-              ref={reasonRef}
-              {...form.getInputProps("reason")}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" color="red" loading={withdraw.isPending}>
-                {t("agreements.withdraw.confirm")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        explain={t(`agreements.withdraw.explain.${by}`, { name: signature.fullName })}
+        label={t("agreements.withdraw.reason")}
+        hint={t(`agreements.withdraw.reasonHint.${by}`, { name: signature.fullName })}
+        requiredMessage={t("agreements.withdraw.reasonRequired")}
+        confirm={t("agreements.withdraw.confirm")}
+        pending={withdraw.isPending}
+        error={withdraw.error}
+        onReason={(reason, form) =>
+          withdraw.mutate(reason, {
+            onSuccess: () => {
+              // This button goes once the list refreshes: the caller moves focus, not the dialog.
+              setWithdrawn(true);
+              close();
+              notifySuccess(t(`agreements.withdraw.done.${by}`, { title }));
+              onWithdrawn?.();
+            },
+            onError: (error) => {
+              // Withdrawn or corrected meanwhile (another tab, an admin): show where it stands now.
+              if (isApiError(error, 409)) void refresh();
+              else applyFieldErrors(form, error);
+            },
+          })
+        }
+      />
     </>
   );
 }
