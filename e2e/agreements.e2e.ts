@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callApi,
   checkPage,
+  closeSchool,
   expectNoHorizontalOverflow,
-  launchChromium,
   newPage,
+  openSchool,
   type RunningAccord,
-  setUpSchool,
   signIn,
-  startAccord,
 } from "./harness.js";
 
 const HEAD = {
@@ -59,14 +58,9 @@ describe("agreements and e-signatures", () => {
   let reference = "";
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("creates and assigns a staff agreement, and the head signs it with the keyboard alone", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callApi,
   checkPage,
+  closeSchool,
   expectNoHorizontalOverflow,
-  launchChromium,
   newPage,
+  openSchool,
   type RunningAccord,
   SCREENSHOTS,
-  setUpSchool,
   signIn,
-  startAccord,
 } from "./harness.js";
 
 const HEAD = {
@@ -94,14 +93,9 @@ describe("correcting and withdrawing a signature", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("a teacher corrects a signature, then withdraws it; the head sees it all and withdraws the next one", async () => {
     const { agreementId } = await prepareSchool(accord, browser);

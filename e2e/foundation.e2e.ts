@@ -1,13 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkPage,
-  launchChromium,
-  newPage,
-  type RunningAccord,
-  setUpSchool,
-  startAccord,
-} from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, type RunningAccord } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -26,13 +19,9 @@ describe("a school's first day with Accord", () => {
   let accord: RunningAccord;
   let browser: Browser;
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
+    ({ accord, browser } = await openSchool());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("fresh start → setup → sign in → add a person → sign out", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
@@ -154,14 +143,9 @@ describe("sessions expire", () => {
   let browser: Browser;
   beforeAll(async () => {
     // An idle timeout of 3 seconds stands in for the real 30 minutes.
-    accord = await startAccord({ ACCORD_SESSION_IDLE_MINUTES: "0.05" });
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD, { ACCORD_SESSION_IDLE_MINUTES: "0.05" }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("sends an idle person back to sign in, then returns them where they were going", async () => {
     const page = await newPage(browser);

@@ -159,3 +159,22 @@ export async function setUpSchool(
   });
   expect(res.status).toBe(201);
 }
+
+/**
+ * What each journey starts from: a fresh Accord (env as for startAccord), Chromium, and, when
+ * `head` is given, a school set up with that head. `closeSchool` stops both.
+ */
+export async function openSchool(
+  head?: Parameters<typeof setUpSchool>[1],
+  env: Record<string, string> = {},
+): Promise<{ accord: RunningAccord; browser: Browser }> {
+  const accord = await startAccord(env);
+  const browser = await launchChromium();
+  if (head) await setUpSchool(accord, head);
+  return { accord, browser };
+}
+
+export async function closeSchool(running: { accord?: RunningAccord; browser?: Browser }) {
+  await running.browser?.close();
+  await running.accord?.stop();
+}

@@ -1,15 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkPage,
-  launchChromium,
-  newPage,
-  type RunningAccord,
-  setUpSchool,
-  signIn,
-  startAccord,
-} from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, type RunningAccord, signIn } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -40,14 +32,9 @@ describe("importing people from the MIS", () => {
   let accord: RunningAccord;
   let browser: Browser;
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("previews a pupils export, imports it and shows the pupils in the directory", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });

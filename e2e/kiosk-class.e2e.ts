@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callApi,
   checkPage,
+  closeSchool,
   expectNoHorizontalOverflow,
-  launchChromium,
   newPage,
+  openSchool,
   type RunningAccord,
   SCREENSHOTS,
-  setUpSchool,
   signIn,
-  startAccord,
 } from "./harness.js";
 
 const HEAD = {
@@ -72,14 +71,9 @@ describe("signing without an account: reception kiosk and class sessions", () =>
   let admin: Page;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("sets up a published policy, a visitors' and a pupils' agreement, and a class of three", async () => {
     admin = await newPage(browser, { viewport: { width: 1280, height: 900 } });

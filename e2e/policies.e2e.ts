@@ -4,15 +4,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkPage,
-  launchChromium,
-  newPage,
-  type RunningAccord,
-  setUpSchool,
-  signIn,
-  startAccord,
-} from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, type RunningAccord, signIn } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -110,14 +102,9 @@ describe("the policy library", () => {
   let accord: RunningAccord;
   let browser: Browser;
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("imports a policy, approves and publishes it, revises it and shows what changed", async () => {
     const docx = await buildPolicyDocx();

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callApi,
   checkPage,
+  closeSchool,
   expectNoHorizontalOverflow,
-  launchChromium,
   newPage,
+  openSchool,
   type RunningAccord,
-  setUpSchool,
-  startAccord,
 } from "./harness.js";
 
 const HEAD = {
@@ -36,14 +35,9 @@ describe("Accord in Welsh", () => {
   let accord: RunningAccord;
   let browser: Browser;
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    await setUpSchool(accord, HEAD);
+    ({ accord, browser } = await openSchool(HEAD));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+  afterAll(() => closeSchool({ accord, browser }));
 
   it("switches to Cymraeg on the sign-in page and stays in Welsh on Home, Agreements and Policies", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
