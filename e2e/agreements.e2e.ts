@@ -371,6 +371,10 @@ describe("agreements and e-signatures", () => {
       .toBe(1);
     await expect.poll(() => page.locator("ins").filter({ hasText: "straight away" }).count()).toBe(1);
     await expect.poll(() => page.locator("del").filter({ hasText: "the same day" }).count()).toBe(1);
+    // The policy's own note of what changed, and a way to read the policy whole.
+    await expect.poll(() => page.getByText("Reporting changed.").count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: `Read ${POLICY} in full` }).count()).toBe(1);
+    await checkPage(page, "48-resign-changes");
 
     // This time the head declines, saying why — with the signing form already filled in, which
     // must not be submitted along with the decline.

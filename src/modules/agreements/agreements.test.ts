@@ -310,13 +310,19 @@ describe("agreements and signatures", () => {
       ...STATEMENTS.slice(0, 2),
       "I understand that my use of school systems and devices is monitored.",
     ];
-    await head.patch(`/api/v1/policies/${policyId}/versions/${v.id}`, { statements: changed });
+    await head.patch(`/api/v1/policies/${policyId}/versions/${v.id}`, {
+      statements: changed,
+      summary: "Monitoring now covers school devices as well as systems.",
+    });
     expect((await head.post(`/api/v1/policies/${policyId}/versions/${v.id}/publish`)).statusCode).toBe(200);
     const [mine] = (await teacher.get("/api/v1/me/agreements")).json().agreements;
     expect(mine.id).not.toBe(agreementId);
     expect(mine.statements).toEqual(changed);
     expect(mine.policy.versionNumber).toBe("1.1");
     expect(mine.previouslySigned.statements).toEqual(STATEMENTS);
+    expect(mine.previouslySigned.policyChangeSummary).toBe(
+      "Monitoring now covers school devices as well as systems.",
+    );
     // The old signature is history now: there is nothing to correct on a replaced version.
     const [old] = (await teacher.get("/api/v1/me/signatures")).json().signatures;
     expect(old).toMatchObject({ agreementId, agreementInForce: false });

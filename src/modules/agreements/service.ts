@@ -505,6 +505,14 @@ export async function myAgreements(db: Db, actor: Actor) {
     const previouslySigned = chain.find((c) =>
       sigs.some((s) => s.kind === "signed" && s.agreementId === c.row.id),
     );
+    // For a re-sign, the policy's own note of what changed in this version (it may be the policy,
+    // not the agreement's statements, that changed).
+    const [version] = previouslySigned
+      ? await db
+          .select({ summary: policyVersions.summary })
+          .from(policyVersions)
+          .where(eq(policyVersions.id, agreement.policyVersionId))
+      : [];
     result.push({
       ...(await presentAgreement(db, agreement)),
       dueDate: assignment.dueDate,
@@ -514,6 +522,7 @@ export async function myAgreements(db: Db, actor: Actor) {
             agreementId: previouslySigned.row.id,
             policyVersionId: previouslySigned.row.policyVersionId,
             statements: previouslySigned.row.statements as string[],
+            policyChangeSummary: version?.summary || null,
           }
         : null,
     });

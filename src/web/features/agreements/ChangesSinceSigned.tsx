@@ -1,5 +1,6 @@
 import { List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { RouterLink } from "../../ui/RouterLink";
 import { addedStyle, removedStyle } from "../policies/diff.css";
 import { statementChanges } from "./statementChanges";
 
@@ -8,6 +9,8 @@ interface Props {
   after: string[];
   /** The version the person signed, when known. */
   versionNumber: string | null;
+  /** The policy now in force, and its own note of what changed, with a link to read it whole. */
+  policy: { id: string; title: string; versionNumber: string; changeSummary: string | null };
 }
 
 function Changes({ heading, items, kind }: { heading: string; items: string[]; kind: "added" | "removed" }) {
@@ -36,7 +39,7 @@ function Changes({ heading, items, kind }: { heading: string; items: string[]; k
 }
 
 /** For a re-sign: what is different from the statements the person agreed to last time. */
-export function ChangesSinceSigned({ before, after, versionNumber }: Props) {
+export function ChangesSinceSigned({ before, after, versionNumber, policy }: Props) {
   const { t } = useTranslation();
   const { added, removed } = statementChanges(before, after);
   return (
@@ -64,6 +67,19 @@ export function ChangesSinceSigned({ before, after, versionNumber }: Props) {
             <Changes heading={t("agreements.changes.removed")} items={removed} kind="removed" />
           </SimpleGrid>
         )}
+        {policy.changeSummary && (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              {t("agreements.changes.policyNote", { title: policy.title, number: policy.versionNumber })}
+            </Title>
+            <Text size="sm" style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}>
+              {policy.changeSummary}
+            </Text>
+          </Stack>
+        )}
+        <RouterLink to={`/policies/${policy.id}`}>
+          {t("agreements.changes.readPolicy", { title: policy.title })}
+        </RouterLink>
       </Stack>
     </Paper>
   );

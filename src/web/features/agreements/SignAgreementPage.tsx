@@ -97,6 +97,12 @@ export function SignAgreementPage() {
               before={previous.statements}
               after={agreement.statements}
               versionNumber={previousVersion}
+              policy={{
+                id: agreement.policy.id,
+                title: agreement.policy.title,
+                versionNumber: agreement.policy.versionNumber,
+                changeSummary: previous.policyChangeSummary,
+              }}
             />
           )}
           <Paper withBorder p="lg">

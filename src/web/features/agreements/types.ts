@@ -37,7 +37,13 @@ export interface Agreement {
 export interface AgreementToSign extends Agreement {
   dueDate: string | null;
   overdue: boolean;
-  previouslySigned: { agreementId: string; policyVersionId: string; statements: string[] } | null;
+  previouslySigned: {
+    agreementId: string;
+    policyVersionId: string;
+    statements: string[];
+    /** The policy's own note of what changed in the version now in force. */
+    policyChangeSummary: string | null;
+  } | null;
 }
 
 export interface Signature {
