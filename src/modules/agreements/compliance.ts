@@ -168,6 +168,32 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
         : null,
     })),
     people: rows,
+    // What the department and class filters can be set to: the school's own values, so a filter
+    // is picked, not guessed (filters match exactly).
+    options: await filterOptions(db, schoolId, today),
+  };
+}
+
+async function filterOptions(db: Db, schoolId: string, today: string) {
+  const here = and(
+    eq(people.schoolId, schoolId),
+    sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
+  );
+  const [departments, regGroups] = await Promise.all([
+    db
+      .selectDistinct({ value: people.department })
+      .from(people)
+      .where(and(here, sql`${people.department} IS NOT NULL`))
+      .orderBy(people.department),
+    db
+      .selectDistinct({ value: people.regGroup })
+      .from(people)
+      .where(and(here, sql`${people.regGroup} IS NOT NULL`))
+      .orderBy(people.regGroup),
+  ]);
+  return {
+    departments: departments.map((d) => d.value as string),
+    regGroups: regGroups.map((r) => r.value as string),
   };
 }
 

@@ -235,10 +235,11 @@ describe("signing at the reception kiosk and in class", () => {
       const [event] = (await head.get("/api/v1/audit?action=agreement.signed")).json().events;
       expect(event.actorName).toBe("Tomos Teacher (class session)");
       // Opening the session asked the class: the compliance view counts who has signed.
-      const pledge = (await head.get("/api/v1/compliance/agreements?regGroup=Rowan"))
-        .json()
-        .agreements.find((a: { id: string }) => a.id === pupilsAgreement);
+      const rowan = (await head.get("/api/v1/compliance/agreements?regGroup=Rowan")).json();
+      const pledge = rowan.agreements.find((a: { id: string }) => a.id === pupilsAgreement);
       expect(pledge).toMatchObject({ required: 2, signed: 1 });
+      // The class filter offers the school's own classes, whatever is filtered now.
+      expect(rowan.options.regGroups).toEqual(["Oak", "Rowan"]);
     });
 
     it("closes when the teacher ends it", async () => {

@@ -1,6 +1,4 @@
-import { Select, SimpleGrid, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useState } from "react";
+import { Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { designatedRoles, personKinds } from "../people/types";
 import type { ComplianceFilters } from "./types";
@@ -8,24 +6,18 @@ import type { ComplianceFilters } from "./types";
 interface Props {
   filters: ComplianceFilters;
   onChange: (changes: Partial<ComplianceFilters>) => void;
+  /** The school's own departments and classes: filters match exactly, so they are picked. */
+  options: { departments: string[]; regGroups: string[] };
 }
 
-/** A free-text filter that waits for the person to stop typing. */
-function useTypedFilter(value: string, apply: (value: string) => void) {
-  const [text, setText] = useState(value);
-  const [debounced] = useDebouncedValue(text, 300);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only react to the person typing
-  useEffect(() => {
-    if (debounced !== value) apply(debounced);
-  }, [debounced]);
-  return [text, setText] as const;
-}
-
-export function ComplianceFiltersBar({ filters, onChange }: Props) {
+export function ComplianceFiltersBar({ filters, onChange, options }: Props) {
   const { t } = useTranslation();
-  const [department, setDepartment] = useTypedFilter(filters.department, (v) => onChange({ department: v }));
-  const [regGroup, setRegGroup] = useTypedFilter(filters.regGroup, (v) => onChange({ regGroup: v }));
   const any = { value: "", label: t("common.any") };
+  // A value in the address that the school no longer has still shows, so it can be cleared.
+  const choices = (values: string[], current: string) => [
+    any,
+    ...[...new Set([...values, ...(current ? [current] : [])])].map((v) => ({ value: v, label: v })),
+  ];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
       <Select
@@ -43,15 +35,21 @@ export function ComplianceFiltersBar({ filters, onChange }: Props) {
         allowDeselect={false}
         searchable
       />
-      <TextInput
+      <Select
         label={t("fields.department")}
-        value={department}
-        onChange={(event) => setDepartment(event.currentTarget.value)}
+        data={choices(options.departments, filters.department)}
+        value={filters.department}
+        onChange={(value) => onChange({ department: value ?? "" })}
+        allowDeselect={false}
+        searchable
       />
-      <TextInput
+      <Select
         label={t("fields.regGroup")}
-        value={regGroup}
-        onChange={(event) => setRegGroup(event.currentTarget.value)}
+        data={choices(options.regGroups, filters.regGroup)}
+        value={filters.regGroup}
+        onChange={(value) => onChange({ regGroup: value ?? "" })}
+        allowDeselect={false}
+        searchable
       />
     </SimpleGrid>
   );

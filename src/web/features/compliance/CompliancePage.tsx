@@ -11,7 +11,7 @@ import { ComplianceStats } from "./ComplianceStats";
 import { ComplianceTable } from "./ComplianceTable";
 import { complianceCsvHref, useCompliance } from "./complianceApi";
 import { PersonSignaturesDrawer } from "./PersonSignaturesDrawer";
-import type { CompliancePerson } from "./types";
+import type { ComplianceMatrix, CompliancePerson } from "./types";
 import { useComplianceFilters } from "./useComplianceFilters";
 
 const PAGE_SIZE = 50;
@@ -21,6 +21,9 @@ export function CompliancePage() {
   const { data: me } = useMe();
   const { filters, update } = useComplianceFilters();
   const { data, error, isPending } = useCompliance(filters);
+  // Kept from the last answer, so the pick lists stay put while a new filter loads.
+  const [options, setOptions] = useState<ComplianceMatrix["options"]>({ departments: [], regGroups: [] });
+  if (data?.options && data.options !== options) setOptions(data.options);
   const [page, setPage] = useState(1);
   const [person, setPerson] = useState<CompliancePerson | null>(null);
   // Only people asked to sign at least one agreement belong in the table.
@@ -42,6 +45,7 @@ export function CompliancePage() {
       <Paper withBorder p="md" role="search" aria-label={t("compliance.filters.label")}>
         <ComplianceFiltersBar
           filters={filters}
+          options={options}
           onChange={(changes) => {
             update(changes);
             setPage(1);

@@ -40,6 +40,8 @@ export interface CompliancePerson {
 export interface ComplianceMatrix {
   agreements: ComplianceAgreement[];
   people: CompliancePerson[];
+  /** The school's departments and classes, for the filters. */
+  options: { departments: string[]; regGroups: string[] };
 }
 
 export interface ComplianceFilters {
