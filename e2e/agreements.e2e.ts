@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   newPage,
   openSchool,
+  PHONE,
   type RunningAccord,
   signIn,
 } from "./harness.js";
@@ -119,11 +120,7 @@ describe("agreements and e-signatures", () => {
       .toBe(1);
 
     // On a phone first: the signing page fits a 375px screen.
-    const phone = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newPage(browser, PHONE);
     await phone.goto(`${accord.url}/sign-in`);
     await signIn(phone, HEAD);
     await phone.goto(`${accord.url}/agreements/sign`);
@@ -323,11 +320,7 @@ describe("agreements and e-signatures", () => {
     await parent.context().close();
 
     // Another parent declines instead, saying why, on a phone.
-    const father = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const father = await newPage(browser, PHONE);
     await father.goto(owainLink!);
     await expect.poll(() => father.getByText("For Ffion Pritchard").count()).toBe(1);
     await father.getByRole("button", { name: "Decline…" }).click();
@@ -402,11 +395,7 @@ describe("agreements and e-signatures", () => {
     await page.context().close();
 
     // On a phone the compliance table scrolls inside its own region; the page never scrolls sideways.
-    const phone = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newPage(browser, PHONE);
     await phone.goto(`${accord.url}/sign-in`);
     await signIn(phone, HEAD);
     await phone.goto(`${accord.url}/compliance`);

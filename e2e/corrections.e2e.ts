@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   newPage,
   openSchool,
+  PHONE,
   type RunningAccord,
   SCREENSHOTS,
   signIn,
@@ -234,11 +235,7 @@ describe("correcting and withdrawing a signature", () => {
     await page.context().close();
 
     // On a phone the history fits the screen.
-    const phone = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newPage(browser, PHONE);
     await phone.goto(`${accord.url}/sign-in`);
     await signIn(phone, TEACHER);
     await phone.goto(`${accord.url}/agreements/sign`);
@@ -326,11 +323,7 @@ describe("correcting and withdrawing a signature", () => {
     await head.context().close();
 
     // The same drawer on a phone.
-    const headPhone = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const headPhone = await newPage(browser, PHONE);
     await headPhone.goto(`${accord.url}/sign-in`);
     await signIn(headPhone, HEAD);
     await headPhone.goto(`${accord.url}/compliance`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, closeSchool, newPage, openSchool, type RunningAccord } from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, PHONE, type RunningAccord } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -105,11 +105,7 @@ describe("a school's first day with Accord", () => {
   });
 
   it("works at phone width", async () => {
-    const page = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await newPage(browser, PHONE);
     await page.goto(`${accord.url}/sign-in`);
     await signIn(page, HEAD.email, HEAD.password);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");

@@ -7,6 +7,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
+/** A phone: the narrowest screen Accord is checked at (no sideways scrolling, touch). */
+export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
 export const SCREENSHOTS = path.resolve("screenshots");
 
 async function freePort(): Promise<number> {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, closeSchool, newPage, openSchool, type RunningAccord, signIn } from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, PHONE, type RunningAccord, signIn } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -113,11 +113,7 @@ describe("importing people from the MIS", () => {
   });
 
   it("fits a phone screen", async () => {
-    const page = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const page = await newPage(browser, PHONE);
     await page.goto(`${accord.url}/sign-in`);
     await signIn(page, HEAD);
     await page.goto(`${accord.url}/people/import`);

@@ -8,6 +8,7 @@ import {
   expectNoHorizontalOverflow,
   newPage,
   openSchool,
+  PHONE,
   type RunningAccord,
   SCREENSHOTS,
   signIn,
@@ -42,7 +43,6 @@ const PUPILS_CSV = [
 ].join("\n");
 
 const TABLET = { viewport: { width: 820, height: 1180 }, hasTouch: true };
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 
 const heading1 = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 

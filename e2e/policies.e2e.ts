@@ -4,7 +4,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, closeSchool, newPage, openSchool, type RunningAccord, signIn } from "./harness.js";
+import { checkPage, closeSchool, newPage, openSchool, PHONE, type RunningAccord, signIn } from "./harness.js";
 
 const HEAD = {
   school: "Oakfield Primary School",
@@ -194,11 +194,7 @@ describe("the policy library", () => {
     await page.close();
 
     // The published version on a phone.
-    const phone = await newPage(browser, {
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newPage(browser, PHONE);
     await phone.goto(`${accord.url}/sign-in`);
     await signIn(phone, HEAD);
     await phone.goto(mobileUrl);

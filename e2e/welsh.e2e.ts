@@ -7,6 +7,7 @@ import {
   expectNoHorizontalOverflow,
   newPage,
   openSchool,
+  PHONE,
   type RunningAccord,
 } from "./harness.js";
 
@@ -122,12 +123,7 @@ describe("Accord in Welsh", () => {
   });
 
   it("starts in Welsh for a Welsh browser, fits a phone, and offers English on the public pages", async () => {
-    const phone = await newPage(browser, {
-      locale: "cy-GB",
-      viewport: { width: 375, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newPage(browser, { ...PHONE, locale: "cy-GB" });
     await phone.goto(`${accord.url}/sign-in`);
     await expect.poll(() => heading1(phone)).toBe("Mewngofnodi");
     expect(await htmlLang(phone)).toBe("cy");
@@ -248,7 +244,7 @@ describe("Accord in Welsh", () => {
     await checkPage(tablet, "105-cy-class-pledge");
     await tablet.getByRole("button", { name: "Rwy'n addo" }).click();
     await expect.poll(() => heading1(tablet)).toBe("Da iawn, Gwenllian!");
-    await tablet.setViewportSize({ width: 375, height: 740 });
+    await tablet.setViewportSize(PHONE.viewport);
     await expect.poll(() => heading1(tablet), { timeout: 10_000 }).toBe("Chwilia am dy enw");
     await expectNoHorizontalOverflow(tablet);
     await checkPage(tablet, "106-cy-class-names-mobile");
