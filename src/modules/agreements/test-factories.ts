@@ -50,5 +50,9 @@ export async function staffAgreement(head: Browser) {
       choices: [{ key: "photo", label: "My photo may be used", options: ["agree", "disagree"] }],
     })
   ).json();
-  return { agreementId: agreement.id as string, textSha256: agreement.textSha256 as string };
+  return {
+    agreementId: agreement.id as string,
+    textSha256: agreement.textSha256 as string,
+    policyId: policy.id as string,
+  };
 }

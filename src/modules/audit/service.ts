@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows, type Tx, writeTogether } from "../../db/client.js";
+import { type Db, type DbOrTx, queryRows, type Tx, writeTogether } from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
 import { eventHash, GENESIS } from "./chain.js";
@@ -32,16 +32,13 @@ export async function lockChain(tx: Tx, schoolId: string): Promise<ChainHead> {
   return { schoolId, seq: Number(head.seq), hash: head.hash };
 }
 
+type EventInput = AuditInput & { actor: Actor; id?: string };
+
 /**
- * The statements that write events after `head` (from lockChain, in this transaction), in
- * order, and move the head on; `head` moves to the last event. Busy paths (signing) put these
- * into one statement with their own writes (see `writeTogether`).
+ * The INSERT of `events` chained after `head`, in order; `head` moves to the last event. With
+ * `onlyIf`, rows are inserted only when that condition holds (see `appendIfChainUnchanged`).
  */
-export function appendEventsSql(
-  head: ChainHead,
-  events: (AuditInput & { actor: Actor; id?: string })[],
-): SQL[] {
-  if (events.length === 0) return [];
+function insertEventsSql(head: ChainHead, events: EventInput[], onlyIf?: SQL): SQL {
   // Millisecond precision survives the timestamptz round trip, so the hash can be recomputed.
   const at = new Date(Math.floor(Date.now()));
   const rows = events.map((input) => {
@@ -65,15 +62,61 @@ export function appendEventsSql(
   });
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
   // One array per column (unnest): a batch is one statement whatever its size.
-  return [
-    sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, action, entity_type, entity_id, summary, ip, prev_hash, hash)
+  return sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, action, entity_type, entity_id, summary, ip, prev_hash, hash)
     SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("seq")}::bigint[],
       ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[], ${col("actorPersonId")}::uuid[],
       ${col("actorName")}::text[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
       ${sql.param(rows.map((r) => JSON.stringify(r.summary)))}::jsonb[], ${col("ip")}::text[],
-      ${col("prevHash")}::text[], ${col("hash")}::text[])`,
+      ${col("prevHash")}::text[], ${col("hash")}::text[])${onlyIf ? sql` WHERE ${onlyIf}` : sql``}`;
+}
+
+/**
+ * The statements that write events after `head` (from lockChain, in this transaction), in
+ * order, and move the head on; `head` moves to the last event. Busy paths (signing) put these
+ * into one statement with their own writes (see `writeTogether`).
+ */
+export function appendEventsSql(head: ChainHead, events: EventInput[]): SQL[] {
+  if (events.length === 0) return [];
+  return [
+    insertEventsSql(head, events),
     sql`UPDATE audit_chain_heads SET seq = ${head.seq}, hash = ${head.hash} WHERE school_id = ${head.schoolId}`,
   ];
+}
+
+/**
+ * Optimistic append, for the busiest path (staff signing, docs/decisions/010): one statement,
+ * so one round trip and its own implicit transaction, that moves the chain on from `expected`
+ * and writes `events` with the caller's `writes` — only if the chain still ends at `expected`
+ * and `condition` holds. Otherwise nothing is written and it answers null: the caller then
+ * takes the lock (`lockChain`) and does it the careful way.
+ *
+ * Why this is as safe as the lock: every audited write moves the head, and the head row is
+ * updated under its row lock. If another writer committed after this statement's snapshot, the
+ * update re-reads the newest head (READ COMMITTED), finds it moved, and matches nothing. So when
+ * it matches, `condition` was judged on the same state a lock holder would have seen.
+ * `writes` get the guard to put in their own WHERE (`INSERT … SELECT … WHERE ${onlyIf}`).
+ */
+export async function appendIfChainUnchanged(
+  db: Db,
+  expected: ChainHead,
+  events: EventInput[],
+  condition: SQL,
+  writes: (onlyIf: SQL) => SQL[],
+): Promise<ChainHead | null> {
+  const head = { ...expected };
+  const onlyIf = sql`EXISTS (SELECT 1 FROM chain_moved)`;
+  const statements = [insertEventsSql(head, events, onlyIf), ...writes(onlyIf)];
+  const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`);
+  const [moved] = await queryRows<{ n: number }>(
+    db,
+    sql`WITH chain_moved AS (
+        UPDATE audit_chain_heads SET seq = ${head.seq}, hash = ${head.hash}
+        WHERE school_id = ${expected.schoolId} AND seq = ${expected.seq} AND hash = ${expected.hash} AND (${condition})
+        RETURNING 1
+      ), ${sql.join(parts, sql`, `)}
+      SELECT count(*)::int AS n FROM chain_moved`,
+  );
+  return moved.n === 1 ? head : null;
 }
 
 /**

@@ -29,6 +29,27 @@ export function queueMailsSql(mails: (OutgoingMail & { schoolId: string })[]): S
   ];
 }
 
+/**
+ * Emails to people by id, each to the address their record holds when the statement runs;
+ * someone with no address gets none (as when the caller looks the address up first). `onlyIf`
+ * makes the insert conditional (see audit's `appendIfChainUnchanged`).
+ */
+export function queueMailsToPeopleSql(
+  mails: { schoolId: string; personId: string; subject: string; text: string }[],
+  onlyIf?: SQL,
+): SQL[] {
+  if (mails.length === 0) return [];
+  const col = (f: (m: (typeof mails)[number]) => string) => sql.param(mails.map(f));
+  return [
+    sql`INSERT INTO mail_outbox (school_id, to_address, subject, body_text)
+    SELECT m.school_id, p.email, m.subject, m.body_text
+    FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.personId)}::uuid[],
+      ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[]) AS m(school_id, person_id, subject, body_text)
+    JOIN people p ON p.school_id = m.school_id AND p.id = m.person_id
+    WHERE p.email IS NOT NULL${onlyIf ? sql` AND ${onlyIf}` : sql``}`,
+  ];
+}
+
 export async function listOutbox(db: DbOrTx, schoolId: string, limit = 200) {
   const rows = await db
     .select()
