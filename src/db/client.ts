@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -85,6 +85,25 @@ export async function openDatabase(
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * `queryRows` for a hot path's statement whose text never changes (arrays carry the batch): on
+ * PostgreSQL it becomes a named prepared statement, parsed and planned once per connection rather
+ * than for every batch. Only for statements made of key look-ups (a generic plan cannot go wrong:
+ * a join against a big table might be planned as a scan). PGlite, in-process, just runs it.
+ */
+export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
+  const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  // A statement whose text did vary would otherwise leave one prepared statement per variant.
+  if (!statementNames.has(text) && statementNames.size < 50)
+    statementNames.set(text, `accord_${statementNames.size + 1}`);
+  const name = statementNames.get(text);
+  return (await client.query({ name, text, values: params })).rows as T[];
 }
 
 /**

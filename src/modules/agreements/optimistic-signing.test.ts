@@ -111,8 +111,8 @@ describe("signing in one statement when nothing has changed since the last batch
     // restore): the database itself must refuse the quick write, and the careful path answer.
     await t.database.db.execute(sql`
       INSERT INTO signatures (school_id, agreement_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
-      SELECT school_id, agreement_id, kind, ${hal.id}, 'Hal Staffroom', job_title, choices, text_sha256, auth_method, now(), ip, user_agent, audit_event_id, 'TEST-HAL-REF'
-      FROM signatures WHERE school_id = ${schoolId} LIMIT 1`);
+      SELECT school_id, agreement_id, 'signed', ${hal.id}, 'Hal Staffroom', job_title, choices, text_sha256, auth_method, now(), ip, user_agent, audit_event_id, 'TEST-HAL-REF'
+      FROM signatures WHERE school_id = ${schoolId} AND kind = 'signed' LIMIT 1`);
     const before = { ...writer.batches };
     await expect(sign(hal)).rejects.toMatchObject({ status: 409 });
     expect(writer.batches).toEqual({ optimistic: before.optimistic, careful: before.careful + 1 });

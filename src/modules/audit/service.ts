@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, queryRows, type Tx, writeTogether } from "../../db/client.js";
+import {
+  type Db,
+  type DbOrTx,
+  queryRows,
+  queryRowsPrepared,
+  type Tx,
+  writeTogether,
+} from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
 import { eventHash, GENESIS } from "./chain.js";
@@ -94,7 +101,8 @@ export function appendEventsSql(head: ChainHead, events: EventInput[]): SQL[] {
  * updated under its row lock. If another writer committed after this statement's snapshot, the
  * update re-reads the newest head (READ COMMITTED), finds it moved, and matches nothing. So when
  * it matches, `condition` was judged on the same state a lock holder would have seen.
- * `writes` get the guard to put in their own WHERE (`INSERT … SELECT … WHERE ${onlyIf}`).
+ * `writes` get the guard to put in their own WHERE (`INSERT … SELECT … WHERE ${onlyIf}`), and
+ * must be key look-ups only: the statement is prepared once per connection (`queryRowsPrepared`).
  */
 export async function appendIfChainUnchanged(
   db: Db,
@@ -107,7 +115,7 @@ export async function appendIfChainUnchanged(
   const onlyIf = sql`EXISTS (SELECT 1 FROM chain_moved)`;
   const statements = [insertEventsSql(head, events, onlyIf), ...writes(onlyIf)];
   const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`);
-  const [moved] = await queryRows<{ n: number }>(
+  const [moved] = await queryRowsPrepared<{ n: number }>(
     db,
     sql`WITH chain_moved AS (
         UPDATE audit_chain_heads SET seq = ${head.seq}, hash = ${head.hash}

@@ -95,6 +95,24 @@ describe("signing in and sessions", () => {
     expect((await b.get("/api/v1/me")).statusCode).toBe(401);
   });
 
+  it("keeps a session alive while it is used: a request after 29 idle minutes starts the clock again", async () => {
+    const b = await new Browser(t.app).signIn(ADMIN.email, ADMIN.password);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET last_seen_at = now() - interval '29 minutes' WHERE token_hash = ${sessionHash(b)}`,
+    );
+    expect((await b.get("/api/v1/me")).statusCode).toBe(200);
+    // The touch is written in the background (requests do not wait for it): give it a moment.
+    const idleSeconds = async () => {
+      const [row] = await queryRows<{ idle: number }>(
+        t.database.db,
+        sql`SELECT extract(epoch FROM now() - last_seen_at)::float AS idle FROM sessions WHERE token_hash = ${sessionHash(b)}`,
+      );
+      return row.idle;
+    };
+    for (let i = 0; i < 50 && (await idleSeconds()) > 60; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await idleSeconds()).toBeLessThan(60);
+  });
+
   it("ends a session 12 hours after sign-in however active it is", async () => {
     const b = await new Browser(t.app).signIn(ADMIN.email, ADMIN.password);
     await t.database.db.execute(

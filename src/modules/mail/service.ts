@@ -41,12 +41,14 @@ export function queueMailsToPeopleSql(
   if (mails.length === 0) return [];
   const col = (f: (m: (typeof mails)[number]) => string) => sql.param(mails.map(f));
   return [
+    // The address by a subquery per row (an index look-up whatever the batch size), not a join.
     sql`INSERT INTO mail_outbox (school_id, to_address, subject, body_text)
-    SELECT m.school_id, p.email, m.subject, m.body_text
-    FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.personId)}::uuid[],
-      ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[]) AS m(school_id, person_id, subject, body_text)
-    JOIN people p ON p.school_id = m.school_id AND p.id = m.person_id
-    WHERE p.email IS NOT NULL${onlyIf ? sql` AND ${onlyIf}` : sql``}`,
+    SELECT * FROM (SELECT m.school_id,
+        (SELECT p.email FROM people p WHERE p.id = m.person_id AND p.school_id = m.school_id) AS email,
+        m.subject, m.body_text
+      FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.personId)}::uuid[],
+        ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[]) AS m(school_id, person_id, subject, body_text)) AS addressed
+    WHERE email IS NOT NULL${onlyIf ? sql` AND ${onlyIf}` : sql``}`,
   ];
 }
 
