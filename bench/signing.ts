@@ -162,6 +162,8 @@ async function main() {
     await db.query("UPDATE sessions SET last_seen_at = now() - interval '2 minutes'");
     // As on a real INSET morning, the staff were loaded long before: tables vacuumed and analysed.
     await db.query("VACUUM ANALYZE people, sessions");
+    // …and checkpointed since: the load's WAL is not written out during the measurement.
+    await db.query("CHECKPOINT");
     const body = JSON.stringify({
       fullName: "Signer",
       jobTitle: "Teacher",
@@ -264,14 +266,14 @@ async function main() {
         `round ${round}: API flat out ${signedPerSecond(flat).toFixed(0)} signatures/s (p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, non-2xx ${flat.non2xx}, errors ${flat.errors}; CPU per signature: server ${perItem(c0, c1, flat["2xx"], "server")} ms, PostgreSQL ${perItem(c0, c1, flat["2xx"], "postgres")} ms, machine ${perItem(c0, c1, flat["2xx"], "total")} ms)`,
       );
       console.log(
-        `         bare INSERT ${bare.rate.toFixed(0)} rows/s (CPU per row: PostgreSQL ${perItem(c1, c2, bare.rows, "postgres")} ms, machine ${perItem(c1, c2, bare.rows, "total")} ms); ratio ${ratio.toFixed(2)}`,
+        `         bare INSERT ${bare.rate.toFixed(0)} rows/s (CPU per row: PostgreSQL ${perItem(c1, c2, bare.rows, "postgres")} ms, machine ${perItem(c1, c2, bare.rows, "total")} ms); ratio ${ratio.toFixed(3)}`,
       );
     }
     if (next > cookies.length) console.warn("warning: signers were reused, so some requests were 409s");
     await db.end();
     const median = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
     console.log(
-      `ratio API flat-out / bare INSERT, median of ${ROUNDS} rounds: ${median.toFixed(2)} (target ≥ 0.33)`,
+      `ratio API flat-out / bare INSERT, median of ${ROUNDS} rounds: ${median.toFixed(3)} (target: at least 1/3, ${median >= 1 / 3 ? "met" : "not met"})`,
     );
   } finally {
     server.kill("SIGTERM");
