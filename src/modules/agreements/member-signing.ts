@@ -97,18 +97,14 @@ async function signOptimistically(
   if (!expected) return null;
   const signed: (ReturnType<typeof newSignature> & { title: string; needsAssignment: boolean })[] = [];
   const pairs = new Set<string>();
-  for (const { actor, agreementId, body, ip, userAgent } of batch) {
+  for (const request of batch) {
+    const { actor, agreementId } = request;
     const agreement = known.agreements.get(agreementId);
     const pair = `${actor.personId}/${agreementId}`;
     if (!agreement || actor.schoolId !== schoolId || !actor.personId || pairs.has(pair)) return null;
     pairs.add(pair);
     try {
-      const made = newSignature(actor, agreement, body, {
-        personId: actor.personId,
-        authMethod: actor.via === "token" ? "api_token" : "password",
-        ip,
-        userAgent,
-      });
+      const made = signAs(request, agreement);
       signed.push({ ...made, title: agreement.title, needsAssignment: needsAssignment(actor, agreement) });
     } catch {
       return null; // a refusal: the careful way gives it with the same words as always
@@ -169,19 +165,14 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
   const signedNow = new Set<string>();
   batch.forEach((request, i) => {
     try {
-      const { actor, body } = request;
+      const { actor } = request;
       const agreement = found[i];
       if (!agreement) throw notFound("agreement");
       checkAudience(actor, agreement, agreement.assigned);
       const pair = `${actor.personId}/${agreement.id}`;
       if (agreement.latestKind === "signed" || signedNow.has(pair))
         throw conflict("You have already signed this agreement.", { signatureId: agreement.latestId });
-      const { row, event } = newSignature(actor, agreement, body, {
-        personId: actor.personId,
-        authMethod: actor.via === "token" ? "api_token" : "password",
-        ip: request.ip,
-        userAgent: request.userAgent,
-      });
+      const { row, event } = signAs(request, agreement);
       signedNow.add(pair);
       rows.push(row);
       events.push(event);
@@ -214,6 +205,16 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
     ),
   ]);
   return learnt;
+}
+
+/** The signature a signed-in member's request makes (checks the text and the answers; no I/O). */
+function signAs(request: MemberSigning, agreement: SignableAgreement) {
+  return newSignature(request.actor, agreement, request.body, {
+    personId: request.actor.personId,
+    authMethod: request.actor.via === "token" ? "api_token" : "password",
+    ip: request.ip,
+    userAgent: request.userAgent,
+  });
 }
 
 function signable(f: Found): SignableAgreement {
