@@ -112,6 +112,13 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
  */
 export async function writeTogether(tx: DbOrTx, statements: SQL[]) {
   if (statements.length === 0) return;
-  const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`);
-  await tx.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
+  await tx.execute(sql`WITH ${withClauses(statements)} SELECT 1`);
+}
+
+/** Statements as the comma-separated clauses of a WITH (`w0 AS (…), w1 AS (…)`). */
+export function withClauses(statements: SQL[]): SQL {
+  return sql.join(
+    statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`),
+    sql`, `,
+  );
 }

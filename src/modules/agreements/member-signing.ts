@@ -54,7 +54,7 @@ type Known = { heads: Map<string, ChainHead>; agreements: Map<string, SignableAg
  */
 export function memberSigningWriter(db: Db, publicUrl: string) {
   const known: Known = { heads: new Map(), agreements: new Map() };
-  /** How many batches went each way (the bench reports it; tests check the quick way is taken). */
+  /** How many batches went each way (tests check that the quick way is taken when it should be). */
   const batches = { optimistic: 0, careful: 0 };
   const writer = groupCommit<MemberSigning, Presented>(
     async (batch) => {

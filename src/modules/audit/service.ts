@@ -6,6 +6,7 @@ import {
   queryRows,
   queryRowsPrepared,
   type Tx,
+  withClauses,
   writeTogether,
 } from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
@@ -114,14 +115,13 @@ export async function appendIfChainUnchanged(
   const head = { ...expected };
   const onlyIf = sql`EXISTS (SELECT 1 FROM chain_moved)`;
   const statements = [insertEventsSql(head, events, onlyIf), ...writes(onlyIf)];
-  const parts = statements.map((s, i) => sql`${sql.raw(`w${i}`)} AS (${s})`);
   const [moved] = await queryRowsPrepared<{ n: number }>(
     db,
     sql`WITH chain_moved AS (
         UPDATE audit_chain_heads SET seq = ${head.seq}, hash = ${head.hash}
         WHERE school_id = ${expected.schoolId} AND seq = ${expected.seq} AND hash = ${expected.hash} AND (${condition})
         RETURNING 1
-      ), ${sql.join(parts, sql`, `)}
+      ), ${withClauses(statements)}
       SELECT count(*)::int AS n FROM chain_moved`,
   );
   return moved.n === 1 ? head : null;
