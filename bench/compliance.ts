@@ -8,9 +8,9 @@
  */
 import pg from "pg";
 import { openPostgres } from "../src/db/client.js";
+import { loadConfig } from "../src/kernel/config.js";
 import { newSecret } from "../src/modules/auth/tokens.js";
 import { buildApp } from "../src/server/app.js";
-import { loadConfig } from "../src/server/config.js";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SCHOOLS = 50;

@@ -1,5 +1,5 @@
 import { openDatabase } from "../db/client.js";
-import { ConfigError, loadConfig } from "../server/config.js";
+import { ConfigError, loadConfig } from "../kernel/config.js";
 import { verifyAllSchools } from "./audit-verify.js";
 import { fillDemoSchool } from "./demo.js";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/client.js";
-import { Browser, startTestApp, type TestApp } from "../server/testing.js";
+import { Browser, startTestApp, type TestApp } from "../testing/app.js";
 import { DEMO_LOGIN, fillDemoSchool } from "./demo.js";
 
 describe("the demo school", () => {

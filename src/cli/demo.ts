@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.js";
 import { people, pupilContacts, roleAssignments, schools } from "../db/schema.js";
+import { fullName } from "../kernel/names.js";
 import type { Actor, Kind, Role } from "../modules/access/roles.js";
 import { recordEvent } from "../modules/audit/service.js";
 import { createCredentials } from "../modules/auth/service.js";
@@ -60,7 +61,7 @@ export async function fillDemoSchool(db: Db) {
   const name = () => {
     for (;;) {
       const n = { givenName: pick(FIRST), familyName: pick(FAMILY) };
-      const key = `${n.givenName} ${n.familyName}`;
+      const key = fullName({ givenName: n.givenName, familyName: n.familyName });
       if (!used.has(key)) {
         used.add(key);
         return n;

@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import type { Database } from "../db/client.js";
+import type { Config } from "../kernel/config.js";
+import type { Deps } from "../kernel/http.js";
 import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.js";
 import { agreementRoutes } from "../modules/agreements/routes.js";
 import { signingModeRoutes } from "../modules/agreements/signing-modes.routes.js";
@@ -20,8 +22,6 @@ import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
-import type { Config } from "./config.js";
-import type { Deps } from "./deps.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
 

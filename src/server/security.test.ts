@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
-import { type Browser, setUpSchool, startTestApp, type TestApp } from "./testing.js";
+import { ConfigError, loadConfig } from "../kernel/config.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../testing/app.js";
 
 describe("security basics", () => {
   let t: TestApp;

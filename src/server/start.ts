@@ -1,11 +1,11 @@
 import { Cron } from "croner";
 import { openDatabase } from "../db/client.js";
+import { ConfigError, loadConfig } from "../kernel/config.js";
 import { chaseAgreements } from "../modules/agreements/chasing.js";
 import { assignNewStarters } from "../modules/agreements/service.js";
 import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
 import { sendReviewReminders } from "../modules/policies/reminders.js";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
 
 async function main() {
   const config = loadConfig();

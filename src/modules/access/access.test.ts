@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
 import { ACTIONS, type Action, can, MATRIX } from "./matrix.js";
 import { ROLES } from "./roles.js";
@@ -80,7 +80,7 @@ describe("authorization: every route × every role", () => {
   }, 180_000); // ~70 routes × 13 identities through the full request pipeline
 
   it("refuses to register a route that declares no action", async () => {
-    const { buildApp } = await import("../../server/app.js");
+    const { buildApp } = await import("../../testing/app.js");
     const app = await buildApp(t.database, t.config);
     expect(() => app.get("/api/v1/unguarded", async () => "oops")).toThrow(/declares no access action/);
     await app.close();

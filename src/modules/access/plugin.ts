@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { forbidden, unauthorized } from "../../server/problem.js";
+import { forbidden, unauthorized } from "../../kernel/problem.js";
 import { type Action, can, isAction } from "./matrix.js";
 
 declare module "fastify" {

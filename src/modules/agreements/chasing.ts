@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreements, assignmentReminders, assignments, people } from "../../db/schema.js";
-import { addDays, todayInLondon } from "../../server/dates.js";
-import { notFound } from "../../server/problem.js";
+import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";

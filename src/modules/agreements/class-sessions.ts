@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { agreements, assignments, classSessions, people, schools } from "../../db/schema.js";
-import { todayInLondon } from "../../server/dates.js";
-import { badRequest, conflict, forbidden, gone, notFound } from "../../server/problem.js";
+import { todayInLondon } from "../../kernel/dates.js";
+import { fullName } from "../../kernel/names.js";
+import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
@@ -159,7 +160,11 @@ export async function describeClassSession(db: Db, actor: Actor, id: string) {
     regGroup: row.regGroup,
     agreementTitle: agreement.title,
     ended: row.endedAt !== null || row.expiresAt.getTime() <= Date.now(),
-    pupils: pupils.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}`, signed: p.signed })),
+    pupils: pupils.map((p) => ({
+      id: p.id,
+      name: fullName({ givenName: p.givenName, familyName: p.familyName }),
+      signed: p.signed,
+    })),
   };
 }
 
@@ -204,7 +209,7 @@ export async function classView(db: Db, token: string) {
     agreement: await presentAgreement(db, agreement),
     pupils: pupils.map((p) => ({
       id: p.id,
-      displayName: `${p.givenName} ${p.familyName.charAt(0)}.`,
+      displayName: p.familyName ? `${p.givenName} ${p.familyName.charAt(0)}.` : p.givenName,
       signed: p.signed,
     })),
   };
@@ -235,7 +240,7 @@ export async function signInClass(
     const actor: Actor = {
       schoolId: row.schoolId,
       personId: row.teacherId,
-      name: `${teacher.givenName} ${teacher.familyName} (class session)`,
+      name: `${fullName(teacher)} (class session)`,
       roles: [],
       kinds: [],
       ip: ctx.ip,

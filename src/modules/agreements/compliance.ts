@@ -9,7 +9,8 @@ import {
   roleAssignments,
   signatures,
 } from "../../db/schema.js";
-import { todayInLondon } from "../../server/dates.js";
+import { todayInLondon } from "../../kernel/dates.js";
+import { fullName } from "../../kernel/names.js";
 import type { AgreementStatus } from "./service.js";
 import { statusFrom } from "./service.js";
 
@@ -148,7 +149,7 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
     }
     return {
       id: p.id,
-      name: `${p.givenName} ${p.familyName}`,
+      name: fullName({ givenName: p.givenName, familyName: p.familyName }),
       kinds: p.kinds,
       department: p.department,
       regGroup: p.regGroup,

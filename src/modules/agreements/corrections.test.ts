@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { addDays, todayInLondon } from "../../server/dates.js";
-import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { signedInPerson, staffAgreement } from "./test-factories.js";
 
 /** A withdrawal or correction is a new record that points to the old; the old never changes. */

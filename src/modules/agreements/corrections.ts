@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { people, signatures } from "../../db/schema.js";
-import { conflict, notFound } from "../../server/problem.js";
+import { conflict, notFound } from "../../kernel/problem.js";
 import { canCorrectSignature, canWithdrawSignature } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInLondon } from "../../server/dates.js";
-import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { signedInPerson } from "./test-factories.js";
 
 const FIRST = ["I will be kind online.", "I will tell an adult if something worries me."];

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx, writeTogether } from "../../db/client.js";
 import { groupCommit, type Outcome } from "../../db/group-commit.js";
 import type { signatures } from "../../db/schema.js";
-import { conflict, notFound } from "../../server/problem.js";
+import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { appendEventsSql, appendIfChainUnchanged, type ChainHead, lockChain } from "../audit/service.js";
 import { queueMailsSql, queueMailsToPeopleSql } from "../mail/service.js";

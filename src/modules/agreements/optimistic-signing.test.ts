@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { verifyChain } from "../audit/service.js";
 import { actorFor } from "../auth/service.js";
 import { memberSigningWriter } from "./member-signing.js";

@@ -10,7 +10,8 @@ import {
   signatures,
   signingLinks,
 } from "../../db/schema.js";
-import { conflict, gone, notFound } from "../../server/problem.js";
+import { fullNameSql } from "../../kernel/names.js";
+import { conflict, gone, notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
@@ -67,7 +68,7 @@ export async function sendParentLinks(
       const children = await tx
         .select({
           id: people.id,
-          name: sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`,
+          name: fullNameSql(sql`coalesce(${people.preferredName}, ${people.givenName})`, people.familyName),
         })
         .from(pupilContacts)
         .innerJoin(people, eq(people.id, pupilContacts.pupilId))
@@ -211,7 +212,7 @@ async function nameOf(db: DbOrTx, id: string | null) {
   if (!id) return null;
   const [p] = await db
     .select({
-      name: sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`,
+      name: fullNameSql(sql`coalesce(${people.preferredName}, ${people.givenName})`, people.familyName),
     })
     .from(people)
     .where(eq(people.id, id));

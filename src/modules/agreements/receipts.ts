@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agreements, people, schools, type signatures } from "../../db/schema.js";
+import { fullName } from "../../kernel/names.js";
 import { renderReceiptPdf } from "./receipt/pdf.js";
 import { type ChoiceDef, presentAgreement } from "./service.js";
 
@@ -26,9 +27,7 @@ export async function receiptPdf(db: Db, signature: typeof signatures.$inferSele
     ...(signature.jobTitle ? [{ label: "Job title", value: signature.jobTitle }] : []),
     ...(signature.organisation ? [{ label: "Organisation", value: signature.organisation }] : []),
     ...(signature.visiting ? [{ label: "Visiting", value: signature.visiting }] : []),
-    ...(child
-      ? [{ label: "Signed for", value: `${child.preferredName ?? child.givenName} ${child.familyName}` }]
-      : []),
+    ...(child ? [{ label: "Signed for", value: fullName(child) }] : []),
   ];
   const answers = signature.choices as Record<string, string>;
   return renderReceiptPdf({

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
-import { DryRunQuery } from "../../server/query.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { DryRunQuery } from "../../kernel/query.js";
 import { IdParams } from "../people/schema.js";
 import { remindNow } from "./chasing.js";
 import { complianceCsv, complianceMatrix } from "./compliance.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "../../server/dates.js";
+import { isoDate } from "../../kernel/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 /** Audiences as API.md names them, and the kind of person each one is. */

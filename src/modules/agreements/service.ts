@@ -11,8 +11,8 @@ import {
   roleAssignments,
   signatures,
 } from "../../db/schema.js";
-import { addDays, todayInLondon } from "../../server/dates.js";
-import { badRequest, conflict, notFound } from "../../server/problem.js";
+import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type Actor, type Kind, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { onPolicyPublished } from "../policies/service.js";

@@ -15,8 +15,8 @@ import {
   schools,
   signatures,
 } from "../../db/schema.js";
-import { londonDateTime } from "../../server/dates.js";
-import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
+import { londonDateTime } from "../../kernel/dates.js";
+import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { isSchoolAdmin } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";

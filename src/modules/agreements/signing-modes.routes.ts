@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import {
   classSessionOptions,
   classView,

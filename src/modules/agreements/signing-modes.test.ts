@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
 
 describe("signing at the reception kiosk and in class", () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { Browser, type TestApp } from "../../server/testing.js";
+import { Browser, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
 
 /** Test factories: a published staff agreement, and people signed in to sign it. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { isoDate } from "../../server/dates.js";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { isoDate } from "../../kernel/dates.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { listEvents, verifyChain } from "./service.js";
 
 const date = isoDate;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { hashSecret } from "./tokens.js";
 
 describe("signing in and sessions", () => {

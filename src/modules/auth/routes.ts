@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
-import { clearSessionCookie, setSessionCookie } from "../../server/plugins/identity.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { permissionsOf } from "../access/matrix.js";
 import type { Actor } from "../access/roles.js";
 import { IdParams } from "../people/schema.js";
@@ -24,6 +23,7 @@ import {
   logout,
   revokeApiToken,
 } from "./service.js";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie.js";
 
 async function presentMe(db: Db, actor: Actor) {
   const person = await getPerson(db, actor.schoolId, actor.personId!);

@@ -2,7 +2,8 @@ import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { groupCommit } from "../../db/group-commit.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
-import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../server/problem.js";
+import { fullName } from "../../kernel/names.js";
+import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
@@ -48,7 +49,7 @@ function toActor(person: PersonFields, ip: string | null, via: Actor["via"]): Ac
   return {
     schoolId: person.schoolId,
     personId: person.id,
-    name: `${person.givenName} ${person.familyName}`,
+    name: fullName({ givenName: person.givenName, familyName: person.familyName }),
     kinds: person.kinds as Kind[],
     roles: person.roles as Role[],
     ip,
@@ -349,7 +350,7 @@ export async function describeInvitation(db: Db, token: string) {
   return {
     personId: person.id,
     schoolId: person.schoolId,
-    name: `${person.givenName} ${person.familyName}`,
+    name: fullName({ givenName: person.givenName, familyName: person.familyName }),
     email: person.email!,
   };
 }
@@ -402,7 +403,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
-    createdByName: `${creator.givenName} ${creator.familyName}`,
+    createdByName: fullName({ givenName: creator.givenName, familyName: creator.familyName }),
   }));
 }
 

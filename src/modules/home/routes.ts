@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { can } from "../access/matrix.js";
 import { myAgreements } from "../agreements/service.js";
 import { countHeld } from "../mail/service.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { backoffMs, MAX_ATTEMPTS, smtpTransport, sweepOutbox } from "./service.js";
 
 type Received = { from: string; to: string[]; raw: string };

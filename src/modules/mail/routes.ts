@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { listOutbox } from "./service.js";
 
 export async function mailRoutes(app: FastifyInstance, { database, config }: Deps) {

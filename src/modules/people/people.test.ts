@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
 
 describe("the people directory", () => {
@@ -88,6 +88,13 @@ describe("the people directory", () => {
     expect(res.json().jobTitle).toBe("Class Teacher");
     const [event] = (await admin.get(`/api/v1/audit?action=person.updated&limit=1`)).json().events;
     expect(event.summary).toEqual({ jobTitle: { from: "Teaching Assistant", to: "Class Teacher" } });
+  });
+
+  it("adds someone known by one name only, without a stray space in their name", async () => {
+    const p = await add({ givenName: "Suharto", kinds: ["staff"], email: "suharto@oakfield.test" });
+    expect(p).toMatchObject({ name: "Suharto", givenName: "Suharto", familyName: "" });
+    const list = (await admin.get("/api/v1/people?q=suharto")).json();
+    expect(list.people.map((x: { name: string }) => x.name)).toEqual(["Suharto"]);
   });
 
   it("rejects bad input with the failing fields and changes nothing", async () => {

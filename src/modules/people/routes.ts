@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { createInvitation } from "../auth/service.js";
 import { getSchool } from "../schools/service.js";
 import { IdParams, LeaverInput, PeopleQuery, PersonInput, PersonPatch, RolesInput } from "./schema.js";

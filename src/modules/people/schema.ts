@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "../../server/dates.js";
+import { isoDate } from "../../kernel/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 const optionalText = (max: number) =>
@@ -11,9 +11,10 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-export const PersonInput = z.object({
+const PersonFields = z.object({
   givenName: z.string().trim().min(1, "Enter a first name.").max(100),
-  familyName: z.string().trim().min(1, "Enter a last name.").max(100),
+  // Empty for someone known by one name only; every name shown goes through kernel/names.
+  familyName: z.string().trim().max(100),
   preferredName: optionalText(100),
   kinds: z.array(z.enum(KINDS)).min(1, "Choose at least one kind of person."),
   email: z
@@ -32,9 +33,11 @@ export const PersonInput = z.object({
     .optional(),
   roles: z.array(z.enum(ROLES)).optional(),
 });
+export const PersonInput = PersonFields.extend({ familyName: PersonFields.shape.familyName.default("") });
 export type PersonInput = z.infer<typeof PersonInput>;
 
-export const PersonPatch = PersonInput.omit({ roles: true }).partial();
+// A patch changes only what it names, so its family name has no default.
+export const PersonPatch = PersonFields.omit({ roles: true }).partial();
 export type PersonPatch = z.infer<typeof PersonPatch>;
 
 export const LeaverInput = z.object({ leaveDate: isoDate });

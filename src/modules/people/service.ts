@@ -15,8 +15,9 @@ import {
 } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
-import { todayInLondon } from "../../server/dates.js";
-import { notFound } from "../../server/problem.js";
+import { todayInLondon } from "../../kernel/dates.js";
+import { fullName, fullNameSql } from "../../kernel/names.js";
+import { notFound } from "../../kernel/problem.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import type { PeopleQuery, PersonInput, PersonPatch } from "./schema.js";
@@ -31,7 +32,7 @@ export function presentPerson(p: PersonRow, roles: string[], account: "none" | "
     givenName: p.givenName,
     familyName: p.familyName,
     preferredName: p.preferredName,
-    name: `${p.preferredName ?? p.givenName} ${p.familyName}`,
+    name: fullName(p),
     kinds: p.kinds,
     roles,
     email: p.email,
@@ -151,7 +152,7 @@ export async function getPerson(db: DbOrTx, schoolId: string, id: string) {
     .where(and(eq(people.schoolId, schoolId), eq(people.id, id)));
   if (!row) throw notFound("person");
   const roles = (await rolesOf(db, schoolId, [id])).get(id) ?? [];
-  const name = sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`;
+  const name = fullNameSql(sql`coalesce(${people.preferredName}, ${people.givenName})`, people.familyName);
   const contacts = await db
     .select({
       id: people.id,
@@ -192,7 +193,11 @@ export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, aud
       action: "person.created",
       entityType: "person",
       entityId: row.id,
-      summary: { name: `${row.givenName} ${row.familyName}`, kinds: row.kinds, roles },
+      summary: {
+        name: fullName({ givenName: row.givenName, familyName: row.familyName }),
+        kinds: row.kinds,
+        roles,
+      },
     });
   return row;
 }
@@ -249,7 +254,7 @@ export async function markLeaver(db: Db, actor: Actor, id: string, leaveDate: st
       action: "person.marked_leaver",
       entityType: "person",
       entityId: id,
-      summary: { name: `${row.givenName} ${row.familyName}`, leaveDate },
+      summary: { name: fullName({ givenName: row.givenName, familyName: row.familyName }), leaveDate },
     });
   });
   return getPerson(db, actor.schoolId, id);

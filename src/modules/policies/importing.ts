@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import type { Db } from "../../db/client.js";
-import { badRequest } from "../../server/problem.js";
+import { badRequest } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { decodeText } from "./import/decode.js";
 import { extractPolicyFromFile, UnreadablePolicyError } from "./import/extract.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
-import { Browser, setUpSchool, startTestApp, type TestApp } from "../../server/testing.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
 import { nextNumber } from "./numbering.js";
 import { sendReviewReminders } from "./reminders.js";
@@ -378,7 +378,7 @@ describe("rendering policy text", () => {
 
 describe("review dates", () => {
   it("count calendar months, clamped to the end of a short month", async () => {
-    const { addMonths } = await import("../../server/dates.js");
+    const { addMonths } = await import("../../kernel/dates.js");
     expect(addMonths("2027-03-31", -1)).toBe("2027-02-28");
     expect(addMonths("2028-02-29", 12)).toBe("2029-02-28");
     expect(addMonths("2026-09-01", 24)).toBe("2028-09-01");

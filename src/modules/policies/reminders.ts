@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { people, policies, policyReminders, roleAssignments, schools } from "../../db/schema.js";
-import { addDays, addMonths, todayInLondon } from "../../server/dates.js";
+import { addDays, addMonths, todayInLondon } from "../../kernel/dates.js";
 import { systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { actorOf, type Deps, typed } from "../../server/deps.js";
-import { badRequest, Problem } from "../../server/problem.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { badRequest, Problem } from "../../kernel/problem.js";
 import { importPolicyDocument } from "./importing.js";
 import {
   ApproverRolesInput,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "../../server/dates.js";
+import { isoDate } from "../../kernel/dates.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 export const REVIEW_FREQUENCIES = ["termly", "annual", "two-yearly", "three-yearly"] as const;

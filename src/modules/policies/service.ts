@@ -2,8 +2,9 @@ import { diffWords } from "diff";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { people, policies, policyApprovals, policySettings, policyVersions } from "../../db/schema.js";
-import { addMonths, todayInLondon } from "../../server/dates.js";
-import { badRequest, conflict, forbidden, notFound } from "../../server/problem.js";
+import { addMonths, todayInLondon } from "../../kernel/dates.js";
+import { fullNameSql } from "../../kernel/names.js";
+import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { approverRolesOf, canManagePolicy, policyAccess } from "../access/records.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -127,7 +128,7 @@ async function approvalsFor(db: DbOrTx, versionIds: string[]) {
       versionId: policyApprovals.versionId,
       role: policyApprovals.role,
       approvedAt: policyApprovals.approvedAt,
-      personName: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+      personName: fullNameSql(people.givenName, people.familyName),
     })
     .from(policyApprovals)
     .innerJoin(people, eq(people.id, policyApprovals.personId))
@@ -138,7 +139,7 @@ async function approvalsFor(db: DbOrTx, versionIds: string[]) {
   return map;
 }
 
-const nameOf = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
+const nameOf = fullNameSql(people.givenName, people.familyName);
 
 async function personName(db: DbOrTx, schoolId: string, id: string | null) {
   if (!id) return null;

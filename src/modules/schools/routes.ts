@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type Deps, typed } from "../../server/deps.js";
+import { type Deps, typed } from "../../kernel/http.js";
 import { SetupInput } from "./schema.js";
 import { schoolCount, setupSchool } from "./service.js";
 

@@ -7,8 +7,8 @@ export const SetupInput = z.object({
       .string()
       .trim()
       .min(1, "Enter your name.")
-      .max(200)
-      .refine((n) => n.split(/\s+/).length >= 2, "Enter your first and last name."),
+      // One name is enough: not everyone has a family name.
+      .max(200),
     email: z.email("Enter a valid email address.").max(254),
     password: z.string().max(1000),
   }),

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
-import { conflict, notFound } from "../../server/problem.js";
+import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { createCredentials } from "../auth/service.js";
@@ -20,8 +20,10 @@ export async function getSchool(db: DbOrTx, id: string) {
 }
 
 /** Split "Anna Maria Jones" into given names and family name (last word). */
+/** "Ada Okafor" → Ada / Okafor; a single name ("Ngozi") is a given name with no family name. */
 export function splitName(name: string) {
   const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { givenName: parts[0], familyName: "" };
   return { givenName: parts.slice(0, -1).join(" "), familyName: parts[parts.length - 1] };
 }
 

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, Browser, startTestApp, type TestApp } from "../../server/testing.js";
+import { ADMIN, Browser, startTestApp, type TestApp } from "../../testing/app.js";
+import { splitName } from "./service.js";
+
+describe("the first admin's name", () => {
+  it("takes the last word as the family name, and accepts a single name", () => {
+    expect(splitName("  Ada  Okafor ")).toEqual({ givenName: "Ada", familyName: "Okafor" });
+    expect(splitName("Mary Jane Watson")).toEqual({ givenName: "Mary Jane", familyName: "Watson" });
+    expect(splitName("Ngozi")).toEqual({ givenName: "Ngozi", familyName: "" });
+  });
+});
 
 describe("first-run setup", () => {
   let t: TestApp;
@@ -30,7 +39,7 @@ describe("first-run setup", () => {
     const res = await t.app.inject({
       method: "POST",
       url: "/api/v1/setup",
-      payload: { school: { name: "" }, admin: { name: "Ada", email: "not-an-email", password: "x" } },
+      payload: { school: { name: "" }, admin: { name: " ", email: "not-an-email", password: "x" } },
     });
     expect(res.statusCode).toBe(400);
     const fields = res

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { type FieldError, Problem } from "../problem.js";
+import { type FieldError, Problem } from "../../kernel/problem.js";
 
 /**
  * Every failure leaves as RFC 9457 problem+json. Validation errors name their fields; anything

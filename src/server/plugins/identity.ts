@@ -1,34 +1,16 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import type { Config } from "../../kernel/config.js";
+import { forbidden, unauthorized } from "../../kernel/problem.js";
 import type { Actor } from "../../modules/access/roles.js";
 import { resumeApiToken, sessionResumer } from "../../modules/auth/service.js";
-import type { Config } from "../config.js";
-import { forbidden, unauthorized } from "../problem.js";
+import { clearSessionCookie, cookieName } from "../../modules/auth/session-cookie.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
   }
-}
-
-export const cookieName = (config: Config) =>
-  config.publicUrl.startsWith("https://") ? "__Host-accord_session" : "accord_session";
-
-export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
-  const secure = config.publicUrl.startsWith("https://");
-  reply.setCookie(cookieName(config), token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    // The browser forgets the cookie when the session could no longer be valid anyway.
-    maxAge: config.session.maxHours * 3600,
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(cookieName(config), { path: "/", secure: config.publicUrl.startsWith("https://") });
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -18,18 +18,25 @@ describe("dates in the chosen language", () => {
     expect(formatDateIn("cy", "long", new Date("2026-07-01T23:30:00Z"))).toBe("2 Gorffennaf 2026");
   });
 
-  it("match the Welsh of a full set of locale data (Node's) for every month", () => {
-    if (Intl.DateTimeFormat.supportedLocalesOf(["cy"]).length === 0) return;
-    for (let month = 0; month < 12; month++) {
-      const date = new Date(Date.UTC(2026, month, 15, 10, 30));
-      for (const [style, options] of [
-        ["long", { day: "numeric", month: "long", year: "numeric" }],
-        ["short", { day: "numeric", month: "short", year: "numeric" }],
-        ["dateTime", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }],
-      ] as const) {
-        const native = new Intl.DateTimeFormat("cy", { timeZone: "Europe/London", ...options }).format(date);
-        expect(formatDateIn("cy", style, date)).toBe(native);
+  it.skipIf(Intl.DateTimeFormat.supportedLocalesOf(["cy"]).length === 0)(
+    "match the Welsh of a full set of locale data (Node's) for every month (skipped: this Node has no Welsh data)",
+    () => {
+      for (let month = 0; month < 12; month++) {
+        const date = new Date(Date.UTC(2026, month, 15, 10, 30));
+        for (const [style, options] of [
+          ["long", { day: "numeric", month: "long", year: "numeric" }],
+          ["short", { day: "numeric", month: "short", year: "numeric" }],
+          [
+            "dateTime",
+            { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+          ],
+        ] as const) {
+          const native = new Intl.DateTimeFormat("cy", { timeZone: "Europe/London", ...options }).format(
+            date,
+          );
+          expect(formatDateIn("cy", style, date)).toBe(native);
+        }
       }
-    }
-  });
+    },
+  );
 });

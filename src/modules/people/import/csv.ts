@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { badRequest } from "../../../server/problem.js";
+import { badRequest } from "../../../kernel/problem.js";
 
 /**
  * MIS exports arrive as UTF-8 (often with a byte-order mark) or, from older Windows tools, as

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../../db/client.js";
-import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../../server/testing.js";
+import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../../testing/app.js";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const fixture = (name: string) => readFileSync(path.join(fixtures, name));

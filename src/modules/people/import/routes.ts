@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { actorOf, type Deps, typed } from "../../../server/deps.js";
-import { badRequest, Problem } from "../../../server/problem.js";
-import { flag } from "../../../server/query.js";
+import { actorOf, type Deps, typed } from "../../../kernel/http.js";
+import { badRequest, Problem } from "../../../kernel/problem.js";
+import { flag } from "../../../kernel/query.js";
 import { FIELDS, IMPORT_KINDS, type Mapping } from "./columns.js";
 import { importPeople } from "./service.js";
 

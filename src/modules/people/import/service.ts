@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.js";
 import { domainEvents, importMappings, people, pupilContacts } from "../../../db/schema.js";
-import { todayInLondon } from "../../../server/dates.js";
-import { badRequest, Problem } from "../../../server/problem.js";
+import { todayInLondon } from "../../../kernel/dates.js";
+import { badRequest, Problem } from "../../../kernel/problem.js";
 import type { Actor, Kind } from "../../access/roles.js";
 import { recordEvent } from "../../audit/service.js";
 import {

@@ -78,7 +78,6 @@ export function PersonForm({ initialValues, save, cancelTo, submitLabel }: Props
     initialValues,
     validate: {
       givenName: (v) => (v.trim() ? null : t("validation.required")),
-      familyName: (v) => (v.trim() ? null : t("validation.required")),
       kinds: (v) => (v.length > 0 ? null : t("validation.kindRequired")),
       email: (v) => (v.trim() === "" || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : t("validation.email")),
     },
@@ -94,7 +93,11 @@ export function PersonForm({ initialValues, save, cancelTo, submitLabel }: Props
         <ErrorAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("fields.givenName")} required {...form.getInputProps("givenName")} />
-          <TextInput label={t("fields.familyName")} required {...form.getInputProps("familyName")} />
+          <TextInput
+            label={t("fields.familyName")}
+            description={t("fields.familyNameHint")}
+            {...form.getInputProps("familyName")}
+          />
         </SimpleGrid>
         <Checkbox.Group label={t("fields.kinds")} withAsterisk {...form.getInputProps("kinds")}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt="xs">

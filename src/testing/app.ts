@@ -1,8 +1,12 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Database } from "../db/client.js";
 import { openTestDatabase } from "../db/testing.js";
-import { buildApp } from "./app.js";
-import { type Config, loadConfig } from "./config.js";
+import { buildApp } from "../server/app.js";
+
+/** The whole app, for tests that build one by hand (module tests never reach into src/server). */
+export { buildApp };
+
+import { type Config, loadConfig } from "../kernel/config.js";
 
 export const ORIGIN = "http://localhost:3000";
 export const ADMIN = {

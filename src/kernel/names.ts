@@ -1,0 +1,14 @@
+import { type SQL, sql } from "drizzle-orm";
+
+/**
+ * How a person's name is written. Some people have one name only (many cultures, and some
+ * staff records): the family name is then empty, and no stray space is left behind.
+ */
+export function fullName(p: { givenName: string; familyName: string; preferredName?: string | null }) {
+  return [p.preferredName ?? p.givenName, p.familyName].filter(Boolean).join(" ");
+}
+
+/** The same rule in SQL, for lists built by the database. */
+export function fullNameSql(given: SQL | unknown, family: SQL | unknown): SQL<string> {
+  return sql<string>`concat_ws(' ', ${given}, nullif(${family}, ''))`;
+}
