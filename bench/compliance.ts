@@ -77,8 +77,8 @@ async function main() {
         );
         // About 70% have signed; a few declined.
         await q(
-          `INSERT INTO signatures (school_id, agreement_id, kind, person_id, full_name, text_sha256, auth_method, signed_at, audit_event_id, verification_ref)
-           SELECT $1, $2, CASE WHEN random() < 0.03 THEN 'declined' ELSE 'signed' END, p, 'Staff', repeat('a', 64), 'password', now() - random() * interval '30 days', gen_random_uuid(), gen_random_uuid()::text
+          `INSERT INTO signatures (school_id, subject_type, subject_id, kind, person_id, full_name, text_sha256, auth_method, signed_at, audit_event_id, verification_ref)
+           SELECT $1, 'agreement', $2, CASE WHEN random() < 0.03 THEN 'declined' ELSE 'signed' END, p, 'Staff', repeat('a', 64), 'password', now() - random() * interval '30 days', gen_random_uuid(), gen_random_uuid()::text
            FROM unnest($3::uuid[]) p WHERE random() < 0.7`,
           [school.id, agreement.id, staff.map((p) => p.id)],
         );
@@ -131,7 +131,7 @@ async function main() {
       ],
       [
         "signatures",
-        "SELECT id, person_id, agreement_id, kind, signed_at FROM signatures WHERE school_id = $1 AND person_id IS NOT NULL",
+        "SELECT id, person_id, subject_id, kind, signed_at FROM signatures WHERE school_id = $1 AND subject_type = 'agreement' AND person_id IS NOT NULL",
       ],
       [
         "people",

@@ -214,7 +214,6 @@ async function main() {
       await db.query(`DROP TABLE IF EXISTS bare_signatures;
         CREATE TABLE bare_signatures (LIKE signatures INCLUDING ALL);
         ALTER TABLE bare_signatures ADD FOREIGN KEY (school_id) REFERENCES schools (id),
-          ADD FOREIGN KEY (agreement_id) REFERENCES agreements (id),
           ADD FOREIGN KEY (person_id) REFERENCES people (id),
           ADD FOREIGN KEY (on_behalf_of_id) REFERENCES people (id),
           ADD FOREIGN KEY (corrects_id) REFERENCES bare_signatures (id)`);
@@ -225,8 +224,8 @@ async function main() {
         Array.from({ length: 10 }, async () => {
           while (Date.now() < until) {
             await db.query(
-              `INSERT INTO bare_signatures (school_id, agreement_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
-               VALUES ($1, $2, 'signed', $3, 'Signer', 'Teacher', '{"photo":"agree"}', $4, 'password', now(), '127.0.0.1', 'bench', $5, $6)`,
+              `INSERT INTO bare_signatures (school_id, subject_type, subject_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
+               VALUES ($1, 'agreement', $2, 'signed', $3, 'Signer', 'Teacher', '{"photo":"agree"}', $4, 'password', now(), '127.0.0.1', 'bench', $5, $6)`,
               [
                 school.id,
                 agreement.id,

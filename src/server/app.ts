@@ -13,7 +13,6 @@ import type { Config } from "../kernel/config.js";
 import type { Deps } from "../kernel/http.js";
 import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.js";
 import { agreementRoutes } from "../modules/agreements/routes.js";
-import { signingModeRoutes } from "../modules/agreements/signing-modes.routes.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
 import { homeRoutes } from "../modules/home/routes.js";
@@ -22,6 +21,7 @@ import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
+import { signingRoutes } from "../modules/signing/routes.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
 
@@ -88,7 +88,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     importRoutes,
     policyRoutes,
     agreementRoutes,
-    signingModeRoutes,
+    signingRoutes,
     auditRoutes,
     mailRoutes,
     homeRoutes,

@@ -50,7 +50,7 @@ async function openAssignments(db: Db, today: string, agreementId?: string) {
               )
               SELECT 1 FROM (
                 SELECT s.kind FROM signatures s
-                WHERE s.person_id = ${assignments.personId} AND s.agreement_id IN (SELECT id FROM same_text)
+                WHERE s.person_id = ${assignments.personId} AND s.subject_id IN (SELECT id FROM same_text)
                 ORDER BY s.signed_at DESC LIMIT 1
               ) newest WHERE newest.kind IN ('signed', 'declined'))`,
       ),

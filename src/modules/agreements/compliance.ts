@@ -91,13 +91,19 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
     .select({
       id: signatures.id,
       personId: signatures.personId,
-      agreementId: signatures.agreementId,
+      subjectId: signatures.subjectId,
       kind: signatures.kind,
       signedAt: signatures.signedAt,
       onBehalfOfId: signatures.onBehalfOfId,
     })
     .from(signatures)
-    .where(and(eq(signatures.schoolId, schoolId), sql`${signatures.personId} IS NOT NULL`));
+    .where(
+      and(
+        eq(signatures.schoolId, schoolId),
+        eq(signatures.subjectType, "agreement"),
+        sql`${signatures.personId} IS NOT NULL`,
+      ),
+    );
   const sigsOf = new Map<string, typeof sigs>();
   for (const s of sigs) sigsOf.set(s.personId!, [...(sigsOf.get(s.personId!) ?? []), s]);
   const family = await familySigning(db, schoolId, today, sigs);
@@ -132,9 +138,9 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
         const s =
           (forFamily && forFamily !== "no children" ? forFamily : undefined) ??
           mine
-            .filter((x) => x.kind === "signed" && ids.includes(x.agreementId))
+            .filter((x) => x.kind === "signed" && ids.includes(x.subjectId))
             .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
-        const v = byId.get(s.agreementId)!;
+        const v = byId.get(s.subjectId)!;
         Object.assign(cell, {
           signedAt: s.signedAt.toISOString(),
           versionNumber: `${v.major}.${v.minor}`,
@@ -201,7 +207,7 @@ async function filterOptions(db: Db, schoolId: string, today: string) {
 type SignatureFact = {
   id: string;
   personId: string | null;
-  agreementId: string;
+  subjectId: string;
   kind: string;
   signedAt: Date;
   onBehalfOfId: string | null;
@@ -248,7 +254,7 @@ async function familySigning(db: Db, schoolId: string, today: string, sigs: Sign
     covering(parentId: string, mode: string, agreementIds: string[]): SignatureFact | null | "no children" {
       const children = childrenOf.get(parentId);
       if (!children?.length) return "no children";
-      const on = (list: SignatureFact[] = []) => list.filter((s) => agreementIds.includes(s.agreementId));
+      const on = (list: SignatureFact[] = []) => list.filter((s) => agreementIds.includes(s.subjectId));
       // Per family: a child is covered by a family signature from any of their parents.
       const coveringChild = (c: string) =>
         mode === "per_family"

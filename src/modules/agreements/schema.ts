@@ -62,27 +62,6 @@ export const AssignmentInput = z
     path: ["kinds"],
   });
 
-export const SignatureInput = z.object({
-  fullName: z.string().trim().min(2, "Type your full name.").max(200),
-  jobTitle: z.string().trim().max(200).optional(),
-  choices: z.record(z.string(), z.string()).default({}),
-  textSha256: z.string().regex(/^[0-9a-f]{64}$/, "textSha256 must be a SHA-256 in hex."),
-  /** A drawn signature as a PNG data URL; optional, never the only way to sign. */
-  signatureImage: z
-    .string()
-    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "A drawn signature must be a PNG image.")
-    .max(300_000)
-    .optional(),
-});
-
-export const DeclineInput = z.object({
-  reason: z.string().trim().min(3, "Say briefly why you are declining.").max(2000),
-});
-
-export const WithdrawInput = z.object({
-  reason: z.string().trim().min(3, "Say briefly why the signature is withdrawn.").max(2000),
-});
-
 export const ComplianceQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
   kind: z.enum(KINDS).optional(),
@@ -92,4 +71,3 @@ export const ComplianceQuery = z.object({
 });
 
 export const AgreementParams = z.object({ id: z.uuid("That is not a valid id.") });
-export const TokenParams = z.object({ token: z.string().min(20).max(100) });

@@ -16,8 +16,10 @@ import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type Actor, type Kind, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { onPolicyPublished } from "../policies/service.js";
-import { type SignableText, textSha256 } from "./receipt/canonical.js";
+import { type SignableText, textSha256 } from "../signing/service.js";
 import type { Audience } from "./schema.js";
+// Agreements are signed through the signing module: this tells it what an agreement is.
+import "./signing-subject.js";
 
 type AgreementRow = typeof agreements.$inferSelect;
 type SignatureRow = typeof signatures.$inferSelect;
@@ -52,7 +54,7 @@ function signable(
 }
 
 /** The agreement as a signer receives it: the exact text in force and its hash. */
-export async function presentAgreement(_db: DbOrTx, a: AgreementRow) {
+export function presentAgreement(a: AgreementRow) {
   // Everything shown comes from the agreement's own snapshot, so the text always matches its hash
   // even if the policy is renamed later.
   return {
@@ -210,7 +212,7 @@ export async function createAgreement(db: Db, actor: Actor, input: NewAgreement)
     if (previous) await supersede(tx, actor, previous, row);
     return row;
   });
-  return presentAgreement(db, row);
+  return presentAgreement(row);
 }
 
 // When a policy version is published, its active agreements move to the new version.
@@ -264,7 +266,7 @@ export async function listAgreements(db: Db, actor: Actor) {
     .from(agreements)
     .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.status, "active")))
     .orderBy(asc(agreements.title));
-  return Promise.all(rows.map((r) => presentAgreement(db, r)));
+  return Promise.all(rows.map((r) => presentAgreement(r)));
 }
 
 /**
@@ -452,7 +454,7 @@ async function ancestry(db: DbOrTx, agreement: AgreementRow) {
 }
 
 export function statusFrom(
-  sigs: Pick<SignatureRow, "kind" | "signedAt" | "agreementId">[],
+  sigs: Pick<SignatureRow, "kind" | "signedAt" | "subjectId">[],
   agreementId: string,
   sameTextIds: string[],
   olderIds: string[],
@@ -461,12 +463,12 @@ export function statusFrom(
 ): AgreementStatus {
   if (due === null) return "not_required";
   const relevant = sigs
-    .filter((s) => s.agreementId === agreementId || sameTextIds.includes(s.agreementId))
+    .filter((s) => s.subjectId === agreementId || sameTextIds.includes(s.subjectId))
     .sort((a, b) => b.signedAt.getTime() - a.signedAt.getTime());
   const latest = relevant[0];
   if (latest?.kind === "signed") return "signed";
   if (latest?.kind === "declined") return "declined";
-  if (sigs.some((s) => s.kind === "signed" && olderIds.includes(s.agreementId)))
+  if (sigs.some((s) => s.kind === "signed" && olderIds.includes(s.subjectId)))
     return due < today ? "overdue" : "signed_older";
   return due < today ? "overdue" : "pending";
 }
@@ -488,7 +490,13 @@ export async function myAgreements(db: Db, actor: Actor) {
   const sigs = await db
     .select()
     .from(signatures)
-    .where(and(eq(signatures.schoolId, actor.schoolId), eq(signatures.personId, actor.personId!)));
+    .where(
+      and(
+        eq(signatures.schoolId, actor.schoolId),
+        eq(signatures.personId, actor.personId!),
+        eq(signatures.subjectType, "agreement"),
+      ),
+    );
   const today = todayInLondon();
   const result = [];
   for (const { assignment, agreement } of rows) {
@@ -503,7 +511,7 @@ export async function myAgreements(db: Db, actor: Actor) {
     );
     if (status === "signed" || status === "declined") continue;
     const previouslySigned = chain.find((c) =>
-      sigs.some((s) => s.kind === "signed" && s.agreementId === c.row.id),
+      sigs.some((s) => s.kind === "signed" && s.subjectId === c.row.id),
     );
     // For a re-sign, the policy's own note of what changed in this version (it may be the policy,
     // not the agreement's statements, that changed).
@@ -514,7 +522,7 @@ export async function myAgreements(db: Db, actor: Actor) {
           .where(eq(policyVersions.id, agreement.policyVersionId))
       : [];
     result.push({
-      ...(await presentAgreement(db, agreement)),
+      ...presentAgreement(agreement),
       dueDate: assignment.dueDate,
       overdue: status === "overdue",
       previouslySigned: previouslySigned

@@ -13,22 +13,25 @@ import {
   presentSignature,
   receiptEmail,
   receiptMessage,
-  type SignableAgreement,
+  type SignableSubject,
   type SignatureBody,
 } from "./signatures.js";
+import type { SubjectType } from "./subject-types.js";
+import { ownerOf } from "./subjects.js";
 
 type SignatureRow = typeof signatures.$inferSelect;
 
-/** One signed-in member's request to sign an agreement. */
+/** One signed-in member's request to sign a subject (an agreement, today). */
 export type MemberSigning = {
   actor: Actor;
-  agreementId: string;
+  subjectType: SubjectType;
+  subjectId: string;
   body: SignatureBody;
   ip: string | null;
   userAgent: string | null;
 };
 
-type Found = SignableAgreement & {
+type Found = SignableSubject & {
   assigned: boolean;
   latestId: string | null;
   latestKind: string | null;
@@ -37,8 +40,9 @@ type Found = SignableAgreement & {
 
 type Presented = ReturnType<typeof presentSignature>;
 
-/** What this server learnt from its last batch: where each school's chain ends, and the agreements. */
-type Known = { heads: Map<string, ChainHead>; agreements: Map<string, SignableAgreement> };
+/** What this server learnt from its last batch: where each school's chain ends, and the subjects. */
+type Known = { heads: Map<string, ChainHead>; subjects: Map<string, SignableSubject> };
+const keyOf = (type: SubjectType, id: string) => `${type}:${id}`;
 
 /**
  * Staff and governors signing, written by group commit (docs/decisions/007): on an INSET
@@ -53,7 +57,7 @@ type Known = { heads: Map<string, ChainHead>; agreements: Map<string, SignableAg
  * refusal) goes the careful way: lock the chain, read, decide, write, in one transaction.
  */
 export function memberSigningWriter(db: Db, publicUrl: string) {
-  const known: Known = { heads: new Map(), agreements: new Map() };
+  const known: Known = { heads: new Map(), subjects: new Map() };
   /** How many batches went each way (tests check that the quick way is taken when it should be). */
   const batches = { optimistic: 0, careful: 0 };
   const writer = groupCommit<MemberSigning, Presented>(
@@ -67,8 +71,8 @@ export function memberSigningWriter(db: Db, publicUrl: string) {
       const done = await db.transaction((tx) => signBatch(tx, batch, publicUrl));
       // Learnt only once committed: a head from a rolled-back batch would just fail next time.
       for (const head of done.heads) known.heads.set(head.schoolId, head);
-      if (known.agreements.size > 1000) known.agreements.clear();
-      for (const agreement of done.agreements) known.agreements.set(agreement.id, agreement);
+      if (known.subjects.size > 1000) known.subjects.clear();
+      for (const subject of done.subjects) known.subjects.set(keyOf(subject.type, subject.id), subject);
       return done.outcomes;
     },
     // One batch at a time: a second would find the chain moved by the first (or wait for its
@@ -93,15 +97,23 @@ async function signOptimistically(
   publicUrl: string,
 ): Promise<Outcome<Presented>[] | null> {
   const schoolId = batch[0].actor.schoolId;
+  const subjectType = batch[0].subjectType;
   const expected = known.heads.get(schoolId);
   if (!expected) return null;
   const signed: (ReturnType<typeof newSignature> & { title: string; needsAssignment: boolean })[] = [];
   const pairs = new Set<string>();
   for (const request of batch) {
-    const { actor, agreementId } = request;
-    const agreement = known.agreements.get(agreementId);
-    const pair = `${actor.personId}/${agreementId}`;
-    if (!agreement || actor.schoolId !== schoolId || !actor.personId || pairs.has(pair)) return null;
+    const { actor, subjectId } = request;
+    const agreement = known.subjects.get(keyOf(request.subjectType, subjectId));
+    const pair = `${actor.personId}/${subjectId}`;
+    if (
+      !agreement ||
+      request.subjectType !== subjectType ||
+      actor.schoolId !== schoolId ||
+      !actor.personId ||
+      pairs.has(pair)
+    )
+      return null;
     pairs.add(pair);
     try {
       const made = signAs(request, agreement);
@@ -112,17 +124,22 @@ async function signOptimistically(
   }
   const rows = signed.map((s) => s.row);
   const col = <V>(f: (s: (typeof signed)[number]) => V) => sql.param(signed.map(f));
+  // The subject's owner says, in SQL, what it says in memory: in force, this text, asked or not.
+  const subject = ownerOf(subjectType).signableSql(
+    sql`r.subject_id`,
+    sql`r.person_id`,
+    sql`${schoolId}::uuid`,
+  );
   const everyRuleHolds = sql`NOT EXISTS (
-    SELECT 1 FROM unnest(${col((s) => s.row.agreementId)}::uuid[], ${col((s) => s.row.personId)}::uuid[],
+    SELECT 1 FROM unnest(${col((s) => s.row.subjectId)}::uuid[], ${col((s) => s.row.personId)}::uuid[],
       ${col((s) => s.row.textSha256)}::text[], ${col((s) => s.needsAssignment)}::boolean[])
-      AS r(agreement_id, person_id, text_sha256, needs_assignment)
-    LEFT JOIN agreements a ON a.school_id = ${schoolId} AND a.id = r.agreement_id
-      AND a.status = 'active' AND a.text_sha256 = r.text_sha256
+      AS r(subject_id, person_id, text_sha256, needs_assignment)
+    LEFT JOIN LATERAL (${subject}) a ON a.in_force AND a.text_sha256 = r.text_sha256
     WHERE a.id IS NULL
-      OR (r.needs_assignment AND NOT EXISTS (SELECT 1 FROM assignments x
-        WHERE x.agreement_id = r.agreement_id AND x.person_id = r.person_id AND x.cancelled_at IS NULL))
+      OR (r.needs_assignment AND NOT a.assigned)
       OR (SELECT s.kind FROM signatures s
-        WHERE s.school_id = ${schoolId} AND s.person_id = r.person_id AND s.agreement_id = r.agreement_id
+        WHERE s.school_id = ${schoolId} AND s.person_id = r.person_id AND s.subject_id = r.subject_id
+          AND s.subject_type = ${subjectType}
         ORDER BY s.signed_at DESC LIMIT 1) = 'signed')`;
   const head = await appendIfChainUnchanged(
     db,
@@ -167,7 +184,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
     try {
       const { actor } = request;
       const agreement = found[i];
-      if (!agreement) throw notFound("agreement");
+      if (!agreement) throw notFound(request.subjectType);
       checkAudience(actor, agreement, agreement.assigned);
       const pair = `${actor.personId}/${agreement.id}`;
       if (agreement.latestKind === "signed" || signedNow.has(pair))
@@ -190,7 +207,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
   const learnt = {
     outcomes,
     heads: [...heads.values()],
-    agreements: found.flatMap((f) => (f ? [signable(f)] : [])),
+    subjects: found.flatMap((f) => (f ? [signable(f)] : [])),
   };
   if (rows.length === 0) return learnt;
   // The signatures, their receipt emails and their audit events: one statement.
@@ -208,7 +225,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
 }
 
 /** The signature a signed-in member's request makes (checks the text and the answers; no I/O). */
-function signAs(request: MemberSigning, agreement: SignableAgreement) {
+function signAs(request: MemberSigning, agreement: SignableSubject) {
   return newSignature(request.actor, agreement, request.body, {
     personId: request.actor.personId,
     authMethod: request.actor.via === "token" ? "api_token" : "password",
@@ -217,57 +234,67 @@ function signAs(request: MemberSigning, agreement: SignableAgreement) {
   });
 }
 
-function signable(f: Found): SignableAgreement {
-  const { id, schoolId, title, status, textSha256, choices, requireJobTitle, audience } = f;
-  return { id, schoolId, title, status, textSha256, choices, requireJobTitle, audience };
+function signable(f: Found): SignableSubject {
+  const { type, id, schoolId, title, inForce, textSha256, choices, requireJobTitle, audienceKind } = f;
+  return { type, id, schoolId, title, inForce, textSha256, choices, requireJobTitle, audienceKind };
 }
 
-/** Everything each request's rules need, in one query, one row per request in order. */
+/**
+ * Everything each request's rules need, one row per request in order: one query for each subject
+ * type in the batch (all agreements, today), the subject's row coming from its owner's SQL.
+ */
 async function checkAll(tx: Tx, batch: MemberSigning[]): Promise<(Found | null)[]> {
-  const col = (f: (b: MemberSigning) => string | null) => sql.param(batch.map(f));
-  const rows = await queryRows<Record<string, unknown>>(
-    tx,
-    sql`
-    SELECT a.id, a.school_id, a.title, a.status, a.text_sha256, a.choices, a.require_job_title, a.audience,
-      EXISTS (SELECT 1 FROM assignments x WHERE x.agreement_id = a.id AND x.person_id = i.person_id AND x.cancelled_at IS NULL) AS assigned,
-      latest.id AS latest_id, latest.kind AS latest_kind,
-      (SELECT p.email FROM people p WHERE p.id = i.person_id) AS email
-    FROM unnest(${col((b) => b.agreementId)}::uuid[], ${col((b) => b.actor.personId)}::uuid[],
-      ${col((b) => b.actor.schoolId)}::uuid[]) WITH ORDINALITY AS i(agreement_id, person_id, school_id, n)
-    LEFT JOIN agreements a ON a.school_id = i.school_id AND a.id = i.agreement_id
-    LEFT JOIN LATERAL (
-      SELECT s.id, s.kind FROM signatures s
-      WHERE s.school_id = i.school_id AND s.person_id = i.person_id AND s.agreement_id = i.agreement_id
-      ORDER BY s.signed_at DESC LIMIT 1
-    ) latest ON true
-    ORDER BY i.n`,
-  );
-  return rows.map((r) =>
-    r.id === null
-      ? null
-      : {
-          id: r.id as string,
-          schoolId: r.school_id as string,
-          title: r.title as string,
-          status: r.status as Found["status"],
-          textSha256: r.text_sha256 as string,
-          choices: r.choices,
-          requireJobTitle: r.require_job_title as boolean,
-          audience: r.audience as string,
-          assigned: r.assigned as boolean,
-          latestId: r.latest_id as string | null,
-          latestKind: r.latest_kind as string | null,
-          email: r.email as string | null,
-        },
-  );
+  const found: (Found | null)[] = batch.map(() => null);
+  for (const type of new Set(batch.map((b) => b.subjectType))) {
+    const mine = batch.flatMap((b, n) => (b.subjectType === type ? [{ b, n }] : []));
+    const col = (f: (b: MemberSigning) => string | null) => sql.param(mine.map((m) => f(m.b)));
+    const subject = ownerOf(type).signableSql(sql`i.subject_id`, sql`i.person_id`, sql`i.school_id`);
+    const rows = await queryRows<Record<string, unknown>>(
+      tx,
+      sql`
+      SELECT a.id, a.school_id, a.title, a.in_force, a.text_sha256, a.choices, a.require_job_title,
+        a.audience_kind, a.assigned, latest.id AS latest_id, latest.kind AS latest_kind,
+        (SELECT p.email FROM people p WHERE p.id = i.person_id) AS email
+      FROM unnest(${col((b) => b.subjectId)}::uuid[], ${col((b) => b.actor.personId)}::uuid[],
+        ${col((b) => b.actor.schoolId)}::uuid[]) WITH ORDINALITY AS i(subject_id, person_id, school_id, n)
+      LEFT JOIN LATERAL (${subject}) a ON true
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.kind FROM signatures s
+        WHERE s.school_id = i.school_id AND s.person_id = i.person_id AND s.subject_id = i.subject_id
+          AND s.subject_type = ${type}
+        ORDER BY s.signed_at DESC LIMIT 1
+      ) latest ON true
+      ORDER BY i.n`,
+    );
+    rows.forEach((r, k) => {
+      if (r.id === null) return;
+      found[mine[k].n] = {
+        type,
+        id: r.id as string,
+        schoolId: r.school_id as string,
+        title: r.title as string,
+        inForce: r.in_force as boolean,
+        textSha256: r.text_sha256 as string,
+        choices: r.choices as Found["choices"],
+        requireJobTitle: r.require_job_title as boolean,
+        audienceKind: r.audience_kind as Found["audienceKind"],
+        assigned: r.assigned as boolean,
+        latestId: r.latest_id as string | null,
+        latestKind: r.latest_kind as string | null,
+        email: r.email as string | null,
+      };
+    });
+  }
+  return found;
 }
 
 function insertSignaturesSql(rows: SignatureRow[], onlyIf?: SQL) {
   const col = <K extends keyof SignatureRow>(k: K) => sql.param(rows.map((r) => r[k]));
   return sql`
-    INSERT INTO signatures (id, school_id, agreement_id, kind, person_id, full_name, job_title, choices,
-      signature_image, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
-    SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("agreementId")}::uuid[],
+    INSERT INTO signatures (id, school_id, subject_type, subject_id, kind, person_id, full_name, job_title,
+      choices, signature_image, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
+    SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("subjectType")}::text[],
+      ${col("subjectId")}::uuid[],
       ${col("kind")}::text[], ${col("personId")}::uuid[], ${col("fullName")}::text[], ${col("jobTitle")}::text[],
       ${sql.param(rows.map((r) => JSON.stringify(r.choices)))}::jsonb[], ${col("signatureImage")}::text[],
       ${col("textSha256")}::text[], ${col("authMethod")}::text[],

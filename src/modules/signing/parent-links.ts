@@ -1,22 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
-import {
-  agreements,
-  assignments,
-  people,
-  pupilContacts,
-  schools,
-  signatures,
-  signingLinks,
-} from "../../db/schema.js";
+import { people, pupilContacts, schools, signatures, signingLinks } from "../../db/schema.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { conflict, gone, notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { agreementInForce, presentAgreement } from "./service.js";
 import {
   insertSignature,
   newReference,
@@ -24,6 +15,8 @@ import {
   type SignatureBody,
   tellAdmins,
 } from "./signatures.js";
+import type { SubjectType } from "./subject-types.js";
+import { loadSubject, ownerOf } from "./subjects.js";
 
 /** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
 const LINK_DAYS = 14;
@@ -35,34 +28,36 @@ const LINK_DAYS = 14;
 export async function sendParentLinks(
   db: Db,
   actor: Actor,
+  subjectType: SubjectType,
   agreementId: string,
   publicUrl: string,
   /** Count the links that would go, send none (the confirmation says how many). */
   dryRun = false,
 ) {
   return db.transaction(async (tx) => {
-    const [agreement] = await tx
-      .select()
-      .from(agreements)
-      .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
-    if (!agreement) throw notFound("agreement");
-    if (agreement.audience !== "parents")
+    const owner = ownerOf(subjectType);
+    const agreement = await owner.load(tx, actor.schoolId, agreementId);
+    if (!agreement) throw notFound(subjectType);
+    if (agreement.audienceKind !== "parent")
       throw conflict("Signing links are for agreements addressed to parents and carers.");
-    if (agreement.status !== "active")
+    if (!agreement.inForce)
       throw conflict("This agreement has been replaced by a newer one; send links for that instead.");
-    const line = await sameTextLine(tx, agreement.id);
+    const line = await owner.sameText(tx, agreement.id);
     const [school] = await tx.select().from(schools).where(eq(schools.id, actor.schoolId));
-    const parents = await tx
-      .select({ id: people.id, givenName: people.givenName, email: people.email })
-      .from(assignments)
-      .innerJoin(people, eq(people.id, assignments.personId))
-      .where(
-        and(
-          eq(assignments.agreementId, agreementId),
-          isNull(assignments.cancelledAt),
-          sql`${people.email} IS NOT NULL`,
-        ),
-      );
+    const asked = await owner.asked(tx, agreement);
+    const parents =
+      asked.length === 0
+        ? []
+        : await tx
+            .select({ id: people.id, givenName: people.givenName, email: people.email })
+            .from(people)
+            .where(
+              and(
+                eq(people.schoolId, actor.schoolId),
+                inArray(people.id, asked),
+                sql`${people.email} IS NOT NULL`,
+              ),
+            );
     let sent = 0;
     for (const parent of parents) {
       const children = await tx
@@ -95,7 +90,8 @@ export async function sendParentLinks(
           .set({ expiresAt: new Date() })
           .where(
             and(
-              eq(signingLinks.agreementId, agreementId),
+              eq(signingLinks.subjectType, subjectType),
+              eq(signingLinks.subjectId, agreementId),
               eq(signingLinks.parentId, parent.id),
               child.id ? eq(signingLinks.childId, child.id) : isNull(signingLinks.childId),
               isNull(signingLinks.signatureId),
@@ -105,7 +101,8 @@ export async function sendParentLinks(
         const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
         await tx.insert(signingLinks).values({
           schoolId: actor.schoolId,
-          agreementId,
+          subjectType,
+          subjectId: agreementId,
           parentId: parent.id,
           childId: child.id,
           tokenHash: hash,
@@ -130,8 +127,8 @@ export async function sendParentLinks(
     }
     if (dryRun) return { sent };
     await recordEvent(tx, actor, {
-      action: "agreement.parent_links_sent",
-      entityType: "agreement",
+      action: `${subjectType}.parent_links_sent`,
+      entityType: subjectType,
       entityId: agreementId,
       summary: { title: agreement.title, links: sent },
     });
@@ -139,26 +136,11 @@ export async function sendParentLinks(
   });
 }
 
-/** The agreement in force for a link sent on an earlier version (a new policy version moves it on). */
+/** The subject in force for a link sent on an earlier version (a new policy version moves it on). */
 async function inForceFor(db: DbOrTx, link: typeof signingLinks.$inferSelect) {
-  const agreement = await agreementInForce(db, link.schoolId, link.agreementId);
+  const agreement = await ownerOf(link.subjectType).inForce(db, link.schoolId, link.subjectId);
   if (!agreement) throw gone("The school has withdrawn this agreement. Please contact the school office.");
   return agreement;
-}
-
-/** This agreement and the earlier versions with the same text: a signature on any of them stands. */
-async function sameTextLine(tx: DbOrTx, agreementId: string) {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`WITH RECURSIVE line(id) AS (
-          SELECT ${agreementId}::uuid
-          UNION
-          SELECT a.supersedes_id FROM agreements a JOIN line ON a.id = line.id
-          WHERE a.same_text_as_previous AND a.supersedes_id IS NOT NULL
-        )
-        SELECT id FROM line`,
-  );
-  return rows.map((r) => r.id);
 }
 
 /**
@@ -174,7 +156,7 @@ async function signedAlreadyBy(tx: DbOrTx, line: string[], parentId: string, chi
     const [newest] = await queryRows<{ full_name: string; kind: string }>(
       tx,
       sql`SELECT s.full_name, s.kind FROM signatures s
-          WHERE s.agreement_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id = ${childId}
+          WHERE s.subject_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id = ${childId}
           ORDER BY s.signed_at DESC LIMIT 1`,
     );
     return newest?.kind === "signed" ? newest.full_name : null;
@@ -187,7 +169,7 @@ async function signedAlreadyBy(tx: DbOrTx, line: string[], parentId: string, chi
         ), covered AS (
           SELECT (SELECT s.full_name FROM signatures s
                   JOIN pupil_contacts other ON other.contact_id = s.person_id AND other.pupil_id = mine.pupil_id
-                  WHERE s.agreement_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
+                  WHERE s.subject_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
                     AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id)
                   ORDER BY s.signed_at DESC LIMIT 1) AS by
           FROM mine
@@ -200,12 +182,13 @@ async function signedAlreadyBy(tx: DbOrTx, line: string[], parentId: string, chi
 
 async function openLink(db: Db, token: string) {
   const [row] = await db
-    .select({ link: signingLinks, agreement: agreements })
+    .select({ link: signingLinks })
     .from(signingLinks)
-    .innerJoin(agreements, eq(agreements.id, signingLinks.agreementId))
     .where(eq(signingLinks.tokenHash, hashSecret(token)));
-  if (!row) throw notFound("signing link");
-  return row;
+  const agreement =
+    row && (await loadSubject(db, row.link.subjectType, row.link.schoolId, row.link.subjectId));
+  if (!row || !agreement) throw notFound("signing link");
+  return { link: row.link, agreement };
 }
 
 async function nameOf(db: DbOrTx, id: string | null) {
@@ -241,7 +224,7 @@ export async function describeLink(db: Db, token: string) {
   if (link.expiresAt.getTime() <= Date.now())
     throw gone("This link has expired. Please ask the school office for a new one.");
   const inForce = await inForceFor(db, link);
-  return { ...base, state: "open" as const, agreement: await presentAgreement(db, inForce) };
+  return { ...base, state: "open" as const, agreement: inForce.shown };
 }
 
 /**
@@ -277,7 +260,7 @@ async function usableLink(tx: Tx, token: string) {
   const agreement = await inForceFor(tx, row.link);
   const already = await signedAlreadyBy(
     tx,
-    await sameTextLine(tx, agreement.id),
+    await ownerOf(agreement.type).sameText(tx, agreement.id),
     row.link.parentId,
     row.link.childId,
   );
@@ -315,8 +298,8 @@ export async function declineByLink(
     const actor = { ...systemActor(link.schoolId), personId: link.parentId, name: parentName, ip: ctx.ip };
     const id = randomUUID();
     const event = await recordEvent(tx, actor, {
-      action: "agreement.declined",
-      entityType: "agreement",
+      action: `${agreement.type}.declined`,
+      entityType: agreement.type,
       entityId: agreement.id,
       summary: {
         title: agreement.title,
@@ -331,7 +314,8 @@ export async function declineByLink(
       .values({
         id,
         schoolId: link.schoolId,
-        agreementId: agreement.id,
+        subjectType: agreement.type,
+        subjectId: agreement.id,
         kind: "declined",
         personId: link.parentId,
         onBehalfOfId: link.childId,

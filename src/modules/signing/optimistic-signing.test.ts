@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
+import { signedInPerson, staffAgreement } from "../agreements/test-factories.js";
 import { verifyChain } from "../audit/service.js";
 import { actorFor } from "../auth/service.js";
 import { memberSigningWriter } from "./member-signing.js";
-import { signedInPerson, staffAgreement } from "./test-factories.js";
 
 /**
  * Staff signing tries each batch as one optimistic statement first (docs/decisions/010). These
@@ -27,7 +27,8 @@ describe("signing in one statement when nothing has changed since the last batch
   };
   const signing = (who: Awaited<ReturnType<typeof person>>) => ({
     actor: who.actor,
-    agreementId,
+    subjectType: "agreement" as const,
+    subjectId: agreementId,
     body: {
       fullName: `${who.actor.name}`,
       jobTitle: "Teacher",
@@ -110,8 +111,8 @@ describe("signing in one statement when nothing has changed since the last batch
     // A signature this writer never saw, written without moving the chain (another server, a
     // restore): the database itself must refuse the quick write, and the careful path answer.
     await t.database.db.execute(sql`
-      INSERT INTO signatures (school_id, agreement_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
-      SELECT school_id, agreement_id, 'signed', ${hal.id}, 'Hal Staffroom', job_title, choices, text_sha256, auth_method, now(), ip, user_agent, audit_event_id, 'TEST-HAL-REF'
+      INSERT INTO signatures (school_id, subject_type, subject_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
+      SELECT school_id, subject_type, subject_id, 'signed', ${hal.id}, 'Hal Staffroom', job_title, choices, text_sha256, auth_method, now(), ip, user_agent, audit_event_id, 'TEST-HAL-REF'
       FROM signatures WHERE school_id = ${schoolId} AND kind = 'signed' LIMIT 1`);
     const before = { ...writer.batches };
     await expect(sign(hal)).rejects.toMatchObject({ status: 409 });

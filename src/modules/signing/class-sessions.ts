@@ -1,14 +1,15 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { agreements, assignments, classSessions, people, schools } from "../../db/schema.js";
+import { classSessions, people, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
-import { agreementInForce, listAgreements, presentAgreement } from "./service.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
+import type { SubjectType } from "./subject-types.js";
+import { ownerOf } from "./subjects.js";
 
 /** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
 const SESSION_MINUTES = 120;
@@ -33,8 +34,8 @@ export async function classSessionOptions(db: Db, actor: Actor) {
       ),
     )
     .orderBy(asc(people.regGroup));
-  const pupilAgreements = (await listAgreements(db, actor)).filter((a) => a.audience === "pupils");
-  return { regGroups: groups.map((g) => g.regGroup!), agreements: pupilAgreements };
+  const pupilAgreements = await ownerOf("agreement").offered(db, actor.schoolId, "pupil");
+  return { regGroups: groups.map((g) => g.regGroup!), agreements: pupilAgreements.map((a) => a.shown) };
 }
 
 async function roster(db: DbOrTx, schoolId: string, regGroup: string, agreementId: string) {
@@ -46,7 +47,7 @@ async function roster(db: DbOrTx, schoolId: string, regGroup: string, agreementI
       familyName: people.familyName,
       // Written out in full: in a single-table select Drizzle leaves ${people.id} unqualified, which
       // inside this subquery would mean the signature's own id.
-      signed: sql<boolean>`EXISTS (SELECT 1 FROM signatures s WHERE s.agreement_id = ${agreementId} AND s.person_id = people.id AND s.kind = 'signed')`,
+      signed: sql<boolean>`EXISTS (SELECT 1 FROM signatures s WHERE s.subject_id = ${agreementId} AND s.person_id = people.id AND s.kind = 'signed')`,
     })
     .from(people)
     .where(
@@ -63,22 +64,15 @@ async function roster(db: DbOrTx, schoolId: string, regGroup: string, agreementI
 export async function openClassSession(
   db: Db,
   actor: Actor,
+  subjectType: SubjectType,
   input: { agreementId: string; regGroup: string },
 ) {
   mustBeStaff(actor);
   return db.transaction(async (tx) => {
-    const [agreement] = await tx
-      .select()
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.schoolId, actor.schoolId),
-          eq(agreements.id, input.agreementId),
-          eq(agreements.status, "active"),
-        ),
-      );
-    if (!agreement) throw notFound("agreement");
-    if (agreement.audience !== "pupils")
+    const owner = ownerOf(subjectType);
+    const agreement = await owner.load(tx, actor.schoolId, input.agreementId);
+    if (!agreement?.inForce) throw notFound(subjectType);
+    if (agreement.audienceKind !== "pupil")
       throw conflict("A class session is for an agreement addressed to pupils.");
     const pupils = await roster(tx, actor.schoolId, input.regGroup, agreement.id);
     if (pupils.length === 0)
@@ -87,26 +81,21 @@ export async function openClassSession(
       ]);
     // Opening a session asks the class to sign: the compliance view then counts who has and who
     // has not (due today). Pupils already asked keep their due date.
-    await tx
-      .insert(assignments)
-      .values(
-        pupils.map((p) => ({
-          schoolId: actor.schoolId,
-          agreementId: agreement.id,
-          personId: p.id,
-          dueDate: todayInLondon(),
-          source: "manual" as const,
-          assignedBy: actor.personId,
-        })),
-      )
-      .onConflictDoNothing();
+    await owner.ask(
+      tx,
+      actor,
+      agreement,
+      pupils.map((p) => p.id),
+      todayInLondon(),
+    );
     const { secret, hash } = newSecret("class_");
     const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
     const [row] = await tx
       .insert(classSessions)
       .values({
         schoolId: actor.schoolId,
-        agreementId: agreement.id,
+        subjectType,
+        subjectId: agreement.id,
         teacherId: actor.personId!,
         regGroup: input.regGroup,
         tokenHash: hash,
@@ -146,7 +135,7 @@ async function ownSession(db: DbOrTx, actor: Actor, id: string) {
 
 /** The pledge in force for this session (a new policy version moves it on). */
 async function sessionAgreement(db: DbOrTx, row: typeof classSessions.$inferSelect) {
-  const agreement = await agreementInForce(db, row.schoolId, row.agreementId);
+  const agreement = await ownerOf(row.subjectType).inForce(db, row.schoolId, row.subjectId);
   if (!agreement) throw gone("The pledge for this class session has been withdrawn.");
   return agreement;
 }
@@ -206,7 +195,7 @@ export async function classView(db: Db, token: string) {
   return {
     schoolName: school.name,
     regGroup: row.regGroup,
-    agreement: await presentAgreement(db, agreement),
+    agreement: agreement.shown,
     pupils: pupils.map((p) => ({
       id: p.id,
       displayName: p.familyName ? `${p.givenName} ${p.familyName.charAt(0)}.` : p.givenName,

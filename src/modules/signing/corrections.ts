@@ -7,7 +7,6 @@ import { canCorrectSignature, canWithdrawSignature } from "../access/records.js"
 import type { Actor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
-import { loadAgreement, presentAgreement } from "./service.js";
 import {
   newReference,
   newSignature,
@@ -16,6 +15,7 @@ import {
   type SignatureBody,
   tellAdmins,
 } from "./signatures.js";
+import { loadSubject } from "./subjects.js";
 
 /**
  * Signatures are evidence and never change. Withdrawing one, or correcting it (a typo in the
@@ -52,6 +52,13 @@ async function signatureInForce(tx: Tx, actor: Actor, id: string, may: (s: Signa
   return row;
 }
 
+/** What the signature was of, as its owner describes it now. */
+async function subjectOf(tx: Tx, s: SignatureRow) {
+  const subject = await loadSubject(tx, s.subjectType, s.schoolId, s.subjectId);
+  if (!subject) throw notFound(s.subjectType);
+  return subject;
+}
+
 const authMethodOf = (actor: Actor): SignatureRow["authMethod"] =>
   actor.via === "token" ? "api_token" : "password";
 
@@ -59,13 +66,13 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
   return db.transaction(async (tx) => {
     await lockChain(tx, actor.schoolId);
     const old = await signatureInForce(tx, actor, id, (s) => canWithdrawSignature(actor, s));
-    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
+    const agreement = await subjectOf(tx, old);
     const bySigner = old.personId === actor.personId;
     const rowId = randomUUID();
     const event = await recordEvent(tx, actor, {
-      action: "agreement.signature_withdrawn",
-      entityType: "agreement",
-      entityId: old.agreementId,
+      action: `${old.subjectType}.signature_withdrawn`,
+      entityType: old.subjectType,
+      entityId: old.subjectId,
       summary: {
         title: agreement.title,
         signatureId: rowId,
@@ -80,7 +87,8 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
       .values({
         id: rowId,
         schoolId: actor.schoolId,
-        agreementId: old.agreementId,
+        subjectType: old.subjectType,
+        subjectId: old.subjectId,
         kind: "withdrawn",
         personId: old.personId,
         onBehalfOfId: old.onBehalfOfId,
@@ -124,12 +132,12 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
 export async function correctionFor(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const old = await signatureInForce(tx, actor, id, (s) => canCorrectSignature(actor, s));
-    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
-    if (agreement.status !== "active")
+    const agreement = await subjectOf(tx, old);
+    if (!agreement.inForce)
       throw conflict(
         "This agreement has been replaced by a newer version: sign the new version instead of correcting this one.",
       );
-    return { signature: presentSignature(old), agreement: await presentAgreement(tx, agreement) };
+    return { signature: presentSignature(old), agreement: agreement.shown };
   });
 }
 
@@ -145,7 +153,7 @@ export async function correctSignature(
   return db.transaction(async (tx) => {
     await lockChain(tx, actor.schoolId);
     const old = await signatureInForce(tx, actor, id, (s) => canCorrectSignature(actor, s));
-    const agreement = await loadAgreement(tx, actor.schoolId, old.agreementId);
+    const agreement = await subjectOf(tx, old);
     const { row, event } = newSignature(actor, agreement, body, {
       personId: old.personId,
       onBehalfOfId: old.onBehalfOfId,
@@ -160,7 +168,7 @@ export async function correctSignature(
       await queueMail(tx, actor.schoolId, receiptEmail(me.email, agreement.title, row, publicUrl));
     await recordEvent(tx, actor, {
       ...event,
-      action: "agreement.signature_corrected",
+      action: `${old.subjectType}.signature_corrected`,
       summary: { ...event.summary, corrects: old.id },
     });
     return presentSignature(row);

@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { agreements, kiosks, schools, signatures } from "../../db/schema.js";
+import { kiosks, schools, signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, gone, notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { agreementInForce, presentAgreement } from "./service.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
+import type { SubjectType } from "./subject-types.js";
+import { ownerOf } from "./subjects.js";
 
 /** A kiosk stays open for a school day at most; reception opens a new one each morning. */
 const KIOSK_HOURS = 12;
@@ -25,16 +26,13 @@ const normaliseCode = (code: string) =>
     .replace(/[^0-9A-Z]/g, "")
     .replace(/(.{4})(.{4})/, "$1-$2");
 
-export async function openKiosk(db: Db, actor: Actor, agreementId: string) {
+export async function openKiosk(db: Db, actor: Actor, subjectType: SubjectType, agreementId: string) {
   return db.transaction(async (tx) => {
-    const [agreement] = await tx
-      .select()
-      .from(agreements)
-      .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
-    if (!agreement) throw notFound("agreement");
-    if (agreement.audience !== "visitors")
+    const agreement = await ownerOf(subjectType).load(tx, actor.schoolId, agreementId);
+    if (!agreement) throw notFound(subjectType);
+    if (agreement.audienceKind !== "visitor")
       throw conflict("A kiosk is for an agreement addressed to visitors.");
-    if (agreement.status !== "active")
+    if (!agreement.inForce)
       throw conflict("This agreement has been replaced by a newer one; open the kiosk on that instead.");
     const code = newCode();
     const expiresAt = new Date(Date.now() + KIOSK_HOURS * 3600_000);
@@ -42,7 +40,8 @@ export async function openKiosk(db: Db, actor: Actor, agreementId: string) {
       .insert(kiosks)
       .values({
         schoolId: actor.schoolId,
-        agreementId,
+        subjectType,
+        subjectId: agreementId,
         codeHash: hashSecret(code),
         openedBy: actor.personId,
         expiresAt,
@@ -62,22 +61,32 @@ export async function listKiosks(db: Db, actor: Actor) {
   const rows = await db
     .select({
       k: kiosks,
-      title: agreements.title,
-      count: sql<number>`(SELECT count(*)::int FROM ${signatures} s WHERE s.auth_method = 'kiosk' AND s.agreement_id = ${kiosks.agreementId} AND s.signed_at >= ${kiosks.openedAt} AND s.signed_at <= coalesce(${kiosks.closedAt}, now()))`,
+      count: sql<number>`(SELECT count(*)::int FROM ${signatures} s WHERE s.auth_method = 'kiosk' AND s.subject_id = ${kiosks.subjectId} AND s.signed_at >= ${kiosks.openedAt} AND s.signed_at <= coalesce(${kiosks.closedAt}, now()))`,
     })
     .from(kiosks)
-    .innerJoin(agreements, eq(agreements.id, kiosks.agreementId))
     .where(eq(kiosks.schoolId, actor.schoolId))
     .orderBy(desc(kiosks.openedAt))
     .limit(50);
-  return rows.map(({ k, title, count }) => ({
-    id: k.id,
-    agreementTitle: title,
-    openedAt: k.openedAt.toISOString(),
-    expiresAt: k.expiresAt.toISOString(),
-    closedAt: k.closedAt?.toISOString() ?? null,
-    signatures: count,
-  }));
+  const titles = new Map<string, string>();
+  for (const type of new Set(rows.map((r) => r.k.subjectType)))
+    for (const [id, label] of await ownerOf(type).labels(
+      db,
+      rows.filter((r) => r.k.subjectType === type).map((r) => r.k.subjectId),
+    ))
+      titles.set(id, label.title);
+  return rows
+    .flatMap(({ k, count }) => {
+      const title = titles.get(k.subjectId);
+      return title === undefined ? [] : [{ k, title, count }];
+    })
+    .map(({ k, title, count }) => ({
+      id: k.id,
+      agreementTitle: title,
+      openedAt: k.openedAt.toISOString(),
+      expiresAt: k.expiresAt.toISOString(),
+      closedAt: k.closedAt?.toISOString() ?? null,
+      signatures: count,
+    }));
 }
 
 export async function closeKiosk(db: Db, actor: Actor, id: string) {
@@ -113,7 +122,7 @@ export async function startKiosk(db: Db, code: string) {
 
 /** The visitor agreement in force for this kiosk (a new policy version moves it on). */
 async function kioskAgreementRow(db: DbOrTx, row: typeof kiosks.$inferSelect) {
-  const agreement = await agreementInForce(db, row.schoolId, row.agreementId);
+  const agreement = await ownerOf(row.subjectType).inForce(db, row.schoolId, row.subjectId);
   if (!agreement)
     throw gone("The visitor agreement for this kiosk has been withdrawn. Please ask at reception.");
   return agreement;
@@ -122,7 +131,7 @@ async function kioskAgreementRow(db: DbOrTx, row: typeof kiosks.$inferSelect) {
 async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
   const agreement = await kioskAgreementRow(db, row);
   const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
-  return { schoolName: school.name, agreement: await presentAgreement(db, agreement) };
+  return { schoolName: school.name, agreement: agreement.shown };
 }
 
 async function openKioskByToken(db: DbOrTx, token: string | undefined) {
@@ -162,7 +171,7 @@ export async function signAtKiosk(
       .from(signatures)
       .where(
         and(
-          eq(signatures.agreementId, agreement.id),
+          eq(signatures.subjectId, agreement.id),
           eq(signatures.authMethod, "kiosk"),
           sql`lower(${signatures.fullName}) = lower(${body.fullName})`,
           sql`lower(${signatures.organisation}) = lower(${body.organisation})`,

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agreements, people, schools, type signatures } from "../../db/schema.js";
+import { people, schools, type signatures } from "../../db/schema.js";
 import { fullName } from "../../kernel/names.js";
+import { notFound } from "../../kernel/problem.js";
 import { renderReceiptPdf } from "./receipt/pdf.js";
-import { type ChoiceDef, presentAgreement } from "./service.js";
+import { loadSubject } from "./subjects.js";
 
 const HOW: Record<string, string> = {
   password: "Signed in with email and password",
@@ -16,9 +17,11 @@ const HOW: Record<string, string> = {
 
 /** The receipt for one signature: the full text signed, the answers and the evidence. */
 export async function receiptPdf(db: Db, signature: typeof signatures.$inferSelect, publicUrl: string) {
-  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, signature.agreementId));
+  const subject = await loadSubject(db, signature.subjectType, signature.schoolId, signature.subjectId);
+  if (!subject) throw notFound("receipt");
   const [school] = await db.select().from(schools).where(eq(schools.id, signature.schoolId));
-  const shown = await presentAgreement(db, agreement);
+  // The receipt prints the subject's own snapshot of the text, which is what the hash is of.
+  const shown = subject.text;
   const child = signature.onBehalfOfId
     ? (await db.select().from(people).where(eq(people.id, signature.onBehalfOfId)))[0]
     : null;
@@ -33,12 +36,12 @@ export async function receiptPdf(db: Db, signature: typeof signatures.$inferSele
   return renderReceiptPdf({
     schoolName: school.name,
     agreementTitle: shown.title,
-    policyTitle: shown.policy.title,
-    versionNumber: shown.policy.versionNumber,
+    policyTitle: shown.policyTitle,
+    versionNumber: shown.versionNumber,
     statements: shown.statements,
     declaration: shown.declaration,
     fields,
-    choices: (shown.choices as ChoiceDef[]).map((c) => ({ label: c.label, answer: answers[c.key] ?? "" })),
+    choices: shown.choices.map((c) => ({ label: c.label, answer: answers[c.key] ?? "" })),
     signedAt: signature.signedAt,
     authenticatedBy: HOW[signature.authMethod] ?? signature.authMethod,
     textSha256: signature.textSha256,

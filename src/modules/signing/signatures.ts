@@ -1,30 +1,22 @@
 /**
  * Signatures: checking and recording one, declining, the receipt email, presenting a signer's
  * history and checking a receipt's reference. Every way to sign (signed in, parent link, kiosk,
- * class session) records through `newSignature`/`insertSignature` here.
+ * class session) records through `newSignature`/`insertSignature` here. A signature is of a
+ * subject (subjects.ts), described by the module that owns it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import {
-  agreements,
-  assignments,
-  people,
-  policyVersions,
-  roleAssignments,
-  schools,
-  signatures,
-} from "../../db/schema.js";
+import { people, roleAssignments, schools, signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { isSchoolAdmin } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
-import { AUDIENCE_KIND, type Audience } from "./schema.js";
-import { type ChoiceDef, loadAgreement } from "./service.js";
+import type { SubjectType } from "./subject-types.js";
+import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
-type AgreementRow = typeof agreements.$inferSelect;
 type SignatureRow = typeof signatures.$inferSelect;
 
 export type SigningContext = {
@@ -77,41 +69,49 @@ export const normaliseReference = (ref: string) =>
     .match(/.{1,4}/g)
     ?.join("-") ?? "";
 
-function checkAnswers(agreement: SignableAgreement, body: SignatureBody) {
+function checkAnswers(agreement: SignableSubject, body: SignatureBody) {
   const errors: { field: string; message: string }[] = [];
-  for (const c of agreement.choices as ChoiceDef[]) {
+  for (const c of agreement.choices) {
     const answer = body.choices[c.key];
     if (!answer) errors.push({ field: `choices.${c.key}`, message: `Choose ${c.options.join(" or ")}.` });
     else if (!c.options.includes(answer))
       errors.push({ field: `choices.${c.key}`, message: `Choose one of: ${c.options.join(", ")}.` });
   }
   for (const key of Object.keys(body.choices))
-    if (!(agreement.choices as ChoiceDef[]).some((c) => c.key === key))
+    if (!agreement.choices.some((c) => c.key === key))
       errors.push({ field: `choices.${key}`, message: "This agreement has no such choice." });
   if (agreement.requireJobTitle && !body.jobTitle?.trim())
     errors.push({ field: "jobTitle", message: "Type your job title." });
   if (errors.length > 0) throw badRequest("Some answers are missing or not allowed.", errors);
 }
 
-/** What signing needs to know about an agreement. */
-export type SignableAgreement = Pick<
-  AgreementRow,
-  "id" | "schoolId" | "title" | "status" | "textSha256" | "choices" | "requireJobTitle" | "audience"
->;
-
 /**
- * Check a signature against the agreement in force and build its record and audit event (no
+ * Check a signature against the subject in force and build its record and audit event (no
  * I/O). The hash the signer's screen sends must be the hash of the text in force (409
  * otherwise: they read something else). Ids are chosen here, so the signature can point at its
  * audit event and both can be written in whatever order suits the caller's transaction.
  */
+/** What recording a signature needs to know about its subject. */
+export type SignableSubject = Pick<
+  Subject,
+  | "type"
+  | "id"
+  | "schoolId"
+  | "title"
+  | "inForce"
+  | "textSha256"
+  | "choices"
+  | "requireJobTitle"
+  | "audienceKind"
+>;
+
 export function newSignature(
   actor: Actor,
-  agreement: SignableAgreement,
+  agreement: SignableSubject,
   body: SignatureBody,
   ctx: SigningContext,
 ): { row: SignatureRow; event: AuditInput & { id: string; actor: Actor } } {
-  if (agreement.status !== "active")
+  if (!agreement.inForce)
     throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
   if (body.textSha256 !== agreement.textSha256)
     throw conflict(
@@ -123,7 +123,8 @@ export function newSignature(
   const row: SignatureRow = {
     id: randomUUID(),
     schoolId: agreement.schoolId,
-    agreementId: agreement.id,
+    subjectType: agreement.type,
+    subjectId: agreement.id,
     kind: "signed",
     personId: ctx.personId,
     onBehalfOfId: ctx.onBehalfOfId ?? null,
@@ -147,8 +148,8 @@ export function newSignature(
   const event = {
     id: auditEventId,
     actor,
-    action: "agreement.signed",
-    entityType: "agreement",
+    action: `${agreement.type}.signed`,
+    entityType: agreement.type,
     entityId: agreement.id,
     summary: {
       title: agreement.title,
@@ -170,7 +171,7 @@ export function newSignature(
 export async function insertSignature(
   tx: Tx,
   actor: Actor,
-  agreement: SignableAgreement,
+  agreement: SignableSubject,
   body: SignatureBody,
   ctx: SigningContext,
   /** Work to do in the same transaction before the audit event (e.g. queue the receipt email). */
@@ -202,29 +203,20 @@ export function receiptMessage(title: string, signature: SignatureRow, publicUrl
   };
 }
 
-async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
-  const [assigned] = await tx
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.agreementId, agreement.id),
-        eq(assignments.personId, actor.personId!),
-        isNull(assignments.cancelledAt),
-      ),
-    );
-  checkAudience(actor, agreement, Boolean(assigned));
+async function mayActOn(tx: DbOrTx, actor: Actor, subject: Subject) {
+  const assigned = await ownerOf(subject.type).isAssigned(tx, subject, actor.personId!);
+  checkAudience(actor, subject, assigned);
 }
 
-/** A person signs what they are assigned, or what is addressed to their kind of person. */
-export function checkAudience(actor: Actor, agreement: SignableAgreement, assigned: boolean) {
-  if (!assigned && needsAssignment(actor, agreement))
+/** A person signs what they are asked to sign, or what is addressed to their kind of person. */
+export function checkAudience(actor: Actor, subject: Pick<Subject, "audienceKind">, assigned: boolean) {
+  if (!assigned && needsAssignment(actor, subject))
     throw forbidden("This agreement is not one you are asked to sign.");
 }
 
-/** Whether only an assignment lets this person sign it (it is not addressed to their kind). */
-export function needsAssignment(actor: Actor, agreement: Pick<SignableAgreement, "audience">) {
-  return !(actor.kinds as string[]).includes(AUDIENCE_KIND[agreement.audience as Audience]);
+/** Whether only being asked lets this person sign it (it is not addressed to their kind). */
+export function needsAssignment(actor: Actor, subject: Pick<Subject, "audienceKind">) {
+  return !actor.kinds.includes(subject.audienceKind);
 }
 
 /** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
@@ -243,21 +235,28 @@ export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: stri
   for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, ...mail });
 }
 
-export async function declineAsMember(db: Db, actor: Actor, agreementId: string, reason: string) {
+export async function declineAsMember(
+  db: Db,
+  actor: Actor,
+  subjectType: SubjectType,
+  agreementId: string,
+  reason: string,
+) {
   return db.transaction(async (tx) => {
     // The school's chain lock first, as signing takes it before its checks: a decline and a
     // signature sent at the same moment are then decided one after the other.
     await lockChain(tx, actor.schoolId);
-    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
+    const agreement = await loadSubject(tx, subjectType, actor.schoolId, agreementId);
+    if (!agreement) throw notFound(subjectType);
     await mayActOn(tx, actor, agreement);
-    if (agreement.status !== "active") throw conflict("This agreement has been replaced by a newer version.");
+    if (!agreement.inForce) throw conflict("This agreement has been replaced by a newer version.");
     const [latest] = await tx
       .select({ kind: signatures.kind })
       .from(signatures)
       .where(
         and(
           eq(signatures.schoolId, actor.schoolId),
-          eq(signatures.agreementId, agreementId),
+          eq(signatures.subjectId, agreementId),
           eq(signatures.personId, actor.personId!),
         ),
       )
@@ -268,8 +267,8 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
         `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
       );
     const event = await recordEvent(tx, actor, {
-      action: "agreement.declined",
-      entityType: "agreement",
+      action: `${subjectType}.declined`,
+      entityType: subjectType,
       entityId: agreementId,
       summary: { title: agreement.title, reason },
     });
@@ -277,7 +276,8 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
       .insert(signatures)
       .values({
         schoolId: actor.schoolId,
-        agreementId,
+        subjectType,
+        subjectId: agreementId,
         kind: "declined",
         personId: actor.personId,
         fullName: actor.name ?? "",
@@ -301,7 +301,8 @@ export async function declineAsMember(db: Db, actor: Actor, agreementId: string,
 export function presentSignature(s: SignatureRow) {
   return {
     id: s.id,
-    agreementId: s.agreementId,
+    // The API names the subject by its type: an agreement's signature carries `agreementId`.
+    agreementId: s.subjectId,
     kind: s.kind,
     fullName: s.fullName,
     jobTitle: s.jobTitle,
@@ -341,32 +342,40 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
     .where(and(eq(people.schoolId, schoolId), eq(people.id, personId)));
   if (!person) throw notFound("person");
   const rows = await db
-    .select({
-      s: signatures,
-      title: agreements.title,
-      agreementStatus: agreements.status,
-      major: policyVersions.major,
-      minor: policyVersions.minor,
-    })
+    .select()
     .from(signatures)
-    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
-    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
     .where(and(eq(signatures.schoolId, schoolId), eq(signatures.personId, personId)))
     .orderBy(desc(signatures.signedAt));
+  const labels = await labelsOf(db, rows);
   // A signature that a later record withdrew or corrected no longer stands; say so beside it.
-  const replacedBy = new Map(rows.filter((r) => r.s.correctsId).map((r) => [r.s.correctsId!, r.s]));
-  return rows.map((r) => {
-    const later = replacedBy.get(r.s.id);
-    return {
-      ...presentSignature(r.s),
-      agreementTitle: r.title,
-      versionNumber: `${r.major}.${r.minor}`,
-      // A signature of a replaced version is history: the person signs the new version instead.
-      agreementInForce: r.agreementStatus === "active",
-      withdrawnAt: later?.kind === "withdrawn" ? later.signedAt.toISOString() : null,
-      correctedAt: later?.kind === "signed" ? later.signedAt.toISOString() : null,
-    };
+  const replacedBy = new Map(rows.filter((r) => r.correctsId).map((r) => [r.correctsId!, r]));
+  return rows.flatMap((r) => {
+    const label = labels.get(`${r.subjectType}:${r.subjectId}`);
+    if (!label) return [];
+    const later = replacedBy.get(r.id);
+    return [
+      {
+        ...presentSignature(r),
+        agreementTitle: label.title,
+        versionNumber: label.versionNumber,
+        // A signature of a replaced version is history: the person signs the new version instead.
+        agreementInForce: label.inForce,
+        withdrawnAt: later?.kind === "withdrawn" ? later.signedAt.toISOString() : null,
+        correctedAt: later?.kind === "signed" ? later.signedAt.toISOString() : null,
+      },
+    ];
   });
+}
+
+/** Each signature's subject, titled and numbered by its owner, keyed "type:id". */
+async function labelsOf(db: DbOrTx, rows: Pick<SignatureRow, "subjectType" | "subjectId">[]) {
+  const byType = new Map<SubjectType, string[]>();
+  for (const r of rows) byType.set(r.subjectType, [...(byType.get(r.subjectType) ?? []), r.subjectId]);
+  const labels = new Map<string, SubjectLabel>();
+  for (const [type, ids] of byType)
+    for (const [id, label] of await ownerOf(type).labels(db, [...new Set(ids)]))
+      labels.set(`${type}:${id}`, label);
+  return labels;
 }
 
 /**
@@ -391,19 +400,13 @@ export async function visitorSignatureByReference(db: Db, reference: string) {
 
 export async function verifyReference(db: Db, reference: string) {
   const [row] = await db
-    .select({
-      s: signatures,
-      title: agreements.title,
-      schoolName: schools.name,
-      major: policyVersions.major,
-      minor: policyVersions.minor,
-    })
+    .select({ s: signatures, schoolName: schools.name })
     .from(signatures)
-    .innerJoin(agreements, eq(agreements.id, signatures.agreementId))
-    .innerJoin(policyVersions, eq(policyVersions.id, agreements.policyVersionId))
     .innerJoin(schools, eq(schools.id, signatures.schoolId))
     .where(eq(signatures.verificationRef, normaliseReference(reference)));
   if (row?.s.kind !== "signed") return { valid: false as const };
+  const label = (await labelsOf(db, [row.s])).get(`${row.s.subjectType}:${row.s.subjectId}`);
+  if (!label) return { valid: false as const };
   // The receipt is genuine either way; the checker is also told if it no longer stands.
   const [later] = await db
     .select({ kind: signatures.kind, at: signatures.signedAt })
@@ -414,8 +417,8 @@ export async function verifyReference(db: Db, reference: string) {
     correctedAt: later?.kind === "signed" ? later.at.toISOString() : null,
     valid: true as const,
     schoolName: row.schoolName,
-    agreementTitle: row.title,
-    versionNumber: `${row.major}.${row.minor}`,
+    agreementTitle: label.title,
+    versionNumber: label.versionNumber,
     signerName: row.s.fullName,
     signedAt: row.s.signedAt.toISOString(),
     textSha256: row.s.textSha256,

@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, id } from "../../db/columns.js";
+import { people } from "../people/tables.js";
+import { schools } from "../schools/tables.js";
+
+// The auth module's tables. Every domain table carries school_id and every query filters by it
+// (DESIGN.md, Tenancy); timestamps are timestamptz in UTC, shown in Europe/London.
+
+/** Sign-in credentials: email is unique across every school so sign-in needs no school picker. */
+export const credentials = pgTable(
+  "credentials",
+  {
+    personId: uuid("person_id")
+      .primaryKey()
+      .references(() => people.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    passwordChangedAt: at("password_changed_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("credentials_email_idx").on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+    endedAt: at("ended_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [uniqueIndex("sessions_token_idx").on(t.tokenHash), index("sessions_person_idx").on(t.personId)],
+);
+
+/** Failed sign-ins, kept to rate-limit per account; not tied to a school (the email may be unknown). */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+    at: at("at").notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_email_idx").on(t.email, t.at)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_idx").on(t.tokenHash),
+    index("invitations_person_idx").on(t.personId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_idx").on(t.tokenHash)],
+);

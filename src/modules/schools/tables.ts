@@ -1,0 +1,18 @@
+import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { at, id } from "../../db/columns.js";
+
+// The schools module's tables. Every domain table carries school_id and every query filters by it
+// (DESIGN.md, Tenancy); timestamps are timestamptz in UTC, shown in Europe/London.
+
+export const trusts = pgTable("trusts", {
+  id: id(),
+  name: text("name").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const schools = pgTable("schools", {
+  id: id(),
+  trustId: uuid("trust_id").references(() => trusts.id),
+  name: text("name").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});

@@ -1,0 +1,293 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { DryRunQuery } from "../../kernel/query.js";
+import { IdParams } from "../people/schema.js";
+import {
+  classSessionOptions,
+  classView,
+  describeClassSession,
+  endClassSession,
+  openClassSession,
+  signInClass,
+} from "./class-sessions.js";
+import { correctionFor, correctSignature, withdrawSignature } from "./corrections.js";
+import { closeKiosk, kioskAgreement, listKiosks, openKiosk, signAtKiosk, startKiosk } from "./kiosk.js";
+import { memberSigningWriter } from "./member-signing.js";
+import {
+  declineByLink,
+  describeLink,
+  sendParentLinks,
+  signatureForLink,
+  signByLink,
+} from "./parent-links.js";
+import { receiptPdf } from "./receipts.js";
+import {
+  ClassSignatureInput,
+  DeclineInput,
+  ReferenceParams,
+  SignatureInput,
+  SubjectParams,
+  TokenParams,
+  VisitorInput,
+  WithdrawInput,
+} from "./schema.js";
+import {
+  declineAsMember,
+  loadSignatureFor,
+  signatureHistory,
+  verifyReference,
+  visitorSignatureByReference,
+} from "./signatures.js";
+
+/**
+ * Every way to sign: signed in (group commit), by a parent's emailed link, at the reception kiosk
+ * and in a class session; receipts, verification, withdrawal and correction. Routes name the
+ * subject type in their address (/agreements/:id/signatures) and pass it on.
+ */
+export async function signingRoutes(app: FastifyInstance, { database, config }: Deps) {
+  const api = typed(app);
+  const db = database.db;
+  const ctx = (r: { ip: string; headers: Record<string, unknown> }) => ({
+    ip: r.ip,
+    userAgent: (r.headers["user-agent"] as string) ?? null,
+  });
+  const memberSigning = memberSigningWriter(db, config.publicUrl);
+  const kioskToken = (r: { headers: Record<string, unknown> }) =>
+    r.headers["x-kiosk-token"] as string | undefined;
+
+  api.post(
+    "/api/v1/kiosks",
+    { config: { action: "agreements.manage" }, schema: { body: z.object({ agreementId: z.uuid() }) } },
+    async (request, reply) =>
+      reply.status(201).send(await openKiosk(db, actorOf(request), "agreement", request.body.agreementId)),
+  );
+  api.get("/api/v1/kiosks", { config: { action: "agreements.manage" } }, async (request) => ({
+    kiosks: await listKiosks(db, actorOf(request)),
+  }));
+  api.post(
+    "/api/v1/kiosks/:id/close",
+    { config: { action: "agreements.manage" }, schema: { params: SubjectParams } },
+    async (request, reply) => {
+      await closeKiosk(db, actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    "/api/v1/kiosk/start",
+    {
+      config: { action: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: { body: z.object({ code: z.string().trim().min(4).max(20) }) },
+    },
+    async (request) => startKiosk(db, request.body.code),
+  );
+  api.get("/api/v1/kiosk/agreement", { config: { action: "public" } }, async (request) =>
+    kioskAgreement(db, kioskToken(request)),
+  );
+  api.post(
+    "/api/v1/kiosk/signatures",
+    { config: { action: "public" }, schema: { body: VisitorInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await signAtKiosk(db, kioskToken(request), request.body, ctx(request), config.publicUrl)),
+  );
+
+  api.get("/api/v1/class-sessions/options", { config: { action: "classSessions.run" } }, async (request) =>
+    classSessionOptions(db, actorOf(request)),
+  );
+  api.post(
+    "/api/v1/class-sessions",
+    {
+      config: { action: "classSessions.run" },
+      schema: { body: z.object({ agreementId: z.uuid(), regGroup: z.string().trim().min(1).max(40) }) },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openClassSession(db, actorOf(request), "agreement", request.body)),
+  );
+  api.get(
+    "/api/v1/class-sessions/:id",
+    { config: { action: "classSessions.run" }, schema: { params: SubjectParams } },
+    async (request) => describeClassSession(db, actorOf(request), request.params.id),
+  );
+  api.post(
+    "/api/v1/class-sessions/:id/end",
+    { config: { action: "classSessions.run" }, schema: { params: SubjectParams } },
+    async (request, reply) => {
+      await endClassSession(db, actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    "/api/v1/class/:token",
+    { config: { action: "public" }, schema: { params: TokenParams } },
+    async (request) => classView(db, request.params.token),
+  );
+  api.post(
+    "/api/v1/class/:token/signatures",
+    { config: { action: "public" }, schema: { params: TokenParams, body: ClassSignatureInput } },
+    async (request, reply) =>
+      reply.status(201).send(await signInClass(db, request.params.token, request.body, ctx(request))),
+  );
+  api.post(
+    "/api/v1/agreements/:id/parent-links",
+    {
+      config: { action: "agreements.manage" },
+      schema: { params: SubjectParams, querystring: DryRunQuery },
+    },
+    async (request) =>
+      sendParentLinks(
+        db,
+        actorOf(request),
+        "agreement",
+        request.params.id,
+        config.publicUrl,
+        request.query.dryRun,
+      ),
+  );
+  api.post(
+    "/api/v1/agreements/:id/signatures",
+    { config: { action: "agreements.sign" }, schema: { params: SubjectParams, body: SignatureInput } },
+    async (request, reply) => {
+      const signature = await memberSigning.submit({
+        actor: actorOf(request),
+        subjectType: "agreement",
+        subjectId: request.params.id,
+        body: request.body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
+      return reply.status(201).send(signature);
+    },
+  );
+  api.post(
+    "/api/v1/agreements/:id/decline",
+    { config: { action: "agreements.sign" }, schema: { params: SubjectParams, body: DeclineInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await declineAsMember(db, actorOf(request), "agreement", request.params.id, request.body.reason),
+        ),
+  );
+  api.post(
+    "/api/v1/signatures/:id/withdraw",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: WithdrawInput } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await withdrawSignature(db, actorOf(request), request.params.id, request.body.reason)),
+  );
+  api.get(
+    "/api/v1/signatures/:id/correction",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams } },
+    async (request) => correctionFor(db, actorOf(request), request.params.id),
+  );
+  api.post(
+    "/api/v1/signatures/:id/corrections",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: SignatureInput } },
+    async (request, reply) => {
+      const signature = await correctSignature(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
+        config.publicUrl,
+      );
+      return reply.status(201).send(signature);
+    },
+  );
+  api.get(
+    "/api/v1/signatures/:id/receipt.pdf",
+    { config: { action: "agreements.sign" }, schema: { params: IdParams } },
+    async (request, reply) => {
+      const signature = await loadSignatureFor(db, actorOf(request), request.params.id);
+      const pdf = await receiptPdf(db, signature, config.publicUrl);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
+        .send(pdf);
+    },
+  );
+  // A person's signing history: their own, or anyone's for the compliance view's readers.
+  api.get("/api/v1/me/signatures", { config: { action: "agreements.sign" } }, async (request) => {
+    const actor = actorOf(request);
+    return { signatures: await signatureHistory(db, actor.schoolId, actor.personId!) };
+  });
+  api.get(
+    "/api/v1/people/:id/signatures",
+    { config: { action: "compliance.read" }, schema: { params: IdParams } },
+    async (request) => ({
+      signatures: await signatureHistory(db, actorOf(request).schoolId, request.params.id),
+    }),
+  );
+  // Public: anyone holding a receipt can check it; the reference is unguessable.
+  api.get(
+    "/api/v1/receipts/:reference",
+    { config: { action: "public" }, schema: { params: ReferenceParams } },
+    async (request) => verifyReference(db, request.params.reference),
+  );
+  // Public: the emailed parent link is the parent's identity for this one signature.
+  // A visitor has no account: the reference in their email is their way back to their copy.
+  api.get(
+    "/api/v1/receipts/:reference/receipt.pdf",
+    { config: { action: "public" }, schema: { params: ReferenceParams } },
+    async (request, reply) => {
+      const signature = await visitorSignatureByReference(db, request.params.reference);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
+        .send(await receiptPdf(db, signature, config.publicUrl));
+    },
+  );
+  api.post(
+    "/api/v1/sign/:token/decline",
+    { config: { action: "public" }, schema: { params: TokenParams, body: DeclineInput } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await declineByLink(db, request.params.token, request.body.reason, {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        }),
+      ),
+  );
+  api.get(
+    "/api/v1/sign/:token/receipt.pdf",
+    { config: { action: "public" }, schema: { params: TokenParams } },
+    async (request, reply) => {
+      const signature = await signatureForLink(db, request.params.token);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
+        .send(await receiptPdf(db, signature, config.publicUrl));
+    },
+  );
+  api.get(
+    "/api/v1/sign/:token",
+    { config: { action: "public" }, schema: { params: TokenParams } },
+    async (request) => describeLink(db, request.params.token),
+  );
+  api.post(
+    "/api/v1/sign/:token",
+    {
+      config: { action: "public" },
+      schema: { params: TokenParams, body: SignatureInput.omit({ jobTitle: true }) },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await signByLink(
+          db,
+          request.params.token,
+          request.body,
+          {
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+          },
+          config.publicUrl,
+        ),
+      ),
+  );
+}
