@@ -4,6 +4,7 @@ import { agreements, assignments, classSessions, people, schools } from "../../d
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
+import { canRunClassSession, canUseClassSession } from "../access/class-sessions.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
@@ -14,8 +15,7 @@ import { insertSignature, type SignatureBody } from "./signatures.js";
 const SESSION_MINUTES = 120;
 
 function mustBeStaff(actor: Actor) {
-  if (!actor.kinds.some((k) => k === "staff" || k === "supply" || k === "student_teacher"))
-    throw forbidden("Only staff can run a class signing session.");
+  if (!canRunClassSession(actor)) throw forbidden("Only staff can run a class signing session.");
 }
 
 export async function classSessionOptions(db: Db, actor: Actor) {
@@ -133,14 +133,8 @@ async function ownSession(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(classSessions)
-    .where(
-      and(
-        eq(classSessions.schoolId, actor.schoolId),
-        eq(classSessions.id, id),
-        eq(classSessions.teacherId, actor.personId!),
-      ),
-    );
-  if (!row) throw notFound("class session");
+    .where(and(eq(classSessions.schoolId, actor.schoolId), eq(classSessions.id, id)));
+  if (!row || !canUseClassSession(actor, row)) throw notFound("class session");
   return row;
 }
 

@@ -17,11 +17,11 @@ import {
 } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
-import { isSchoolAdmin } from "../access/records.js";
+import { canSignAgreement, isAddressedTo } from "../access/agreements.js";
 import type { Actor } from "../access/roles.js";
+import { canReadSignature } from "../access/signatures.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
-import { AUDIENCE_KIND, type Audience } from "./schema.js";
 import { type ChoiceDef, loadAgreement } from "./service.js";
 
 type AgreementRow = typeof agreements.$inferSelect;
@@ -218,13 +218,13 @@ async function mayActOn(tx: DbOrTx, actor: Actor, agreement: AgreementRow) {
 
 /** A person signs what they are assigned, or what is addressed to their kind of person. */
 export function checkAudience(actor: Actor, agreement: SignableAgreement, assigned: boolean) {
-  if (!assigned && needsAssignment(actor, agreement))
+  if (!canSignAgreement(actor, agreement, assigned))
     throw forbidden("This agreement is not one you are asked to sign.");
 }
 
 /** Whether only an assignment lets this person sign it (it is not addressed to their kind). */
 export function needsAssignment(actor: Actor, agreement: Pick<SignableAgreement, "audience">) {
-  return !(actor.kinds as string[]).includes(AUDIENCE_KIND[agreement.audience as Audience]);
+  return !isAddressedTo(agreement.audience, actor.kinds);
 }
 
 /** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
@@ -324,13 +324,7 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
     .where(
       and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
     );
-  // A signer sees their own; the compliance roles see everyone's. Anyone else: no such signature.
-  const mayRead =
-    row &&
-    (row.personId === actor.personId ||
-      isSchoolAdmin(actor) ||
-      actor.roles.some((r) => r === "dsl" || r === "deputy_dsl"));
-  if (!mayRead) throw notFound("signature");
+  if (!row || !canReadSignature(actor, row)) throw notFound("signature");
   return row;
 }
 

@@ -1,0 +1,35 @@
+import { can } from "./matrix.js";
+import { inSchool, isSchoolAdmin, isSelf } from "./predicates.js";
+import type { Actor } from "./roles.js";
+
+/**
+ * Signatures (and declines): who reads one's receipt, who withdraws one and who corrects one.
+ * Someone a rule refuses is told there is no such signature: they learn nothing about it.
+ */
+export type SignatureRecord = { schoolId: string; personId: string | null };
+
+/**
+ * A signer reads their own; whoever may read the compliance view (its row of the matrix) reads
+ * everyone's, since that view links to each receipt.
+ */
+export function canReadSignature(actor: Actor, signature: SignatureRecord) {
+  if (!inSchool(actor, signature)) return false;
+  if (can(actor, "compliance.read")) return true;
+  return isSelf(actor, signature.personId);
+}
+
+/**
+ * A signer withdraws their own signature; the school's admins may withdraw anyone's (a parent
+ * rings the office, a visitor signed on the kiosk by mistake).
+ */
+export function canWithdrawSignature(actor: Actor, signature: SignatureRecord) {
+  if (!inSchool(actor, signature)) return false;
+  if (isSchoolAdmin(actor)) return true;
+  return isSelf(actor, signature.personId);
+}
+
+/** Only the signer corrects a signature: a correction is their signature, given again. */
+export function canCorrectSignature(actor: Actor, signature: SignatureRecord) {
+  if (!inSchool(actor, signature)) return false;
+  return isSelf(actor, signature.personId);
+}
