@@ -3,8 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { newSecret } from "../auth/tokens.js";
+import * as agreementRules from "./agreements.js";
+import { canSignAgreement, isAddressedTo } from "./agreements.js";
+import * as classSessionRules from "./class-sessions.js";
+import { canRunClassSession, canUseClassSession } from "./class-sessions.js";
+import * as mailRules from "./mail.js";
+import { canReadOutbox } from "./mail.js";
 import { ACTIONS, type Action, can, MATRIX } from "./matrix.js";
-import { ROLES } from "./roles.js";
+import * as peopleRules from "./people.js";
+import { canHoldAccount, canManagePeople } from "./people.js";
+import * as policyRules from "./policies.js";
+import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "./policies.js";
+import { type Actor, ADMIN_ROLES, AUDIENCE_KIND, KINDS, type Kind, ROLES, type Role } from "./roles.js";
+import * as signatureRules from "./signatures.js";
+import { canCorrectSignature, canReadSignature, canSign, canWithdrawSignature } from "./signatures.js";
 
 /**
  * Walks every registered API route for every role, anonymous included. A route added without an
@@ -94,5 +106,282 @@ describe("authorization: every route × every role", () => {
     expect(can({ roles: ["dsl"] }, "people.manage")).toBe(false);
     expect(can({ roles: ["school_admin"] }, "people.manage")).toBe(true);
     expect(MATRIX.public).toBe("public");
+  });
+});
+
+/**
+ * Every record rule, for every identity, on a record of their own, someone else's in their school
+ * and one in another school. The expectations are written out here (not derived from the rules),
+ * so changing who may do what to a record changes this table too.
+ */
+describe("authorization: every record rule × every role × own, other and other-school records", () => {
+  const SCHOOL = "school-a";
+  const ME = "person-me";
+  const SOMEONE = "person-else";
+  const OTHER_SCHOOL = "school-b";
+
+  type Label = "staff" | "governor" | "volunteer" | Role;
+  function actorWith(kinds: Kind[], roles: Role[]): Actor {
+    return { schoolId: SCHOOL, personId: ME, name: "Me", roles, kinds, ip: null, via: "session" };
+  }
+  const identities: { label: Label; actor: Actor }[] = [
+    { label: "staff", actor: actorWith(["staff"], []) },
+    { label: "governor", actor: actorWith(["governor"], []) },
+    { label: "volunteer", actor: actorWith(["volunteer"], []) },
+    ...ROLES.map((r) => ({ label: r, actor: actorWith(["staff"], [r]) })),
+  ];
+
+  /** Who gets an outcome: everyone, nobody, or the identities named. */
+  type Who = "everyone" | "nobody" | readonly Label[];
+  const ADMINS: Label[] = ["headteacher", "school_admin"];
+  const STAFF_KINDS: Label[] = ["staff", ...ROLES]; // every role holder here is of kind staff
+
+  /**
+   * A rule's outcomes on each record. A boolean rule answers "allowed" or "refused" and its
+   * expectation is who is allowed. A rule with more outcomes lists who gets each, first match
+   * first; whoever is not listed gets `otherwise`.
+   */
+  type Case = {
+    rule: string;
+    records: Record<string, unknown>;
+    answer: (actor: Actor, record: any) => string | boolean;
+    expect: Record<string, Who | Record<string, Who>>;
+    otherwise?: string;
+  };
+
+  const signature = {
+    own: { schoolId: SCHOOL, personId: ME },
+    other: { schoolId: SCHOOL, personId: SOMEONE },
+    // The actor's own person id in another school: the tenant check alone must refuse it.
+    otherSchool: { schoolId: OTHER_SCHOOL, personId: ME },
+    visitor: { schoolId: SCHOOL, personId: null },
+  };
+  const policy = (schoolId: string, owner: string | null, governor: string | null, audiences: string[]) => ({
+    schoolId,
+    ownerPersonId: owner,
+    governorPersonId: governor,
+    audiences,
+  });
+  const agreement = (schoolId: string, audience: string, assigned: boolean) => ({
+    agreement: { schoolId, audience },
+    assigned,
+  });
+
+  const cases: Case[] = [
+    {
+      rule: "canReadSignature",
+      records: signature,
+      answer: canReadSignature,
+      // The compliance row of the matrix reads everyone's; a signer reads their own.
+      expect: {
+        own: "everyone",
+        other: [...ADMINS, "dsl", "deputy_dsl"],
+        otherSchool: "nobody",
+        visitor: [...ADMINS, "dsl", "deputy_dsl"],
+      },
+    },
+    {
+      rule: "canWithdrawSignature",
+      records: signature,
+      answer: canWithdrawSignature,
+      expect: { own: "everyone", other: ADMINS, otherSchool: "nobody", visitor: ADMINS },
+    },
+    {
+      rule: "canCorrectSignature",
+      records: signature,
+      answer: canCorrectSignature,
+      expect: { own: "everyone", other: "nobody", otherSchool: "nobody", visitor: "nobody" },
+    },
+    {
+      rule: "canSignAgreement",
+      records: {
+        assignedToMe: agreement(SCHOOL, "pupils", true),
+        forStaff: agreement(SCHOOL, "staff", false),
+        forGovernors: agreement(SCHOOL, "governors", false),
+        forVolunteers: agreement(SCHOOL, "volunteers", false),
+        forParents: agreement(SCHOOL, "parents", false),
+        otherSchoolAssigned: agreement(OTHER_SCHOOL, "staff", true),
+      },
+      answer: (actor, r) => canSignAgreement(actor, r.agreement, r.assigned),
+      // No role signs what is neither addressed to their kind nor assigned to them.
+      expect: {
+        assignedToMe: "everyone",
+        forStaff: STAFF_KINDS,
+        forGovernors: ["governor"],
+        forVolunteers: ["volunteer"],
+        forParents: "nobody",
+        otherSchoolAssigned: "nobody",
+      },
+    },
+    {
+      // The same rule as signing asks it, of any subject: by the kind it is addressed to.
+      rule: "canSign",
+      records: {
+        assignedToMe: agreement(SCHOOL, "pupils", true),
+        forStaff: agreement(SCHOOL, "staff", false),
+        forGovernors: agreement(SCHOOL, "governors", false),
+        forVolunteers: agreement(SCHOOL, "volunteers", false),
+        forParents: agreement(SCHOOL, "parents", false),
+        otherSchoolAssigned: agreement(OTHER_SCHOOL, "staff", true),
+      },
+      answer: (actor, r) =>
+        canSign(
+          actor,
+          {
+            schoolId: r.agreement.schoolId,
+            audienceKind: AUDIENCE_KIND[r.agreement.audience as keyof typeof AUDIENCE_KIND],
+          },
+          r.assigned,
+        ),
+      // No role signs what is neither addressed to their kind nor assigned to them.
+      expect: {
+        assignedToMe: "everyone",
+        forStaff: STAFF_KINDS,
+        forGovernors: ["governor"],
+        forVolunteers: ["volunteer"],
+        forParents: "nobody",
+        otherSchoolAssigned: "nobody",
+      },
+    },
+    {
+      rule: "canRunClassSession",
+      records: { none: null },
+      answer: (actor) => canRunClassSession(actor),
+      expect: { none: STAFF_KINDS },
+    },
+    {
+      rule: "canUseClassSession",
+      records: {
+        own: { schoolId: SCHOOL, teacherId: ME },
+        other: { schoolId: SCHOOL, teacherId: SOMEONE },
+        otherSchool: { schoolId: OTHER_SCHOOL, teacherId: ME },
+      },
+      answer: canUseClassSession,
+      // Not even an admin watches or closes another teacher's session.
+      expect: { own: "everyone", other: "nobody", otherSchool: "nobody" },
+    },
+    {
+      rule: "canManagePolicy",
+      records: {
+        own: policy(SCHOOL, ME, null, []),
+        other: policy(SCHOOL, SOMEONE, null, []),
+        otherSchool: policy(OTHER_SCHOOL, ME, null, []),
+      },
+      answer: canManagePolicy,
+      expect: { own: "everyone", other: ADMINS, otherSchool: "nobody" },
+    },
+    {
+      rule: "policyAccess",
+      records: {
+        own: policy(SCHOOL, ME, null, []),
+        governed: policy(SCHOOL, SOMEONE, ME, []),
+        otherForStaff: policy(SCHOOL, SOMEONE, null, ["staff"]),
+        otherForPupils: policy(SCHOOL, SOMEONE, null, ["pupil"]),
+        otherSchool: policy(OTHER_SCHOOL, ME, ME, ["staff"]),
+      },
+      // This school requires approval by the headteacher and the chair of governors.
+      answer: (actor, p) => policyAccess(actor, p, ["headteacher", "chair_of_governors"]),
+      otherwise: "none",
+      expect: {
+        own: { all: "everyone" },
+        governed: { all: "everyone" },
+        otherForStaff: { all: [...ADMINS, "chair_of_governors"], published: STAFF_KINDS },
+        otherForPupils: { all: [...ADMINS, "chair_of_governors"] },
+        otherSchool: {},
+      },
+    },
+    {
+      rule: "approverRolesOf",
+      records: { required: ["headteacher", "chair_of_governors"] },
+      answer: (actor, required) => approverRolesOf(actor, required).join(","),
+      otherwise: "",
+      expect: { required: { headteacher: ["headteacher"], chair_of_governors: ["chair_of_governors"] } },
+    },
+    {
+      rule: "canSeeOverdueReview",
+      records: {
+        own: policy(SCHOOL, ME, null, []),
+        other: policy(SCHOOL, SOMEONE, null, []),
+        otherSchool: policy(OTHER_SCHOOL, ME, null, []),
+      },
+      answer: canSeeOverdueReview,
+      expect: { own: "everyone", other: ["headteacher"], otherSchool: "nobody" },
+    },
+    {
+      rule: "canManagePeople",
+      records: { none: null },
+      answer: (actor) => canManagePeople(actor),
+      expect: { none: ADMINS },
+    },
+    {
+      rule: "canReadOutbox",
+      records: { none: null },
+      answer: (actor) => canReadOutbox(actor),
+      expect: { none: ADMINS },
+    },
+  ];
+
+  const includes = (who: Who, label: Label) =>
+    who === "everyone" || (who !== "nobody" && (who as readonly Label[]).includes(label));
+
+  function expected(c: Case, recordName: string, label: Label): string {
+    const e = c.expect[recordName];
+    if (typeof e === "string" || Array.isArray(e)) return includes(e as Who, label) ? "allowed" : "refused";
+    const hit = Object.entries(e as Record<string, Who>).find(([, who]) => includes(who, label));
+    return hit ? hit[0] : (c.otherwise ?? "refused");
+  }
+
+  it("answers every rule as the table says, for every identity and record", () => {
+    const mismatches: string[] = [];
+    for (const c of cases) {
+      expect(Object.keys(c.expect).sort(), c.rule).toEqual(Object.keys(c.records).sort());
+      for (const [recordName, record] of Object.entries(c.records))
+        for (const { label, actor } of identities) {
+          const raw = c.answer(actor, record);
+          const got = raw === true ? "allowed" : raw === false ? "refused" : raw;
+          const want = expected(c, recordName, label);
+          if (got !== want)
+            mismatches.push(`${c.rule} on ${recordName} as ${label}: expected ${want}, got ${got}`);
+        }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("has a row in the table for every rule about an actor that access/ exports", () => {
+    const aboutAnActor = Object.entries({
+      ...agreementRules,
+      ...classSessionRules,
+      ...mailRules,
+      ...peopleRules,
+      ...policyRules,
+      ...signatureRules,
+    })
+      // These two answer about a person or an audience, not an actor: tested below.
+      .filter(
+        ([name, value]) => typeof value === "function" && !["isAddressedTo", "canHoldAccount"].includes(name),
+      )
+      .map(([name]) => name);
+    expect(aboutAnActor.sort()).toEqual(cases.map((c) => c.rule).sort());
+  });
+
+  it("addresses each audience to its own kind of person and no other", () => {
+    for (const [audience, kind] of Object.entries(AUDIENCE_KIND)) {
+      for (const k of KINDS) expect(isAddressedTo(audience, [k]), `${audience} → ${k}`).toBe(k === kind);
+      expect(isAddressedTo(audience, [])).toBe(false);
+    }
+    expect(isAddressedTo("everyone", [...KINDS])).toBe(false);
+  });
+
+  it("lets only staff, supply, student teachers, volunteers and governors hold an account", () => {
+    const holders = KINDS.filter((k) => canHoldAccount({ kinds: [k] }));
+    expect(holders.sort()).toEqual(["governor", "staff", "student_teacher", "supply", "volunteer"]);
+    expect(canHoldAccount({ kinds: ["parent", "staff"] })).toBe(true);
+    expect(canHoldAccount({ kinds: [] })).toBe(false);
+  });
+
+  it("keeps one list of the school's admins, which the matrix and the record rules share", () => {
+    expect([...ADMIN_ROLES].sort()).toEqual(["headteacher", "school_admin"]);
+    for (const action of ["people.manage", "agreements.manage", "mail.read", "settings.manage"] as const)
+      expect(MATRIX[action]).toEqual(ADMIN_ROLES);
   });
 });

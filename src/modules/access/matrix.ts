@@ -1,11 +1,12 @@
-import type { Actor, Role } from "./roles.js";
+import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
 
 /**
  * The permission matrix: which designated roles may perform each action. `public` actions need
  * nobody signed in; `member` actions need any signed-in person; the rest name the roles that may.
- * Every API route declares one of these actions (see plugin.ts); nothing else decides access.
+ * Every API route declares one of these actions (see plugin.ts). Which records an allowed action
+ * may touch is decided by the record rules beside this file, one file per resource.
  */
-const ADMINS: Role[] = ["headteacher", "school_admin"];
+const ADMINS = ADMIN_ROLES;
 const LEADERS: Role[] = [...ADMINS, "slt", "dsl", "deputy_dsl", "dpo"];
 
 export const MATRIX = {
@@ -20,7 +21,7 @@ export const MATRIX = {
   "people.import": ADMINS,
   "people.invite": ADMINS,
   "roles.assign": ADMINS,
-  // Policies: everyone signed in may look (record rules in records.ts decide which policies and
+  // Policies: everyone signed in may look (record rules in policies.ts decide which policies and
   // versions); creating, importing and the approval settings are for admins; editing, submitting
   // and publishing are for admins and the policy's owner; approving is for the approver roles.
   "policies.read": "member",
@@ -34,7 +35,7 @@ export const MATRIX = {
   "agreements.manage": ADMINS,
   "agreements.sign": "member",
   "compliance.read": [...ADMINS, "dsl", "deputy_dsl"],
-  // A teacher runs a class signing session; the service checks they are staff.
+  // A teacher runs a class signing session; class-sessions.ts checks they are staff.
   "classSessions.run": "member",
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],

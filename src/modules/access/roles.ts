@@ -29,8 +29,31 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The school's administrators: they set the school up, manage people and agreements, and may act
+ * on any record of their school (withdraw a signature for a parent who rings the office). The one
+ * list of them: the matrix and the record rules both read it.
+ */
+export const ADMIN_ROLES: readonly Role[] = ["headteacher", "school_admin"];
+
 /** Kinds who sign in with email and password (parents, visitors and pupils never get an account). */
 export const ACCOUNT_KINDS: readonly Kind[] = ["staff", "supply", "student_teacher", "volunteer", "governor"];
+
+/**
+ * Audiences as API.md names them, and the kind of person each one is: an agreement addressed to
+ * "pupils" is for every person of kind "pupil". Here, beside the kinds, because the rule of who an
+ * agreement is for (access/agreements.ts) and every module that asks people to sign read it.
+ */
+export const AUDIENCE_KIND = {
+  staff: "staff",
+  governors: "governor",
+  visitors: "visitor",
+  volunteers: "volunteer",
+  student_teachers: "student_teacher",
+  parents: "parent",
+  pupils: "pupil",
+} as const satisfies Record<string, Kind>;
+export type Audience = keyof typeof AUDIENCE_KIND;
 
 /** Who is making a request: every service call receives one. */
 export type Actor = {

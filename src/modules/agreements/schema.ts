@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
-import { KINDS, ROLES } from "../access/roles.js";
+import { AUDIENCE_KIND, type Audience, KINDS, ROLES } from "../access/roles.js";
 
-/** Audiences as API.md names them, and the kind of person each one is. */
-export const AUDIENCE_KIND = {
-  staff: "staff",
-  governors: "governor",
-  visitors: "visitor",
-  volunteers: "volunteer",
-  student_teachers: "student_teacher",
-  parents: "parent",
-  pupils: "pupil",
-} as const;
-export type Audience = keyof typeof AUDIENCE_KIND;
+// The audiences live beside the kinds in access/roles.ts (who an agreement is for is an access rule).
+export { AUDIENCE_KIND, type Audience };
+
 const AUDIENCES = Object.keys(AUDIENCE_KIND) as [Audience, ...Audience[]];
 
 export const Choice = z.object({

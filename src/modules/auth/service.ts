@@ -4,7 +4,8 @@ import { groupCommit } from "../../db/group-commit.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
-import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
+import { canHoldAccount } from "../access/people.js";
+import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
@@ -285,7 +286,7 @@ export async function createInvitation(
     .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, personId)));
   if (!person) throw notFound("person");
   if (!person.email) throw badRequest("Add an email address for this person before inviting them.");
-  if (!person.kinds.some((k) => (ACCOUNT_KINDS as string[]).includes(k)))
+  if (!canHoldAccount(person))
     throw badRequest("Only staff, governors, volunteers and student teachers sign in with a password.");
   if (person.leaveDate && person.leaveDate <= new Date().toISOString().slice(0, 10))
     throw badRequest("This person has left, so they cannot be invited.");

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
-import { can } from "../access/matrix.js";
+import { canReadOutbox } from "../access/mail.js";
+import { canManagePeople } from "../access/people.js";
 import { myAgreements } from "../agreements/service.js";
 import { countHeld } from "../mail/service.js";
 import { countByKind, listPeople } from "../people/service.js";
@@ -30,7 +31,7 @@ export async function homeRoutes(app: FastifyInstance, { database, config }: Dep
         href: "/agreements/sign",
         severity: toSign.some((a) => a.overdue) ? "warning" : "info",
       });
-    if (can(actor, "people.manage")) {
+    if (canManagePeople(actor)) {
       const counts = await countByKind(db, actor.schoolId);
       if (!counts.pupil)
         attention.push({ key: "importPeople", params: {}, href: "/people/import", severity: "info" });
@@ -55,7 +56,7 @@ export async function homeRoutes(app: FastifyInstance, { database, config }: Dep
           severity: "info",
         });
     }
-    if (can(actor, "mail.read") && !config.smtpUrl) {
+    if (canReadOutbox(actor) && !config.smtpUrl) {
       const held = await countHeld(db, actor.schoolId);
       if (held > 0)
         attention.push({

@@ -5,7 +5,7 @@ import { people, policies, policyApprovals, policySettings, policyVersions } fro
 import { addMonths, todayInLondon } from "../../kernel/dates.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
-import { approverRolesOf, canManagePolicy, policyAccess } from "../access/records.js";
+import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "../access/policies.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { formatNumber, nextNumber, parseNumber } from "./numbering.js";
@@ -607,9 +607,9 @@ export async function diffVersions(db: Db, actor: Actor, id: string, a: string, 
 /** Policies whose review is overdue, for the home page of their owner and of the headteacher. */
 export async function overdueReviewsFor(db: DbOrTx, actor: Actor) {
   const today = todayIso();
-  const head = actor.roles.includes("headteacher");
   const rows = await db
     .select({
+      schoolId: policies.schoolId,
       id: policies.id,
       title: policies.title,
       due: policies.nextReviewDue,
@@ -618,5 +618,7 @@ export async function overdueReviewsFor(db: DbOrTx, actor: Actor) {
     .from(policies)
     .where(and(eq(policies.schoolId, actor.schoolId), sql`${policies.nextReviewDue} < ${today}`))
     .orderBy(asc(policies.nextReviewDue));
-  return rows.filter((r) => head || r.owner === actor.personId);
+  return rows
+    .filter((r) => canSeeOverdueReview(actor, { schoolId: r.schoolId, ownerPersonId: r.owner }))
+    .map(({ id, title, due }) => ({ id, title, due }));
 }

@@ -4,6 +4,7 @@ import { classSessions, people, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
+import { canRunClassSession, canUseClassSession } from "../access/class-sessions.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
@@ -14,13 +15,10 @@ import { ownerOf } from "./subjects.js";
 /** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
 const SESSION_MINUTES = 120;
 
-function mustBeStaff(actor: Actor) {
-  if (!actor.kinds.some((k) => k === "staff" || k === "supply" || k === "student_teacher"))
-    throw forbidden("Only staff can run a class signing session.");
-}
+const NOT_STAFF = "Only staff can run a class signing session.";
 
 export async function classSessionOptions(db: Db, actor: Actor) {
-  mustBeStaff(actor);
+  if (!canRunClassSession(actor)) throw forbidden(NOT_STAFF);
   const today = todayInLondon();
   const groups = await db
     .selectDistinct({ regGroup: people.regGroup })
@@ -67,7 +65,7 @@ export async function openClassSession(
   subjectType: SubjectType,
   input: { agreementId: string; regGroup: string },
 ) {
-  mustBeStaff(actor);
+  if (!canRunClassSession(actor)) throw forbidden(NOT_STAFF);
   return db.transaction(async (tx) => {
     const owner = ownerOf(subjectType);
     const agreement = await owner.load(tx, actor.schoolId, input.agreementId);
@@ -122,14 +120,8 @@ async function ownSession(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(classSessions)
-    .where(
-      and(
-        eq(classSessions.schoolId, actor.schoolId),
-        eq(classSessions.id, id),
-        eq(classSessions.teacherId, actor.personId!),
-      ),
-    );
-  if (!row) throw notFound("class session");
+    .where(and(eq(classSessions.schoolId, actor.schoolId), eq(classSessions.id, id)));
+  if (!row || !canUseClassSession(actor, row)) throw notFound("class session");
   return row;
 }
 

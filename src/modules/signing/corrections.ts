@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { people, signatures } from "../../db/schema.js";
 import { conflict, notFound } from "../../kernel/problem.js";
-import { canCorrectSignature, canWithdrawSignature } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
+import { canCorrectSignature, canWithdrawSignature } from "../access/signatures.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import {

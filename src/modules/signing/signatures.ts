@@ -5,13 +5,13 @@
  * subject (subjects.ts), described by the module that owns it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { people, roleAssignments, schools, signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
-import { isSchoolAdmin } from "../access/records.js";
 import type { Actor } from "../access/roles.js";
+import { canReadSignature, canSign } from "../access/signatures.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import type { SubjectType } from "./subject-types.js";
@@ -209,14 +209,17 @@ async function mayActOn(tx: DbOrTx, actor: Actor, subject: Subject) {
 }
 
 /** A person signs what they are asked to sign, or what is addressed to their kind of person. */
-export function checkAudience(actor: Actor, subject: Pick<Subject, "audienceKind">, assigned: boolean) {
-  if (!assigned && needsAssignment(actor, subject))
-    throw forbidden("This agreement is not one you are asked to sign.");
+export function checkAudience(
+  actor: Actor,
+  subject: Pick<Subject, "schoolId" | "audienceKind">,
+  assigned: boolean,
+) {
+  if (!canSign(actor, subject, assigned)) throw forbidden("This agreement is not one you are asked to sign.");
 }
 
 /** Whether only being asked lets this person sign it (it is not addressed to their kind). */
-export function needsAssignment(actor: Actor, subject: Pick<Subject, "audienceKind">) {
-  return !actor.kinds.includes(subject.audienceKind);
+export function needsAssignment(actor: Actor, subject: Pick<Subject, "schoolId" | "audienceKind">) {
+  return !canSign(actor, subject, false);
 }
 
 /** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
@@ -325,13 +328,7 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
     .where(
       and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
     );
-  // A signer sees their own; the compliance roles see everyone's. Anyone else: no such signature.
-  const mayRead =
-    row &&
-    (row.personId === actor.personId ||
-      isSchoolAdmin(actor) ||
-      actor.roles.some((r) => r === "dsl" || r === "deputy_dsl"));
-  if (!mayRead) throw notFound("signature");
+  if (!row || !canReadSignature(actor, row)) throw notFound("signature");
   return row;
 }
 
