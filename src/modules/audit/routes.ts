@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { problems } from "../../kernel/responses.js";
+import { AuditListView, ChainCheckView } from "./schema.js";
 import { listEvents, verifyChain } from "./service.js";
 
 const date = isoDate;
@@ -19,13 +21,20 @@ export async function auditRoutes(app: FastifyInstance, { database }: Deps) {
   const api = typed(app);
   api.get(
     "/api/v1/audit",
-    { config: { action: "audit.read" }, schema: { querystring: AuditQuery } },
+    {
+      config: { action: "audit.read" },
+      schema: { querystring: AuditQuery, response: { 200: AuditListView, ...problems(400) } },
+    },
     async (request) => listEvents(database.db, actorOf(request).schoolId, request.query),
   );
-  api.get("/api/v1/audit/verify", { config: { action: "audit.verify" } }, async (request) => {
-    const result = await verifyChain(database.db, actorOf(request).schoolId);
-    return result.ok
-      ? { ok: true, events: result.events }
-      : { ok: false, firstBrokenId: result.firstBrokenId, events: result.events };
-  });
+  api.get(
+    "/api/v1/audit/verify",
+    { config: { action: "audit.verify" }, schema: { response: { 200: ChainCheckView } } },
+    async (request) => {
+      const result = await verifyChain(database.db, actorOf(request).schoolId);
+      return result.ok
+        ? { ok: true as const, events: result.events }
+        : { ok: false as const, firstBrokenId: result.firstBrokenId, events: result.events };
+    },
+  );
 }

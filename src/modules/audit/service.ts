@@ -213,7 +213,7 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
-      summary: e.summary,
+      summary: e.summary as Record<string, unknown>, // always an object: recordEvent writes `summary ?? {}`
       ip: e.ip,
     })),
   };

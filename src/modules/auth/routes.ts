@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { NoContent, problems } from "../../kernel/responses.js";
 import { permissionsOf } from "../access/matrix.js";
 import type { Actor } from "../access/roles.js";
 import { IdParams } from "../people/schema.js";
@@ -8,9 +9,13 @@ import { getPerson } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
 import {
   AcceptInvitationInput,
+  ApiTokenCreatedView,
   ApiTokenInput,
+  ApiTokenListView,
   ChangePasswordInput,
+  InvitationView,
   LoginInput,
+  MeView,
   TokenParams,
 } from "./schema.js";
 import {
@@ -53,7 +58,7 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
         // Per IP; the per-account limit lives in the service (it survives restarts and servers).
         rateLimit: { max: config.loginLimitPerIpPerMinute, timeWindow: "1 minute" },
       },
-      schema: { body: LoginInput },
+      schema: { body: LoginInput, response: { 200: MeView, ...problems(400, 401, 429) } },
     },
     async (request, reply) => {
       const { token, actor } = await login(db, {
@@ -66,15 +71,22 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
     },
   );
 
-  api.post("/api/v1/auth/logout", { config: { action: "auth.logout" } }, async (request, reply) => {
-    if (request.sessionId) await logout(db, actorOf(request), request.sessionId);
-    clearSessionCookie(reply, config);
-    return reply.status(204).send();
-  });
+  api.post(
+    "/api/v1/auth/logout",
+    { config: { action: "auth.logout" }, schema: { response: { 204: NoContent } } },
+    async (request, reply) => {
+      if (request.sessionId) await logout(db, actorOf(request), request.sessionId);
+      clearSessionCookie(reply, config);
+      return reply.status(204).send();
+    },
+  );
 
   api.post(
     "/api/v1/auth/password",
-    { config: { action: "auth.changePassword" }, schema: { body: ChangePasswordInput } },
+    {
+      config: { action: "auth.changePassword" },
+      schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400) } },
+    },
     async (request, reply) => {
       await changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
       clearSessionCookie(reply, config);
@@ -82,13 +94,18 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
     },
   );
 
-  api.get("/api/v1/me", { config: { action: "me.read" } }, async (request) =>
-    presentMe(db, actorOf(request)),
+  api.get(
+    "/api/v1/me",
+    { config: { action: "me.read" }, schema: { response: { 200: MeView } } },
+    async (request) => presentMe(db, actorOf(request)),
   );
 
   api.get(
     "/api/v1/invitations/:token",
-    { config: { action: "public" }, schema: { params: TokenParams } },
+    {
+      config: { action: "public" },
+      schema: { params: TokenParams, response: { 200: InvitationView, ...problems(400, 404, 410) } },
+    },
     async (request) => {
       const inv = await describeInvitation(db, request.params.token);
       const school = await getSchool(db, inv.schoolId);
@@ -98,27 +115,44 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
 
   api.post(
     "/api/v1/invitations/:token/accept",
-    { config: { action: "public" }, schema: { params: TokenParams, body: AcceptInvitationInput } },
+    {
+      config: { action: "public" },
+      schema: {
+        params: TokenParams,
+        body: AcceptInvitationInput,
+        response: { 204: NoContent, ...problems(400, 404, 409, 410) },
+      },
+    },
     async (request, reply) => {
       await acceptInvitation(db, request.params.token, request.body.password, request.ip);
       return reply.status(204).send();
     },
   );
 
-  api.get("/api/v1/api-tokens", { config: { action: "settings.manage" } }, async (request) => ({
-    tokens: await listApiTokens(db, actorOf(request)),
-  }));
+  api.get(
+    "/api/v1/api-tokens",
+    { config: { action: "settings.manage" }, schema: { response: { 200: ApiTokenListView } } },
+    async (request) => ({
+      tokens: await listApiTokens(db, actorOf(request)),
+    }),
+  );
 
   api.post(
     "/api/v1/api-tokens",
-    { config: { action: "settings.manage" }, schema: { body: ApiTokenInput } },
+    {
+      config: { action: "settings.manage" },
+      schema: { body: ApiTokenInput, response: { 201: ApiTokenCreatedView, ...problems(400) } },
+    },
     async (request, reply) =>
       reply.status(201).send(await createApiToken(db, actorOf(request), request.body.name)),
   );
 
   api.delete(
     "/api/v1/api-tokens/:id",
-    { config: { action: "settings.manage" }, schema: { params: IdParams } },
+    {
+      config: { action: "settings.manage" },
+      schema: { params: IdParams, response: { 204: NoContent, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       await revokeApiToken(db, actorOf(request), request.params.id);
       return reply.status(204).send();

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Id, IsoMoment } from "../../kernel/responses.js";
+import { KINDS, ROLES } from "../access/roles.js";
 
 export const LoginInput = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(254),
@@ -11,3 +13,40 @@ export const ChangePasswordInput = z.object({
 export const AcceptInvitationInput = z.object({ password: z.string().max(1000) });
 export const TokenParams = z.object({ token: z.string().min(10).max(200) });
 export const ApiTokenInput = z.object({ name: z.string().trim().min(1, "Give the token a name.").max(100) });
+
+// --- Responses
+
+/** The signed-in person (`GET /me`, and the answer to a sign-in). */
+export const MeView = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  /** The signing form starts from it; the signer may still change it. */
+  jobTitle: z.string().nullable(),
+  kinds: z.array(z.enum(KINDS)),
+  roles: z.array(z.enum(ROLES)),
+  school: z.object({ id: Id, name: z.string() }),
+  /** The actions of access/matrix.ts this person may perform: the web app's navigation by capability. */
+  permissions: z.array(z.string()),
+});
+export type MeView = z.infer<typeof MeView>;
+
+/** What an invitation link shows before its password is chosen. */
+export const InvitationView = z.object({ name: z.string(), email: z.string(), schoolName: z.string() });
+export type InvitationView = z.infer<typeof InvitationView>;
+
+export const ApiTokenView = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoMoment,
+  lastUsedAt: IsoMoment.nullable(),
+  revokedAt: IsoMoment.nullable(),
+  createdByName: z.string(),
+});
+export type ApiTokenView = z.infer<typeof ApiTokenView>;
+export const ApiTokenListView = z.object({ tokens: z.array(ApiTokenView) });
+export type ApiTokenListView = z.infer<typeof ApiTokenListView>;
+
+/** A new API token: the secret is shown this once (it is stored hashed). */
+export const ApiTokenCreatedView = z.object({ id: Id, token: z.string() });
+export type ApiTokenCreatedView = z.infer<typeof ApiTokenCreatedView>;

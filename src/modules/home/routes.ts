@@ -6,6 +6,7 @@ import { myAgreements } from "../agreements/service.js";
 import { countHeld } from "../mail/service.js";
 import { countByKind, listPeople } from "../people/service.js";
 import { overdueReviewsFor } from "../policies/service.js";
+import { HomeView } from "./schema.js";
 
 type Attention = {
   key: string;
@@ -19,7 +20,8 @@ type Attention = {
  * to sign, incidents to triage, reviews due), each only for the people whose role it concerns.
  */
 export async function homeRoutes(app: FastifyInstance, { database, config }: Deps) {
-  typed(app).get("/api/v1/home", { config: { action: "home.read" } }, async (request) => {
+  const route = { config: { action: "home.read" as const }, schema: { response: { 200: HomeView } } };
+  typed(app).get("/api/v1/home", route, async (request) => {
     const actor = actorOf(request);
     const db = database.db;
     const attention: Attention[] = [];

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
+import { Id, IsoDay, IsoMoment } from "../../kernel/responses.js";
 import { KINDS, ROLES } from "../access/roles.js";
+import { IMPORT_KINDS } from "./import/columns.js";
 
 const optionalText = (max: number) =>
   z
@@ -57,3 +59,93 @@ export const PeopleQuery = z.object({
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
 export const IdParams = z.object({ id: z.uuid("That is not a valid id.") });
+
+// --- Responses: what the directory's routes send (the presenter is `presentPerson`).
+
+export const PERSON_STATUSES = ["current", "leaving", "left"] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const ACCOUNT_STATES = ["none", "invited", "active"] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+
+export const PersonView = z.object({
+  id: Id,
+  givenName: z.string(),
+  familyName: z.string(),
+  preferredName: z.string().nullable(),
+  /** The name to show: preferred or given name, then family name (one name is enough). */
+  name: z.string(),
+  kinds: z.array(z.enum(KINDS)),
+  roles: z.array(z.enum(ROLES)),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  department: z.string().nullable(),
+  yearGroup: z.string().nullable(),
+  regGroup: z.string().nullable(),
+  startDate: IsoDay.nullable(),
+  leaveDate: IsoDay.nullable(),
+  status: z.enum(PERSON_STATUSES),
+  account: z.enum(ACCOUNT_STATES),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const PersonDetailView = PersonView.extend({
+  /** A pupil's contacts, in priority order. */
+  contacts: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      relationship: z.string().nullable(),
+      priority: z.number().int().nullable(),
+    }),
+  ),
+  /** A contact's pupils. */
+  pupils: z.array(z.object({ id: Id, name: z.string(), relationship: z.string().nullable() })),
+});
+export type PersonDetailView = z.infer<typeof PersonDetailView>;
+
+export const PeopleListView = z.object({ total: z.number().int(), people: z.array(PersonView) });
+export type PeopleListView = z.infer<typeof PeopleListView>;
+
+export const InvitationSentView = z.object({ expiresAt: IsoMoment });
+export type InvitationSentView = z.infer<typeof InvitationSentView>;
+
+// --- The MIS import (import/routes.ts): the report of a dry run or of an applied import.
+
+export const MAPPING_SOURCES = ["detected", "saved", "request"] as const;
+
+const FieldChange = z.object({ from: z.unknown(), to: z.unknown() });
+
+export const ImportReportView = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  leavers: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** The file's headings, in order. */
+  columns: z.array(z.string()),
+  /** Field → the file's column heading it is read from. */
+  mapping: z.record(z.string(), z.string()),
+  mappingSource: z.enum(MAPPING_SOURCES),
+  /** The fields this kind of file can fill in. */
+  fields: z.array(z.string()),
+  /** The first 200 of each. */
+  preview: z.object({
+    create: z.array(z.object({ row: z.number().int(), name: z.string() })),
+    update: z.array(
+      z.object({
+        row: z.number().int(),
+        id: Id,
+        name: z.string(),
+        changes: z.record(z.string(), FieldChange),
+      }),
+    ),
+    leavers: z.array(z.object({ id: Id, name: z.string() })),
+  }),
+});
+export type ImportReportView = z.infer<typeof ImportReportView>;

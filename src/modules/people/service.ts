@@ -18,14 +18,17 @@ import { credentials, invitations, people, pupilContacts, roleAssignments } from
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName, fullNameSql } from "../../kernel/names.js";
 import { notFound } from "../../kernel/problem.js";
-import type { Actor, Role } from "../access/roles.js";
+import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import type { PeopleQuery, PersonInput, PersonPatch } from "./schema.js";
+import type { AccountState, PeopleQuery, PersonInput, PersonPatch, PersonView } from "./schema.js";
 
 type PersonRow = typeof people.$inferSelect;
 
-/** The presenter: the one shape a person leaves the server in (no raw rows in responses). */
-export function presentPerson(p: PersonRow, roles: string[], account: "none" | "invited" | "active") {
+/**
+ * The presenter: the one shape a person leaves the server in (no raw rows in responses), as
+ * `PersonView` in schema.ts declares it. Kinds are written only through `KINDS`-checked input.
+ */
+export function presentPerson(p: PersonRow, roles: Role[], account: AccountState): PersonView {
   const today = todayInLondon();
   return {
     id: p.id,
@@ -33,7 +36,7 @@ export function presentPerson(p: PersonRow, roles: string[], account: "none" | "
     familyName: p.familyName,
     preferredName: p.preferredName,
     name: fullName(p),
-    kinds: p.kinds,
+    kinds: p.kinds as Kind[],
     roles,
     email: p.email,
     phone: p.phone,
@@ -130,14 +133,14 @@ export async function listPeople(db: DbOrTx, schoolId: string, q: PeopleQuery) {
 }
 
 async function rolesOf(db: DbOrTx, schoolId: string, ids: string[]) {
-  const map = new Map<string, string[]>();
+  const map = new Map<string, Role[]>();
   if (ids.length === 0) return map;
   const rows = await db
     .select({ personId: roleAssignments.personId, role: roleAssignments.role })
     .from(roleAssignments)
     .where(and(eq(roleAssignments.schoolId, schoolId), inArray(roleAssignments.personId, ids)))
     .orderBy(roleAssignments.role);
-  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.role]);
+  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.role as Role]);
   return map;
 }
 

@@ -6,11 +6,17 @@ import { addMonths, todayInLondon } from "../../kernel/dates.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "../access/policies.js";
-import type { Actor, Role } from "../access/roles.js";
+import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { formatNumber, nextNumber, parseNumber } from "./numbering.js";
 import { renderPolicyMarkdown } from "./render.js";
-import type { PolicyInput, VersionPatch } from "./schema.js";
+import type {
+  DocumentHistoryEntryView,
+  PolicyInput,
+  RelatedView,
+  ReviewFrequency,
+  VersionPatch,
+} from "./schema.js";
 
 /** Unless a school says otherwise, the headteacher and the chair of governors approve policies. */
 export const DEFAULT_APPROVERS: Role[] = ["headteacher", "chair_of_governors"];
@@ -160,20 +166,21 @@ async function checkPeople(db: DbOrTx, schoolId: string, input: Partial<PolicyIn
   }
 }
 
-function presentPolicy(p: PolicyRow, extra: Record<string, unknown> = {}) {
+// The columns hold only what PolicyInput and the importer wrote, so their types are restated here.
+function presentPolicy<Extra extends object>(p: PolicyRow, extra: Extra) {
   const today = todayIso();
   return {
     id: p.id,
     title: p.title,
     category: p.category,
-    audiences: p.audiences,
+    audiences: p.audiences as Kind[],
     ownerPersonId: p.ownerPersonId,
     governorPersonId: p.governorPersonId,
-    reviewFrequency: p.reviewFrequency,
+    reviewFrequency: p.reviewFrequency as ReviewFrequency | null,
     nextReviewDue: p.nextReviewDue,
     reviewOverdue: p.nextReviewDue !== null && p.nextReviewDue < today,
-    related: p.related as unknown[],
-    history: p.history as unknown[],
+    related: p.related as RelatedView[],
+    history: p.history as DocumentHistoryEntryView[],
     ...extra,
   };
 }

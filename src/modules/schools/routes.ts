@@ -1,20 +1,28 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { type Deps, typed } from "../../kernel/http.js";
-import { SetupInput } from "./schema.js";
+import { problems } from "../../kernel/responses.js";
+import { HealthView, SetupDoneView, SetupInput, SetupStatusView } from "./schema.js";
 import { schoolCount, setupSchool } from "./service.js";
 
 export async function schoolRoutes(app: FastifyInstance, { database }: Deps) {
   const api = typed(app);
 
-  api.get("/healthz", { config: { action: "public" }, schema: { hide: true } }, async () => ({
-    status: "ok",
-    database: database.kind,
-  }));
+  api.get(
+    "/healthz",
+    { config: { action: "public" }, schema: { hide: true, response: { 200: HealthView } } },
+    async () => ({
+      status: "ok" as const,
+      database: database.kind,
+    }),
+  );
 
-  api.get("/api/v1/setup/status", { config: { action: "public" } }, async () => ({
-    needed: (await schoolCount(database.db)) === 0,
-  }));
+  api.get(
+    "/api/v1/setup/status",
+    { config: { action: "public" }, schema: { response: { 200: SetupStatusView } } },
+    async () => ({
+      needed: (await schoolCount(database.db)) === 0,
+    }),
+  );
 
   api.post(
     "/api/v1/setup",
@@ -22,12 +30,7 @@ export async function schoolRoutes(app: FastifyInstance, { database }: Deps) {
       config: { action: "public" },
       schema: {
         body: SetupInput,
-        response: {
-          201: z.object({
-            school: z.object({ id: z.string(), name: z.string() }),
-            person: z.object({ id: z.string() }),
-          }),
-        },
+        response: { 201: SetupDoneView, ...problems(400, 409) },
       },
     },
     async (request, reply) => {

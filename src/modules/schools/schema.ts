@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "../../kernel/responses.js";
 
 export const SetupInput = z.object({
   school: z.object({ name: z.string().trim().min(2, "Enter the school's name.").max(200) }),
@@ -14,3 +15,20 @@ export const SetupInput = z.object({
   }),
 });
 export type SetupInput = z.infer<typeof SetupInput>;
+
+// --- Responses
+
+/** `GET /healthz` (API.md): answered once migrations are applied. */
+export const HealthView = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });
+export type HealthView = z.infer<typeof HealthView>;
+
+/** Whether this Accord still needs its first-run setup. */
+export const SetupStatusView = z.object({ needed: z.boolean() });
+export type SetupStatusView = z.infer<typeof SetupStatusView>;
+
+/** The school and its first admin, made by the first-run setup. */
+export const SetupDoneView = z.object({
+  school: z.object({ id: Id, name: z.string() }),
+  person: z.object({ id: Id }),
+});
+export type SetupDoneView = z.infer<typeof SetupDoneView>;

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../../kernel/http.js";
 import { badRequest, Problem } from "../../../kernel/problem.js";
 import { flag } from "../../../kernel/query.js";
+import { problems } from "../../../kernel/responses.js";
+import { ImportReportView } from "../schema.js";
 import { FIELDS, IMPORT_KINDS, type Mapping } from "./columns.js";
 import { importPeople } from "./service.js";
 
@@ -90,7 +92,7 @@ export async function importRoutes(app: FastifyInstance, { database }: Deps) {
     {
       config: { action: "people.import" },
       bodyLimit: MAX_IMPORT_BYTES,
-      schema: { querystring: ImportQuery },
+      schema: { querystring: ImportQuery, response: { 200: ImportReportView, ...problems(400, 413, 422) } },
     },
     async (request) => {
       const upload = await readUpload(request);
