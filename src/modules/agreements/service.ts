@@ -537,3 +537,4 @@ export async function myAgreements(db: Db, actor: Actor) {
   }
   return result;
 }
+export { agreementsAttention } from "./attention.js";

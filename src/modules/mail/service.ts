@@ -137,3 +137,4 @@ export async function sweepOutbox(db: Db, transport: Transport, from: string, ba
   }
   return { sent, failed };
 }
+export { mailAttention } from "./attention.js";

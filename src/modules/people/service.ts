@@ -294,3 +294,4 @@ export async function countByKind(db: DbOrTx, schoolId: string) {
     .groupBy(sql`1`);
   return Object.fromEntries(rows.map((r) => [r.kind, r.n])) as Record<string, number>;
 }
+export { peopleAttention } from "./attention.js";

@@ -629,3 +629,4 @@ export async function overdueReviewsFor(db: DbOrTx, actor: Actor) {
     .filter((r) => canSeeOverdueReview(actor, { schoolId: r.schoolId, ownerPersonId: r.owner }))
     .map(({ id, title, due }) => ({ id, title, due }));
 }
+export { policiesAttention } from "./attention.js";
