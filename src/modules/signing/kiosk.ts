@@ -8,7 +8,7 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
-import { insertSignature, type SignatureBody } from "./signatures.js";
+import { insertSignature, labelsOf, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
 
@@ -67,26 +67,24 @@ export async function listKiosks(db: Db, actor: Actor) {
     .where(eq(kiosks.schoolId, actor.schoolId))
     .orderBy(desc(kiosks.openedAt))
     .limit(50);
-  const titles = new Map<string, string>();
-  for (const type of new Set(rows.map((r) => r.k.subjectType)))
-    for (const [id, label] of await ownerOf(type).labels(
-      db,
-      rows.filter((r) => r.k.subjectType === type).map((r) => r.k.subjectId),
-    ))
-      titles.set(id, label.title);
-  return rows
-    .flatMap(({ k, count }) => {
-      const title = titles.get(k.subjectId);
-      return title === undefined ? [] : [{ k, title, count }];
-    })
-    .map(({ k, title, count }) => ({
-      id: k.id,
-      agreementTitle: title,
-      openedAt: k.openedAt.toISOString(),
-      expiresAt: k.expiresAt.toISOString(),
-      closedAt: k.closedAt?.toISOString() ?? null,
-      signatures: count,
-    }));
+  const labels = await labelsOf(
+    db,
+    rows.map((r) => r.k),
+  );
+  return rows.flatMap(({ k, count }) => {
+    const label = labels.get(`${k.subjectType}:${k.subjectId}`);
+    if (!label) return [];
+    return [
+      {
+        id: k.id,
+        agreementTitle: label.title,
+        openedAt: k.openedAt.toISOString(),
+        expiresAt: k.expiresAt.toISOString(),
+        closedAt: k.closedAt?.toISOString() ?? null,
+        signatures: count,
+      },
+    ];
+  });
 }
 
 export async function closeKiosk(db: Db, actor: Actor, id: string) {

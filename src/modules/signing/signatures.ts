@@ -364,8 +364,8 @@ export async function signatureHistory(db: Db, schoolId: string, personId: strin
   });
 }
 
-/** Each signature's subject, titled and numbered by its owner, keyed "type:id". */
-async function labelsOf(db: DbOrTx, rows: Pick<SignatureRow, "subjectType" | "subjectId">[]) {
+/** Each row's subject (a signature's, a kiosk's…), titled and numbered by its owner, keyed "type:id". */
+export async function labelsOf(db: DbOrTx, rows: Pick<SignatureRow, "subjectType" | "subjectId">[]) {
   const byType = new Map<SubjectType, string[]>();
   for (const r of rows) byType.set(r.subjectType, [...(byType.get(r.subjectType) ?? []), r.subjectId]);
   const labels = new Map<string, SubjectLabel>();
