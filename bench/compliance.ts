@@ -9,7 +9,7 @@
 import pg from "pg";
 import { openPostgres } from "../src/db/client.js";
 import { loadConfig } from "../src/kernel/config.js";
-import { newSecret } from "../src/modules/auth/tokens.js";
+import { newSecret } from "../src/kernel/secrets.js";
 import { buildApp } from "../src/server/app.js";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

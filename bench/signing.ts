@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import autocannon from "autocannon";
 import pg from "pg";
-import { newSecret } from "../src/modules/auth/tokens.js";
+import { newSecret } from "../src/kernel/secrets.js";
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SIGNERS = 100_000; // enough for every round to sign someone new

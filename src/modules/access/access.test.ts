@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
+import { newSecret } from "../../kernel/secrets.js";
 import { setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { newSecret } from "../auth/tokens.js";
 import * as agreementRules from "./agreements.js";
 import { canSignAgreement, isAddressedTo } from "./agreements.js";
 import * as classSessionRules from "./class-sessions.js";

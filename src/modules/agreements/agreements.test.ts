@@ -3,8 +3,8 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { newSecret } from "../auth/tokens.js";
 import { chaseAgreements, reminderStep } from "./chasing.js";
 import { assignNewStarters } from "./service.js";
 

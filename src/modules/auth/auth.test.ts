@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
+import { hashSecret } from "../../kernel/secrets.js";
 import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { hashSecret } from "./tokens.js";
 
 describe("signing in and sessions", () => {
   let t: TestApp;

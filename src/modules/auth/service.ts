@@ -4,12 +4,12 @@ import { groupCommit } from "../../db/group-commit.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
+import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canHoldAccount } from "../access/people.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
-import { hashSecret, newSecret } from "./tokens.js";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 /** Per account: this many failures in the window locks sign-in for the rest of the window. */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
+import { newSecret } from "../../kernel/secrets.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { newSecret } from "../auth/tokens.js";
 
 describe("the people directory", () => {
   let t: TestApp;

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
+import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { newSecret } from "../auth/tokens.js";
 import { nextNumber } from "./numbering.js";
 import { sendReviewReminders } from "./reminders.js";
 import { renderPolicyMarkdown } from "./render.js";

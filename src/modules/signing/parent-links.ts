@@ -4,9 +4,9 @@ import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { people, pupilContacts, schools, signatures, signingLinks } from "../../db/schema.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { conflict, gone, notFound } from "../../kernel/problem.js";
+import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
-import { hashSecret, newSecret } from "../auth/tokens.js";
 import { queueMail } from "../mail/service.js";
 import {
   insertSignature,

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
+import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { newSecret } from "../auth/tokens.js";
 
 describe("signing at the reception kiosk and in class", () => {
   let t: TestApp;
