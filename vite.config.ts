@@ -65,7 +65,8 @@ function chunkName(facade: string | null | undefined, name: string): string {
   const feature = facade && /features\/(.+)\/pages\.ts$/.exec(facade);
   if (feature) return feature[1].replace(/\//g, "-");
   const strings =
-    facade?.startsWith(stringsId) && /^(\w+):.*\/([\w-]+)\.json:strings$/.exec(facade.slice(stringsId.length));
+    facade?.startsWith(stringsId) &&
+    /^(\w+):.*\/([\w-]+)\.json:strings$/.exec(facade.slice(stringsId.length));
   if (strings) return `strings-${strings[2]}-${strings[1]}`;
   return name;
 }
