@@ -12,16 +12,20 @@ export interface ListEditorLabels {
   moveDown?: (n: number) => string;
 }
 
-interface ListEditorProps<T> {
+/** What a form gives a list field: the items, a way to change them and the field's error. */
+export interface ListFieldProps<T> {
   value: T[];
   onChange: (items: T[]) => void;
+  error?: string | null;
+}
+
+interface ListEditorProps<T> extends ListFieldProps<T> {
   /** A key that stays with the item while items are moved about or removed around it. */
   keyOf: (item: T) => string;
   newItem: () => T;
   /** The item's own fields; `update` merges changes into it. */
   renderItem: (item: T, update: (changes: Partial<T>) => void, n: number) => ReactNode;
   labels: ListEditorLabels;
-  error?: string | null;
 }
 
 export function moveItem<T>(list: T[], from: number, to: number): T[] {

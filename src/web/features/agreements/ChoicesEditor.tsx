@@ -1,22 +1,14 @@
 import { SimpleGrid, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ListEditor } from "../../ui/ListEditor";
+import { ListEditor, type ListFieldProps } from "../../ui/ListEditor";
 import { type ChoiceItem, newChoice, suggestKey } from "./choiceItems";
 
-interface Props {
-  value: ChoiceItem[];
-  onChange: (items: ChoiceItem[]) => void;
-  error?: string | null;
-}
-
 /** Questions the signer answers, such as consent to photos: a question, a reference and options. */
-export function ChoicesEditor({ value, onChange, error }: Props) {
+export function ChoicesEditor(props: ListFieldProps<ChoiceItem>) {
   const { t } = useTranslation();
   return (
     <ListEditor
-      value={value}
-      onChange={onChange}
-      error={error}
+      {...props}
       keyOf={(item) => item.uid}
       newItem={newChoice}
       labels={{

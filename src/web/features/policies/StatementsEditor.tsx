@@ -1,22 +1,14 @@
 import { Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ListEditor } from "../../ui/ListEditor";
+import { ListEditor, type ListFieldProps } from "../../ui/ListEditor";
 import { newItem, type StatementItem } from "./statementItems";
 
-interface Props {
-  value: StatementItem[];
-  onChange: (items: StatementItem[]) => void;
-  error?: string | null;
-}
-
 /** An ordered list of statements to sign: edit, reorder, remove, add. */
-export function StatementsEditor({ value, onChange, error }: Props) {
+export function StatementsEditor(props: ListFieldProps<StatementItem>) {
   const { t } = useTranslation();
   return (
     <ListEditor
-      value={value}
-      onChange={onChange}
-      error={error}
+      {...props}
       keyOf={(item) => item.key}
       newItem={newItem}
       labels={{
