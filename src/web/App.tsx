@@ -1,5 +1,4 @@
 import { MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { SessionExpiryWatcher } from "./features/session/SessionExpiryWatcher";
 import { createQueryClient } from "./queryClient";
 import { AppRoutes } from "./routes";
 import { buildTheme, cssVariablesResolver } from "./theme";
+import { Toasts } from "./ui/Toasts";
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -15,7 +15,7 @@ export function App() {
   const theme = useMemo(() => buildTheme(t), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Toasts />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <SessionExpiryWatcher />

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../ui/ErrorAlert";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 import { notifySuccess } from "../../ui/notify";
 import { useBulkEmailPreview, useSendParentLinks } from "./agreementsApi";
 import type { Agreement } from "./types";
@@ -9,29 +9,18 @@ import type { Agreement } from "./types";
 /** For a parents' agreement: email each assigned parent a single-use signing link. */
 export function SendLinksButton({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
+  const [opened, setOpened] = useState(false);
   const preview = useBulkEmailPreview(agreement.id, "parent-links", opened);
   const count = preview.data?.sent;
   const send = useSendParentLinks(agreement.id);
-  const confirm = () =>
-    send.mutate(undefined, {
-      onSuccess: ({ sent }) => {
-        close();
-        notifySuccess(t("agreements.links.done", { count: sent, title: agreement.title }));
-      },
-    });
   return (
-    <>
-      <Button
-        variant="default"
-        size="compact-md"
-        onClick={open}
-        aria-label={t("agreements.links.buttonFor", { title: agreement.title })}
-      >
-        {t("agreements.links.button")}
-      </Button>
-      <Modal opened={opened} onClose={close} title={t("agreements.links.title", { title: agreement.title })}>
-        <Stack>
+    <ConfirmButton
+      button={{ variant: "default", size: "compact-md" }}
+      ariaLabel={t("agreements.links.buttonFor", { title: agreement.title })}
+      onOpenChange={setOpened}
+      title={t("agreements.links.title", { title: agreement.title })}
+      body={
+        <>
           <Text size="sm">
             {t(
               agreement.parentMode === "per_family"
@@ -44,17 +33,21 @@ export function SendLinksButton({ agreement }: { agreement: Agreement }) {
               {t("agreements.links.willSend", { count })}
             </Text>
           )}
-          <ErrorAlert error={send.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button onClick={confirm} loading={send.isPending}>
-              {t("agreements.links.confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+        </>
+      }
+      confirm={t("agreements.links.confirm")}
+      pending={send.isPending}
+      error={send.error}
+      onConfirm={(close) =>
+        send.mutate(undefined, {
+          onSuccess: ({ sent }) => {
+            close();
+            notifySuccess(t("agreements.links.done", { count: sent, title: agreement.title }));
+          },
+        })
+      }
+    >
+      {t("agreements.links.button")}
+    </ConfirmButton>
   );
 }

@@ -4,8 +4,8 @@ import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { SignaturePad } from "../../ui/SignaturePad";
 import { optionLabel } from "./optionLabel";
-import { SignaturePad } from "./SignaturePad";
 import { applySignatureErrors } from "./signatureFormErrors";
 import type { Agreement, SignatureInput } from "./types";
 
@@ -146,7 +146,11 @@ export function SignatureForm({
             </div>
           );
         })}
-        <SignaturePad onChange={setImage} />
+        <SignaturePad
+          onChange={setImage}
+          hint={t("agreements.sign.drawHint")}
+          drawnNote={t("agreements.sign.drawn")}
+        />
         {conflict}
         <Group>
           <Button type="submit" loading={signing}>

@@ -1,20 +1,17 @@
 import { Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api } from "../../api";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import type { RouteState } from "../session/flash";
-import { markSignedIn, meQueryKey } from "../session/me";
+import { useChangePassword } from "./authApi";
 import { MIN_PASSWORD_LENGTH } from "./passwordRules";
 
 export function AccountPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     validate: {
@@ -27,20 +24,7 @@ export function AccountPage() {
     },
   });
 
-  const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>("/auth/password", body),
-    meta: { expectsUnauthorized: true },
-    onSuccess: () => {
-      // Changing the password ends every session, this one included.
-      markSignedIn(false);
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
-      const state: RouteState = { flash: "passwordChanged" };
-      navigate("/sign-in", { replace: true, state });
-    },
-    onError: (error) => applyFieldErrors(form, error),
-  });
+  const change = useChangePassword();
 
   return (
     <Stack maw={480}>
@@ -50,7 +34,16 @@ export function AccountPage() {
         <form
           noValidate
           onSubmit={form.onSubmit(({ currentPassword, newPassword }) =>
-            change.mutate({ currentPassword, newPassword }),
+            change.mutate(
+              { currentPassword, newPassword },
+              {
+                onSuccess: () => {
+                  const state: RouteState = { flash: "passwordChanged" };
+                  navigate("/sign-in", { replace: true, state });
+                },
+                onError: (error) => applyFieldErrors(form, error),
+              },
+            ),
           )}
         >
           <Stack>

@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../ui/ErrorAlert";
+import { ConfirmButton } from "../../ui/ConfirmButton";
 import { formatDateTime } from "../../ui/format";
 import { notifySuccess } from "../../ui/notify";
 import { useCloseKiosk } from "./kioskApi";
@@ -9,45 +8,28 @@ import type { KioskSummary } from "./types";
 
 export function CloseKioskButton({ kiosk }: { kiosk: KioskSummary }) {
   const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
   const closeKiosk = useCloseKiosk(kiosk.id);
   const name = t("kiosks.named", { title: kiosk.agreementTitle, date: formatDateTime(kiosk.openedAt) });
   return (
-    <>
-      <Button
-        color="red"
-        variant="outline"
-        size="xs"
-        onClick={open}
-        aria-label={t("kiosks.closeNamed", { name })}
-      >
-        {t("kiosks.close")}
-      </Button>
-      <Modal opened={opened} onClose={close} title={t("kiosks.closeTitle")}>
-        <Stack>
-          <Text size="sm">{t("kiosks.closeExplain", { name })}</Text>
-          <ErrorAlert error={closeKiosk.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              loading={closeKiosk.isPending}
-              onClick={() =>
-                closeKiosk.mutate(undefined, {
-                  onSuccess: () => {
-                    notifySuccess(t("kiosks.closed"));
-                    close();
-                  },
-                })
-              }
-            >
-              {t("kiosks.closeConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    <ConfirmButton
+      button={{ color: "red", variant: "outline", size: "xs" }}
+      ariaLabel={t("kiosks.closeNamed", { name })}
+      title={t("kiosks.closeTitle")}
+      body={<Text size="sm">{t("kiosks.closeExplain", { name })}</Text>}
+      confirm={t("kiosks.closeConfirm")}
+      confirmColor="red"
+      pending={closeKiosk.isPending}
+      error={closeKiosk.error}
+      onConfirm={(close) =>
+        closeKiosk.mutate(undefined, {
+          onSuccess: () => {
+            notifySuccess(t("kiosks.closed"));
+            close();
+          },
+        })
+      }
+    >
+      {t("kiosks.close")}
+    </ConfirmButton>
   );
 }

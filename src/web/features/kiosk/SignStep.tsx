@@ -1,6 +1,6 @@
 import { Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { DrawnSignature } from "./DrawnSignature";
+import { SignaturePad } from "../../ui/SignaturePad";
 import type { VisitorForm } from "./visitorForm";
 
 export function SignStep({ form }: { form: VisitorForm }) {
@@ -17,9 +17,10 @@ export function SignStep({ form }: { form: VisitorForm }) {
         spellCheck={false}
         {...form.getInputProps("signedName")}
       />
-      <DrawnSignature
-        value={form.getValues().signatureImage}
-        onChange={(image) => form.setFieldValue("signatureImage", image)}
+      <SignaturePad
+        size="xl"
+        hint={t("kiosk.sign.drawnHint")}
+        onChange={(image) => form.setFieldValue("signatureImage", image ?? "")}
       />
       <TextInput
         type="email"

@@ -1,27 +1,17 @@
 import { Button, Checkbox, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
-import { peopleKeys } from "./peopleApi";
+import { useSaveRoles } from "./peopleApi";
 import { designatedRoles, type Person } from "./types";
 
 export function RolesEditor({ person }: { person: Person }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [roles, setRoles] = useState<string[]>(person.roles);
   useEffect(() => setRoles(person.roles), [person.roles]);
 
-  const save = useMutation({
-    mutationFn: (next: string[]) =>
-      api.put<unknown>(`/people/${encodeURIComponent(person.id)}/roles`, { roles: next }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
-      notifySuccess(t("people.rolesSaved"));
-    },
-  });
+  const save = useSaveRoles(person.id);
 
   const unchanged = [...roles].sort().join() === [...person.roles].sort().join();
 
@@ -30,7 +20,7 @@ export function RolesEditor({ person }: { person: Person }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate(roles);
+          save.mutate(roles, { onSuccess: () => notifySuccess(t("people.rolesSaved")) });
         }}
       >
         <Stack>

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type QueryParams } from "../../api";
-import type { PeopleList, PersonDetail } from "./types";
+import type { PeopleList, Person, PersonDetail } from "./types";
 
 export const PAGE_SIZE = 50;
 
@@ -22,5 +22,37 @@ export function usePerson(id: string) {
   return useQuery({
     queryKey: peopleKeys.detail(id),
     queryFn: () => api.get<PersonDetail>(`/people/${encodeURIComponent(id)}`),
+  });
+}
+
+const personPath = (id: string) => `/people/${encodeURIComponent(id)}`;
+
+/** Every change to a person refreshes every list and page of people (names, kinds and status show in many). */
+function useRefreshPeople() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
+}
+
+export function useMarkLeaver(id: string) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (leaveDate: string) => api.post<Person>(`${personPath(id)}/leaver`, { leaveDate }),
+    onSuccess: refresh,
+  });
+}
+
+export function useInvite(id: string) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: () => api.post<{ expiresAt: string }>(`${personPath(id)}/invite`),
+    onSuccess: refresh,
+  });
+}
+
+export function useSaveRoles(id: string) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (roles: string[]) => api.put<unknown>(`${personPath(id)}/roles`, { roles }),
+    onSuccess: refresh,
   });
 }

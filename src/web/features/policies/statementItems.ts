@@ -19,11 +19,3 @@ export function newItem(): StatementItem {
 export function toStatements(items: StatementItem[]): string[] {
   return items.map((item) => item.text.trim()).filter((text) => text.length > 0);
 }
-
-export function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item);
-  return next;
-}

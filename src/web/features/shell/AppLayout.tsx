@@ -1,7 +1,8 @@
 import { AppShell, Container } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { Outlet, useLocation } from "react-router";
+import { PendingPage } from "../../ui/PendingPage";
 import { SkipLink } from "../../ui/SkipLink";
 import { AppHeader } from "./AppHeader";
 import { AppNavbar } from "./AppNavbar";
@@ -30,7 +31,9 @@ export function AppLayout() {
       <AppNavbar folded={Boolean(phone) && !navOpen} />
       <AppShell.Main id="main" tabIndex={-1}>
         <Container size="lg" px={0}>
-          <Outlet />
+          <Suspense fallback={<PendingPage />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -1,36 +1,36 @@
 import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../api";
 import { applyFieldErrors } from "../../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { NewTokenBox } from "./NewTokenBox";
-import { tokensQueryKey } from "./tokensApi";
+import { useCreateToken } from "./tokensApi";
 
 export function CreateTokenForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const form = useForm({
     initialValues: { name: "" },
     validate: { name: (v) => (v.trim() ? null : t("validation.required")) },
   });
-  const create = useMutation({
-    mutationFn: (name: string) => api.post<{ id: string; token: string }>("/api-tokens", { name }),
-    onSuccess: (result, name) => {
-      setCreated({ name, token: result.token });
-      form.reset();
-      void queryClient.invalidateQueries({ queryKey: tokensQueryKey });
-    },
-    onError: (error) => applyFieldErrors(form, error),
-  });
+  const create = useCreateToken();
 
   return (
     <Stack>
       {created && <NewTokenBox name={created.name} token={created.token} onDone={() => setCreated(null)} />}
-      <form noValidate onSubmit={form.onSubmit(({ name }) => create.mutate(name.trim()))}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit(({ name }) =>
+          create.mutate(name.trim(), {
+            onSuccess: (result, sent) => {
+              setCreated({ name: sent, token: result.token });
+              form.reset();
+            },
+            onError: (error) => applyFieldErrors(form, error),
+          }),
+        )}
+      >
         <Stack>
           <ErrorAlert error={create.error} />
           <Group align="flex-end">

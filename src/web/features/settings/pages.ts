@@ -1,0 +1,5 @@
+// The pages routes.tsx loads lazily for this feature: importing them through this one module makes
+// the feature one chunk, fetched the first time one of its pages is opened.
+export { OutboxPage } from "./outbox/OutboxPage";
+export { SettingsIndex } from "./SettingsIndex";
+export { TokensPage } from "./tokens/TokensPage";
