@@ -1,42 +1,46 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
-import {
-  agreementRules,
-  agreements,
-  assignments,
-  domainEvents,
-  people,
-  policies,
-  policyVersions,
-  roleAssignments,
-  signatures,
-} from "../../db/schema.js";
+/**
+ * The agreements module's face: agreements (made from a published policy version and carried to
+ * the next one), what a person is asked to sign and where they stand; assigning is in
+ * assignments.ts, the SQL in queries.ts.
+ */
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import type { signatures } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
-import { type Actor, type Kind, systemActor } from "../access/roles.js";
+import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { onPolicyPublished } from "../policies/service.js";
 import { type SignableText, textSha256 } from "../signing/service.js";
+import {
+  type AgreementRow,
+  activeAgreements,
+  activeAgreementsOfPolicy,
+  agreementById,
+  carryAssignments,
+  insertAgreementRow,
+  insertRules,
+  markSuperseded,
+  myOpenAssignments,
+  mySignaturesOfAgreements,
+  openAssignments,
+  policyVersion,
+  rulesOf,
+  versionInfo,
+  versionSummary,
+} from "./queries.js";
 import type { Audience } from "./schema.js";
 // Agreements are signed through the signing module: this tells it what an agreement is.
 import "./signing-subject.js";
 
-type AgreementRow = typeof agreements.$inferSelect;
+export { assign, assignNewStarters, loadAgreement } from "./assignments.js";
+export { agreementInForce } from "./queries.js";
+
 type SignatureRow = typeof signatures.$inferSelect;
 export type ChoiceDef = { key: string; label: string; options: string[] };
 /** New starters and people re-assigned for a new version get this long to sign. */
 const DEFAULT_DAYS_TO_SIGN = 14;
 
 // ---- the text a signer sees
-
-async function versionInfo(db: DbOrTx, schoolId: string, versionId: string) {
-  const [row] = await db
-    .select({ version: policyVersions, policyTitle: policies.title })
-    .from(policyVersions)
-    .innerJoin(policies, eq(policies.id, policyVersions.policyId))
-    .where(and(eq(policyVersions.schoolId, schoolId), eq(policyVersions.id, versionId)));
-  return row ?? null;
-}
 
 function signable(
   a: Pick<AgreementRow, "title" | "declaration" | "statements" | "choices">,
@@ -114,24 +118,21 @@ async function insertAgreement(
   };
   const versionNumber = `${info.version.major}.${info.version.minor}`;
   const hash = textSha256(signable(base, info.policyTitle, versionNumber));
-  const [row] = await tx
-    .insert(agreements)
-    .values({
-      schoolId: actor.schoolId,
-      policyId: info.version.policyId,
-      policyVersionId: info.version.id,
-      ...base,
-      policyTitle: info.policyTitle,
-      versionNumber,
-      audience: input.audience,
-      requireJobTitle: input.audience === "staff" || input.audience === "governors",
-      parentMode: input.parentMode ?? "per_child",
-      textSha256: hash,
-      supersedesId: predecessor?.id ?? null,
-      sameTextAsPrevious: sameText,
-      createdBy: actor.personId,
-    })
-    .returning();
+  const row = await insertAgreementRow(tx, {
+    schoolId: actor.schoolId,
+    policyId: info.version.policyId,
+    policyVersionId: info.version.id,
+    ...base,
+    policyTitle: info.policyTitle,
+    versionNumber,
+    audience: input.audience,
+    requireJobTitle: input.audience === "staff" || input.audience === "governors",
+    parentMode: input.parentMode ?? "per_child",
+    textSha256: hash,
+    supersedesId: predecessor?.id ?? null,
+    sameTextAsPrevious: sameText,
+    createdBy: actor.personId,
+  });
   await recordEvent(tx, actor, {
     action: "agreement.created",
     entityType: "agreement",
@@ -153,31 +154,27 @@ async function insertAgreement(
  * changes" they must sign again.
  */
 async function supersede(tx: Tx, actor: Actor, old: AgreementRow, next: AgreementRow) {
-  await tx.update(agreements).set({ status: "superseded" }).where(eq(agreements.id, old.id));
-  const carried = await tx
-    .select({ personId: assignments.personId, dueDate: assignments.dueDate })
-    .from(assignments)
-    .where(and(eq(assignments.agreementId, old.id), isNull(assignments.cancelledAt)));
+  await markSuperseded(tx, old.id);
+  const carried = await openAssignments(tx, old.id);
   const due = addDays(todayInLondon(), DEFAULT_DAYS_TO_SIGN);
   if (carried.length > 0)
-    await tx
-      .insert(assignments)
-      .values(
-        carried.map((c) => ({
-          schoolId: actor.schoolId,
-          agreementId: next.id,
-          personId: c.personId,
-          dueDate: next.sameTextAsPrevious ? c.dueDate : due,
-          source: "new_version" as const,
-          assignedBy: actor.personId,
-        })),
-      )
-      .onConflictDoNothing();
-  const rules = await tx.select().from(agreementRules).where(eq(agreementRules.agreementId, old.id));
+    await carryAssignments(
+      tx,
+      carried.map((c) => ({
+        schoolId: actor.schoolId,
+        agreementId: next.id,
+        personId: c.personId,
+        dueDate: next.sameTextAsPrevious ? c.dueDate : due,
+        source: "new_version" as const,
+        assignedBy: actor.personId,
+      })),
+    );
+  const rules = await rulesOf(tx, old.id);
   if (rules.length > 0)
-    await tx
-      .insert(agreementRules)
-      .values(rules.map(({ id: _id, ...r }) => ({ ...r, agreementId: next.id })));
+    await insertRules(
+      tx,
+      rules.map(({ id: _id, ...r }) => ({ ...r, agreementId: next.id })),
+    );
   await recordEvent(tx, actor, {
     action: "agreement.superseded",
     entityType: "agreement",
@@ -195,17 +192,12 @@ export async function createAgreement(db: Db, actor: Actor, input: NewAgreement)
   const row = await db.transaction(async (tx) => {
     const info = await versionInfo(tx, actor.schoolId, input.policyVersionId);
     if (!info) throw notFound("policy version");
-    const [previous] = await tx
-      .select()
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.schoolId, actor.schoolId),
-          eq(agreements.policyId, info.version.policyId),
-          eq(agreements.audience, input.audience),
-          eq(agreements.status, "active"),
-        ),
-      );
+    const [previous] = await activeAgreementsOfPolicy(
+      tx,
+      actor.schoolId,
+      info.version.policyId,
+      input.audience,
+    );
     if (previous?.policyVersionId === input.policyVersionId)
       throw conflict(`"${previous.title}" already asks ${input.audience} to sign this version.`);
     const row = await insertAgreement(tx, actor, input, previous ?? null, false);
@@ -217,23 +209,11 @@ export async function createAgreement(db: Db, actor: Actor, input: NewAgreement)
 
 // When a policy version is published, its active agreements move to the new version.
 onPolicyPublished.push(async (tx, event) => {
-  const active = await tx
-    .select()
-    .from(agreements)
-    .where(
-      and(
-        eq(agreements.schoolId, event.actor.schoolId),
-        eq(agreements.policyId, event.policyId),
-        eq(agreements.status, "active"),
-      ),
-    );
-  const [newVersion] = await tx.select().from(policyVersions).where(eq(policyVersions.id, event.versionId));
+  const active = await activeAgreementsOfPolicy(tx, event.actor.schoolId, event.policyId);
+  const newVersion = await policyVersion(tx, event.versionId);
   for (const old of active) {
     if (old.policyVersionId === event.versionId) continue;
-    const [previousVersion] = await tx
-      .select()
-      .from(policyVersions)
-      .where(eq(policyVersions.id, old.policyVersionId));
+    const previousVersion = await policyVersion(tx, old.policyVersionId);
     // An agreement that used its version's statements takes the new version's; one with its own
     // statements keeps them. Earlier signatures count only if the words signed are unchanged.
     const usedVersionStatements =
@@ -261,177 +241,8 @@ onPolicyPublished.push(async (tx, event) => {
 });
 
 export async function listAgreements(db: Db, actor: Actor) {
-  const rows = await db
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.status, "active")))
-    .orderBy(asc(agreements.title));
+  const rows = await activeAgreements(db, actor.schoolId);
   return Promise.all(rows.map((r) => presentAgreement(r)));
-}
-
-/**
- * The agreement now in force that carries on from this one: itself while active, otherwise the
- * newest agreement that replaced it (publishing a policy version moves agreements on). A kiosk,
- * a class session or a parent link opened on an earlier version thus shows the text in force.
- * Null when the line was retired.
- */
-export async function agreementInForce(db: DbOrTx, schoolId: string, agreementId: string) {
-  const [newest] = await queryRows<{ id: string }>(
-    db,
-    sql`WITH RECURSIVE line(id, status, depth) AS (
-          SELECT id, status, 0 FROM agreements WHERE school_id = ${schoolId} AND id = ${agreementId}
-          UNION ALL
-          SELECT a.id, a.status, line.depth + 1 FROM agreements a JOIN line ON a.supersedes_id = line.id
-          WHERE a.school_id = ${schoolId}
-        )
-        SELECT id FROM line WHERE status = 'active' ORDER BY depth DESC LIMIT 1`,
-  );
-  if (!newest) return null;
-  const [row] = await db.select().from(agreements).where(eq(agreements.id, newest.id));
-  return row;
-}
-
-export async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.schoolId, schoolId), eq(agreements.id, id)));
-  if (!row) throw notFound("agreement");
-  return row;
-}
-
-// ---- assignments
-
-export async function assign(
-  db: Db,
-  actor: Actor,
-  agreementId: string,
-  input: { kinds?: Kind[]; roles?: string[]; personIds?: string[]; dueDate: string },
-) {
-  return db.transaction(async (tx) => {
-    const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
-    if (agreement.status !== "active")
-      throw conflict("This agreement has been replaced by a newer one; assign that instead.");
-    const today = todayInLondon();
-    const kinds = input.kinds ?? [];
-    const roles = input.roles ?? [];
-    const ids = input.personIds ?? [];
-    const matched = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        and(
-          eq(people.schoolId, actor.schoolId),
-          sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
-          sql`(${people.kinds} && ${sql.param(kinds)}::text[]
-            OR ${people.id} IN (SELECT ${roleAssignments.personId} FROM ${roleAssignments} WHERE ${roleAssignments.schoolId} = ${actor.schoolId} AND ${roleAssignments.role} = ANY(${sql.param(roles)}::text[]))
-            OR ${people.id} = ANY(${sql.param(ids)}::uuid[]))`,
-        ),
-      );
-    const unknown = ids.filter((id) => !matched.some((m) => m.id === id));
-    if (unknown.length > 0)
-      throw badRequest(`${unknown.length} of the chosen people are not current members of this school.`, [
-        { field: "personIds", message: "Unknown or left." },
-      ]);
-    const inserted = matched.length
-      ? await tx
-          .insert(assignments)
-          .values(
-            matched.map((m) => ({
-              schoolId: actor.schoolId,
-              agreementId,
-              personId: m.id,
-              dueDate: input.dueDate,
-              source: "manual" as const,
-              assignedBy: actor.personId,
-            })),
-          )
-          .onConflictDoNothing()
-          .returning({ id: assignments.id })
-      : [];
-    if (kinds.length + roles.length > 0)
-      await tx.insert(agreementRules).values({ schoolId: actor.schoolId, agreementId, kinds, roles });
-    await recordEvent(tx, actor, {
-      action: "agreement.assigned",
-      entityType: "agreement",
-      entityId: agreementId,
-      summary: {
-        title: agreement.title,
-        kinds,
-        roles,
-        people: ids.length,
-        assigned: inserted.length,
-        dueDate: input.dueDate,
-      },
-    });
-    return { assigned: inserted.length };
-  });
-}
-
-/** New starters (the people import's `people.joined` events) get what their kind must sign. */
-export async function assignNewStarters(db: Db) {
-  const events = await db
-    .select()
-    .from(domainEvents)
-    .where(and(eq(domainEvents.type, "people.joined"), isNull(domainEvents.handledAt)))
-    .orderBy(asc(domainEvents.createdAt))
-    .limit(50);
-  let assigned = 0;
-  for (const event of events) {
-    await db.transaction(async (tx) => {
-      const { personIds } = event.payload as { personIds: string[] };
-      const rules = await tx
-        .select({ rule: agreementRules, agreement: agreements })
-        .from(agreementRules)
-        .innerJoin(agreements, eq(agreements.id, agreementRules.agreementId))
-        .where(and(eq(agreementRules.schoolId, event.schoolId), eq(agreements.status, "active")));
-      if (rules.length > 0 && personIds.length > 0) {
-        const joiners = await tx
-          .select({ id: people.id, kinds: people.kinds, startDate: people.startDate })
-          .from(people)
-          .where(and(eq(people.schoolId, event.schoolId), inArray(people.id, personIds)));
-        const roleRows = await tx
-          .select()
-          .from(roleAssignments)
-          .where(
-            and(eq(roleAssignments.schoolId, event.schoolId), inArray(roleAssignments.personId, personIds)),
-          );
-        const values = [];
-        for (const { rule, agreement } of rules)
-          for (const p of joiners) {
-            const fits =
-              p.kinds.some((k) => rule.kinds.includes(k)) ||
-              roleRows.some((r) => r.personId === p.id && rule.roles.includes(r.role));
-            if (!fits) continue;
-            const from = p.startDate && p.startDate > todayInLondon() ? p.startDate : todayInLondon();
-            values.push({
-              schoolId: event.schoolId,
-              agreementId: agreement.id,
-              personId: p.id,
-              dueDate: addDays(from, rule.dueInDays),
-              source: "starter" as const,
-            });
-          }
-        for (let i = 0; i < values.length; i += 1000) {
-          const rows = await tx
-            .insert(assignments)
-            .values(values.slice(i, i + 1000))
-            .onConflictDoNothing()
-            .returning({ id: assignments.id });
-          assigned += rows.length;
-        }
-        if (values.length > 0)
-          await recordEvent(tx, systemActor(event.schoolId), {
-            action: "agreement.assigned_to_starters",
-            entityType: "domain_event",
-            entityId: event.id,
-            summary: { starters: joiners.length, assignments: values.length },
-          });
-      }
-      await tx.update(domainEvents).set({ handledAt: new Date() }).where(eq(domainEvents.id, event.id));
-    });
-  }
-  return { assigned };
 }
 
 // ---- status of a person against an agreement
@@ -445,7 +256,7 @@ async function ancestry(db: DbOrTx, agreement: AgreementRow) {
   let sameText = true;
   while (current.supersedesId) {
     sameText = sameText && current.sameTextAsPrevious;
-    const [prev] = await db.select().from(agreements).where(eq(agreements.id, current.supersedesId));
+    const prev = await agreementById(db, current.supersedesId);
     if (!prev) break;
     chain.push({ row: prev, sameText });
     current = prev;
@@ -475,28 +286,8 @@ export function statusFrom(
 
 /** What the signed-in person must sign now, with the text in force and, for a re-sign, what changed. */
 export async function myAgreements(db: Db, actor: Actor) {
-  const rows = await db
-    .select({ assignment: assignments, agreement: agreements })
-    .from(assignments)
-    .innerJoin(agreements, eq(agreements.id, assignments.agreementId))
-    .where(
-      and(
-        eq(assignments.schoolId, actor.schoolId),
-        eq(assignments.personId, actor.personId!),
-        isNull(assignments.cancelledAt),
-        eq(agreements.status, "active"),
-      ),
-    );
-  const sigs = await db
-    .select()
-    .from(signatures)
-    .where(
-      and(
-        eq(signatures.schoolId, actor.schoolId),
-        eq(signatures.personId, actor.personId!),
-        eq(signatures.subjectType, "agreement"),
-      ),
-    );
+  const rows = await myOpenAssignments(db, actor.schoolId, actor.personId!);
+  const sigs = await mySignaturesOfAgreements(db, actor.schoolId, actor.personId!);
   const today = todayInLondon();
   const result = [];
   for (const { assignment, agreement } of rows) {
@@ -515,12 +306,7 @@ export async function myAgreements(db: Db, actor: Actor) {
     );
     // For a re-sign, the policy's own note of what changed in this version (it may be the policy,
     // not the agreement's statements, that changed).
-    const [version] = previouslySigned
-      ? await db
-          .select({ summary: policyVersions.summary })
-          .from(policyVersions)
-          .where(eq(policyVersions.id, agreement.policyVersionId))
-      : [];
+    const version = previouslySigned ? await versionSummary(db, agreement.policyVersionId) : undefined;
     result.push({
       ...presentAgreement(agreement),
       dueDate: assignment.dueDate,

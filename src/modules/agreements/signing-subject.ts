@@ -3,7 +3,7 @@
  * it records a signature of, and knows nothing else about agreements (decision 011).
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
 import { agreements, assignments, policyVersions } from "../../db/schema.js";
 import type { Kind } from "../access/roles.js";
 import { registerSubjectOwner, type Subject, type SubjectLabel } from "../signing/service.js";

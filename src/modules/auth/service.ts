@@ -1,7 +1,5 @@
-import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { groupCommit } from "../../db/group-commit.js";
-import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
@@ -10,6 +8,33 @@ import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+import {
+  accountWithEmail,
+  apiTokensOf,
+  clearFailures,
+  closeOpenInvitations,
+  credentialsForSignIn,
+  credentialsOf,
+  currentPerson,
+  endAllSessions,
+  endSession,
+  findPerson,
+  insertApiToken,
+  insertInvitation,
+  insertSession,
+  invitationByTokenHash,
+  type LiveSession,
+  liveApiToken,
+  liveSessionsQuery,
+  markApiTokenRevoked,
+  markApiTokenUsed,
+  markInvitationUsed,
+  type PersonFields,
+  recentFailures,
+  recordFailure,
+  saveCredentials,
+  touchSessions,
+} from "./queries.js";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 /** Per account: this many failures in the window locks sign-in for the rest of the window. */
@@ -18,33 +43,6 @@ const FAILURE_WINDOW_MINUTES = 15;
 const INVITATION_HOURS = 72;
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
-
-const today = () => sql`(now() AT TIME ZONE 'Europe/London')::date`;
-
-/** A person may sign in until their leave date (a leaver loses access on the day they leave). */
-const stillHere = sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today()})`;
-
-/** Load the actor for a person: their kinds and designated roles drive every permission. */
-/** An actor's designated roles, gathered in the same query as the person (one round trip per request). */
-const rolesOf = sql<
-  string[]
->`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id), '{}')`;
-const personFields = {
-  id: people.id,
-  schoolId: people.schoolId,
-  givenName: people.givenName,
-  familyName: people.familyName,
-  kinds: people.kinds,
-  roles: rolesOf,
-};
-type PersonFields = {
-  id: string;
-  schoolId: string;
-  givenName: string;
-  familyName: string;
-  kinds: string[];
-  roles: string[];
-};
 
 function toActor(person: PersonFields, ip: string | null, via: Actor["via"]): Actor {
   return {
@@ -60,24 +58,8 @@ function toActor(person: PersonFields, ip: string | null, via: Actor["via"]): Ac
 
 /** Load the actor for a person: their kinds and designated roles drive every permission. */
 export async function actorFor(db: DbOrTx, personId: string, ip: string | null, via: Actor["via"]) {
-  const [person] = await db
-    .select(personFields)
-    .from(people)
-    .where(and(eq(people.id, personId), stillHere));
+  const person = await currentPerson(db, personId);
   return person ? toActor(person, ip, via) : null;
-}
-
-async function recentFailures(db: DbOrTx, email: string) {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(
-      and(
-        eq(loginFailures.email, email),
-        gt(loginFailures.at, sql`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`),
-      ),
-    );
-  return n;
 }
 
 /**
@@ -89,28 +71,24 @@ export async function login(
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
 ) {
   const email = input.email.trim().toLowerCase();
-  if ((await recentFailures(db, email)) >= ACCOUNT_FAILURE_LIMIT) {
+  if ((await recentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= ACCOUNT_FAILURE_LIMIT) {
     throw tooManyRequests(
       `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
     );
   }
-  const [cred] = await db
-    .select({ personId: credentials.personId, hash: credentials.passwordHash })
-    .from(credentials)
-    .innerJoin(people, eq(people.id, credentials.personId))
-    .where(and(sql`lower(${credentials.email}) = ${email}`, stillHere));
+  const cred = await credentialsForSignIn(db, email);
   const ok = cred
     ? await verifyPassword(cred.hash, input.password)
     : await verifyPassword(await decoyHash(), "x");
   if (!cred || !ok) {
-    await db.insert(loginFailures).values({ email, ip: input.ip });
+    await recordFailure(db, email, input.ip);
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
   const { secret, hash } = newSecret();
   await db.transaction(async (tx) => {
-    await tx.delete(loginFailures).where(eq(loginFailures.email, email));
-    await tx.insert(sessions).values({
+    await clearFailures(tx, email);
+    await insertSession(tx, {
       tokenHash: hash,
       schoolId: actor.schoolId,
       personId: cred.personId,
@@ -120,35 +98,6 @@ export async function login(
     await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: cred.personId });
   });
   return { token: secret, actor };
-}
-
-type LiveSession = PersonFields & { sessionId: string; lastSeenAt: Date; tokenHash: string };
-
-/**
- * The live sessions among some token hashes, each joined to its (still current) person and roles.
- * Every API request runs it, so it is built once and prepared on each connection (named), not
- * parsed and planned again for every batch; the hashes come as one array, whatever their number.
- */
-function liveSessionsQuery(db: Db, policy: SessionPolicy) {
-  return db
-    .select({
-      tokenHash: sessions.tokenHash,
-      sessionId: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      ...personFields,
-    })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(
-      and(
-        sql`${sessions.tokenHash} = ANY(${sql.placeholder("hashes")}::text[])`,
-        isNull(sessions.endedAt),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${policy.idleMinutes * 60})`),
-        gt(sessions.createdAt, sql`now() - make_interval(secs => ${policy.maxHours * 3600})`),
-        stillHere,
-      ),
-    )
-    .prepare(`accord_live_sessions_${policy.idleMinutes}_${policy.maxHours}`);
 }
 
 /**
@@ -175,12 +124,7 @@ export function sessionResumer(db: Db, policy: SessionPolicy) {
     { maxInFlight: 2 },
   );
   const touches = groupCommit<string, void>(async (sessionIds) => {
-    // Committed without waiting for its WAL flush (synchronous_commit off for this statement's
-    // own transaction only): a touch is bookkeeping, and the next signature's commit flushes it.
-    await db.execute(sql`
-      WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-      UPDATE sessions SET last_seen_at = now()
-      WHERE id = ANY(${sql.param(sessionIds)}::uuid[]) AND EXISTS (SELECT 1 FROM relaxed)`);
+    await touchSessions(db, sessionIds);
     return sessionIds.map(() => ({ ok: true, value: undefined }));
   });
   return async function resumeSession(token: string, ip: string | null) {
@@ -196,7 +140,7 @@ export function sessionResumer(db: Db, policy: SessionPolicy) {
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {
   await db.transaction(async (tx) => {
-    await tx.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, sessionId));
+    await endSession(tx, sessionId);
     await recordEvent(tx, actor, {
       action: "auth.signed_out",
       entityType: "person",
@@ -205,31 +149,15 @@ export async function logout(db: Db, actor: Actor, sessionId: string) {
   });
 }
 
-async function endAllSessions(tx: Tx, personId: string) {
-  await tx
-    .update(sessions)
-    .set({ endedAt: new Date() })
-    .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)));
-}
-
 async function setPassword(tx: Tx, schoolId: string, personId: string, email: string, password: string) {
   // Sign-in is by email across every school, so one address can belong to one account only.
-  const [clash] = await tx
-    .select({ personId: credentials.personId })
-    .from(credentials)
-    .where(and(sql`lower(${credentials.email}) = lower(${email})`, ne(credentials.personId, personId)));
+  const clash = await accountWithEmail(tx, email, personId);
   if (clash)
     throw conflict(
       "This email address already has an Accord account (perhaps at another school). Ask your school admin to record a different address.",
     );
   const passwordHash = await hashPassword(password);
-  await tx
-    .insert(credentials)
-    .values({ personId, schoolId, email, passwordHash })
-    .onConflictDoUpdate({
-      target: credentials.personId,
-      set: { passwordHash, email, passwordChangedAt: new Date() },
-    });
+  await saveCredentials(tx, { personId, schoolId, email, passwordHash });
   await endAllSessions(tx, personId);
 }
 
@@ -252,7 +180,7 @@ export async function createCredentials(
 
 /** Change one's own password: every session of the person ends, this one included. */
 export async function changePassword(db: Db, actor: Actor, current: string, next: string) {
-  const [cred] = await db.select().from(credentials).where(eq(credentials.personId, actor.personId!));
+  const cred = await credentialsOf(db, actor.personId!);
   if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
     const message = "Your current password is not right.";
     throw badRequest(message, [{ field: "currentPassword", message }]);
@@ -280,10 +208,7 @@ export async function createInvitation(
   publicUrl: string,
   schoolName: string,
 ) {
-  const [person] = await tx
-    .select()
-    .from(people)
-    .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, personId)));
+  const person = await findPerson(tx, actor.schoolId, personId);
   if (!person) throw notFound("person");
   if (!person.email) throw badRequest("Add an email address for this person before inviting them.");
   if (!canHoldAccount(person))
@@ -291,14 +216,11 @@ export async function createInvitation(
   if (person.leaveDate && person.leaveDate <= new Date().toISOString().slice(0, 10))
     throw badRequest("This person has left, so they cannot be invited.");
   const now = new Date();
-  await tx
-    .update(invitations)
-    .set({ usedAt: now })
-    .where(and(eq(invitations.personId, personId), isNull(invitations.usedAt)));
+  await closeOpenInvitations(tx, personId, now);
   await endAllSessions(tx, personId);
   const { secret, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3600_000);
-  await tx.insert(invitations).values({
+  await insertInvitation(tx, {
     schoolId: actor.schoolId,
     personId,
     tokenHash: hash,
@@ -334,11 +256,7 @@ export async function createInvitation(
 }
 
 async function openInvitation(db: DbOrTx, token: string) {
-  const [row] = await db
-    .select({ inv: invitations, person: people })
-    .from(invitations)
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .where(eq(invitations.tokenHash, hashSecret(token)));
+  const row = await invitationByTokenHash(db, hashSecret(token));
   if (!row) throw notFound("invitation");
   if (row.inv.usedAt) throw gone("This link has already been used. Ask your school admin for a new one.");
   if (row.inv.expiresAt.getTime() <= Date.now())
@@ -360,7 +278,7 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
   await db.transaction(async (tx) => {
     const { inv, person } = await openInvitation(tx, token);
     checkNewPassword(password, [person.email!.split("@")[0], person.familyName]);
-    await tx.update(invitations).set({ usedAt: new Date() }).where(eq(invitations.id, inv.id));
+    await markInvitationUsed(tx, inv.id);
     await setPassword(tx, person.schoolId, person.id, person.email!, password);
     const actor = await actorFor(tx, person.id, ip, "session");
     if (!actor) throw gone("This person has left the school, so the link no longer works.");
@@ -377,10 +295,12 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
 export async function createApiToken(db: Db, actor: Actor, name: string) {
   const { secret, hash } = newSecret("acc_");
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ schoolId: actor.schoolId, name, tokenHash: hash, createdBy: actor.personId! })
-      .returning({ id: apiTokens.id });
+    const row = await insertApiToken(tx, {
+      schoolId: actor.schoolId,
+      name,
+      tokenHash: hash,
+      createdBy: actor.personId!,
+    });
     await recordEvent(tx, actor, {
       action: "api_token.created",
       entityType: "api_token",
@@ -392,12 +312,7 @@ export async function createApiToken(db: Db, actor: Actor, name: string) {
 }
 
 export async function listApiTokens(db: Db, actor: Actor) {
-  const rows = await db
-    .select({ t: apiTokens, creator: people })
-    .from(apiTokens)
-    .innerJoin(people, eq(people.id, apiTokens.createdBy))
-    .where(eq(apiTokens.schoolId, actor.schoolId))
-    .orderBy(apiTokens.createdAt);
+  const rows = await apiTokensOf(db, actor.schoolId);
   return rows.map(({ t, creator }) => ({
     id: t.id,
     name: t.name,
@@ -410,11 +325,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.schoolId, actor.schoolId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning({ name: apiTokens.name });
+    const row = await markApiTokenRevoked(tx, actor.schoolId, id);
     if (!row) throw notFound("API token");
     await recordEvent(tx, actor, {
       action: "api_token.revoked",
@@ -426,14 +337,10 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
 }
 
 export async function resumeApiToken(db: Db, token: string, ip: string | null) {
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  const row = await liveApiToken(db, hashSecret(token));
   if (!row) return null;
   const actor = await actorFor(db, row.createdBy, ip, "token");
   if (!actor) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(db, row.id);
   return actor;
 }

@@ -97,5 +97,5 @@ describe("migration 0012: signatures become of a subject", () => {
     });
     await app.close();
     await client.close();
-  });
+  }, 120_000); // builds a database from the migrations twice
 });

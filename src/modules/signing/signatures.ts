@@ -5,15 +5,26 @@
  * subject (subjects.ts), described by the module that owns it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { people, roleAssignments, schools, signatures } from "../../db/schema.js";
+import type { signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canReadSignature, canSign } from "../access/signatures.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import {
+  findSigned,
+  insertDecline,
+  insertSignatureRow,
+  isPersonOf,
+  kioskSignatureByReference,
+  laterRecordOf,
+  latestKindOf,
+  recordByReference,
+  schoolAdminEmails,
+  signaturesOfPerson,
+} from "./queries.js";
 import type { SubjectType } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
@@ -178,7 +189,7 @@ export async function insertSignature(
   beforeAudit?: (row: SignatureRow) => Promise<void>,
 ) {
   const { row, event } = newSignature(actor, agreement, body, ctx);
-  await tx.insert(signatures).values(row);
+  await insertSignatureRow(tx, row);
   if (beforeAudit) await beforeAudit(row);
   await recordEvent(tx, actor, event);
   return row;
@@ -224,17 +235,7 @@ export function needsAssignment(actor: Actor, subject: Pick<Subject, "schoolId" 
 
 /** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
 export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: string; text: string }) {
-  const admins = await tx
-    .select({ email: people.email })
-    .from(people)
-    .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
-    .where(
-      and(
-        eq(people.schoolId, schoolId),
-        eq(roleAssignments.role, "school_admin"),
-        sql`${people.email} IS NOT NULL`,
-      ),
-    );
+  const admins = await schoolAdminEmails(tx, schoolId);
   for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, ...mail });
 }
 
@@ -253,18 +254,7 @@ export async function declineAsMember(
     if (!agreement) throw notFound(subjectType);
     await mayActOn(tx, actor, agreement);
     if (!agreement.inForce) throw conflict("This agreement has been replaced by a newer version.");
-    const [latest] = await tx
-      .select({ kind: signatures.kind })
-      .from(signatures)
-      .where(
-        and(
-          eq(signatures.schoolId, actor.schoolId),
-          eq(signatures.subjectId, agreementId),
-          eq(signatures.personId, actor.personId!),
-        ),
-      )
-      .orderBy(desc(signatures.signedAt))
-      .limit(1);
+    const latest = await latestKindOf(tx, actor.schoolId, agreementId, actor.personId!);
     if (latest && latest.kind !== "withdrawn")
       throw conflict(
         `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
@@ -275,23 +265,20 @@ export async function declineAsMember(
       entityId: agreementId,
       summary: { title: agreement.title, reason },
     });
-    const [row] = await tx
-      .insert(signatures)
-      .values({
-        schoolId: actor.schoolId,
-        subjectType,
-        subjectId: agreementId,
-        kind: "declined",
-        personId: actor.personId,
-        fullName: actor.name ?? "",
-        reason,
-        textSha256: agreement.textSha256,
-        authMethod: actor.via === "token" ? "api_token" : "password",
-        signedAt: new Date(),
-        auditEventId: event.id,
-        verificationRef: newReference(),
-      })
-      .returning();
+    const row = await insertDecline(tx, {
+      schoolId: actor.schoolId,
+      subjectType,
+      subjectId: agreementId,
+      kind: "declined",
+      personId: actor.personId,
+      fullName: actor.name ?? "",
+      reason,
+      textSha256: agreement.textSha256,
+      authMethod: actor.via === "token" ? "api_token" : "password",
+      signedAt: new Date(),
+      auditEventId: event.id,
+      verificationRef: newReference(),
+    });
     // The school's admins are told, so someone can talk to the person.
     await tellAdmins(tx, actor.schoolId, {
       subject: `Agreement declined: ${agreement.title}`,
@@ -321,28 +308,14 @@ export function presentSignature(s: SignatureRow) {
 }
 
 export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
-  const [row] = await db
-    .select()
-    .from(signatures)
-    // Only signatures have receipts: a decline is recorded, but nobody signed anything.
-    .where(
-      and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
-    );
+  const row = await findSigned(db, actor.schoolId, id);
   if (!row || !canReadSignature(actor, row)) throw notFound("signature");
   return row;
 }
 
 export async function signatureHistory(db: Db, schoolId: string, personId: string) {
-  const [person] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.schoolId, schoolId), eq(people.id, personId)));
-  if (!person) throw notFound("person");
-  const rows = await db
-    .select()
-    .from(signatures)
-    .where(and(eq(signatures.schoolId, schoolId), eq(signatures.personId, personId)))
-    .orderBy(desc(signatures.signedAt));
+  if (!(await isPersonOf(db, schoolId, personId))) throw notFound("person");
+  const rows = await signaturesOfPerson(db, schoolId, personId);
   const labels = await labelsOf(db, rows);
   // A signature that a later record withdrew or corrected no longer stands; say so beside it.
   const replacedBy = new Map(rows.filter((r) => r.correctsId).map((r) => [r.correctsId!, r]));
@@ -381,34 +354,18 @@ export async function labelsOf(db: DbOrTx, rows: Pick<SignatureRow, "subjectType
  * else has their own way back (their account, or the parent's link).
  */
 export async function visitorSignatureByReference(db: Db, reference: string) {
-  const [row] = await db
-    .select()
-    .from(signatures)
-    .where(
-      and(
-        eq(signatures.verificationRef, normaliseReference(reference)),
-        eq(signatures.kind, "signed"),
-        eq(signatures.authMethod, "kiosk"),
-      ),
-    );
+  const row = await kioskSignatureByReference(db, normaliseReference(reference));
   if (!row) throw notFound("receipt");
   return row;
 }
 
 export async function verifyReference(db: Db, reference: string) {
-  const [row] = await db
-    .select({ s: signatures, schoolName: schools.name })
-    .from(signatures)
-    .innerJoin(schools, eq(schools.id, signatures.schoolId))
-    .where(eq(signatures.verificationRef, normaliseReference(reference)));
+  const row = await recordByReference(db, normaliseReference(reference));
   if (row?.s.kind !== "signed") return { valid: false as const };
   const label = (await labelsOf(db, [row.s])).get(`${row.s.subjectType}:${row.s.subjectId}`);
   if (!label) return { valid: false as const };
   // The receipt is genuine either way; the checker is also told if it no longer stands.
-  const [later] = await db
-    .select({ kind: signatures.kind, at: signatures.signedAt })
-    .from(signatures)
-    .where(and(eq(signatures.schoolId, row.s.schoolId), eq(signatures.correctsId, row.s.id)));
+  const later = await laterRecordOf(db, row.s.schoolId, row.s.id);
   return {
     withdrawnAt: later?.kind === "withdrawn" ? later.at.toISOString() : null,
     correctedAt: later?.kind === "signed" ? later.at.toISOString() : null,

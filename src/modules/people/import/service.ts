@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client.js";
-import { domainEvents, importMappings, people, pupilContacts } from "../../../db/schema.js";
+import type { pupilContacts } from "../../../db/schema.js";
 import { todayInLondon } from "../../../kernel/dates.js";
 import { badRequest, Problem } from "../../../kernel/problem.js";
 import type { Actor, Kind } from "../../access/roles.js";
@@ -16,6 +14,21 @@ import {
   missingColumns,
 } from "./columns.js";
 import { parseCsv } from "./csv.js";
+import {
+  announceJoiners,
+  contactLinksOfSchool,
+  dropContactLinks,
+  type Existing,
+  insertPeople,
+  markLeft,
+  PERSON_FIELDS,
+  type PersonField,
+  peopleOfSchool,
+  saveContactLinks,
+  savedMapping,
+  saveMapping,
+  updatePerson,
+} from "./queries.js";
 import { fieldLabel, type ImportRecord, type RowError, readRow } from "./rows.js";
 
 /** The person kind each import kind brings in. */
@@ -26,44 +39,6 @@ const KEYS: Record<ImportKind, Field[]> = {
   pupils: ["upn", "admissionNumber"],
   contacts: ["misId", "email"],
 };
-/** Fields copied onto the person (the rest describe links between contacts and pupils). */
-const PERSON_FIELDS = [
-  "givenName",
-  "familyName",
-  "preferredName",
-  "email",
-  "phone",
-  "staffCode",
-  "jobTitle",
-  "department",
-  "startDate",
-  "upn",
-  "admissionNumber",
-  "yearGroup",
-  "regGroup",
-  "dateOfBirth",
-  "misId",
-] as const satisfies readonly Field[];
-type PersonField = (typeof PERSON_FIELDS)[number];
-const INSERT_COLUMNS = PERSON_FIELDS.filter((f) => f !== "startDate");
-const COLUMN_NAMES: Record<PersonField, string> = {
-  givenName: "given_name",
-  familyName: "family_name",
-  preferredName: "preferred_name",
-  email: "email",
-  phone: "phone",
-  staffCode: "staff_code",
-  jobTitle: "job_title",
-  department: "department",
-  startDate: "start_date",
-  upn: "upn",
-  admissionNumber: "admission_number",
-  yearGroup: "year_group",
-  regGroup: "reg_group",
-  dateOfBirth: "date_of_birth",
-  misId: "mis_id",
-};
-
 export type ImportOptions = {
   kind: ImportKind;
   dryRun: boolean;
@@ -74,7 +49,6 @@ export type ImportOptions = {
 };
 
 type Change = { from: unknown; to: unknown };
-type Existing = typeof people.$inferSelect;
 type PlannedUpdate = {
   row: number;
   person: Existing;
@@ -110,13 +84,9 @@ async function resolveMapping(
     const clean = Object.fromEntries(Object.entries(requested).filter(([, c]) => c)) as Mapping;
     return { mapping: clean, source: "request" as const };
   }
-  const [saved] = await db
-    .select({ mapping: importMappings.mapping })
-    .from(importMappings)
-    .where(and(eq(importMappings.schoolId, schoolId), eq(importMappings.kind, kind)));
-  const savedMapping = saved?.mapping as Mapping | undefined;
-  if (savedMapping && Object.values(savedMapping).every((c) => headings.includes(c!)))
-    return { mapping: savedMapping, source: "saved" as const };
+  const saved = await savedMapping(db, schoolId, kind);
+  if (saved && Object.values(saved).every((c) => headings.includes(c!)))
+    return { mapping: saved, source: "saved" as const };
   return { mapping: detectMapping(kind, headings), source: "detected" as const };
 }
 
@@ -205,7 +175,7 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
 
 async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportRecord[], errors: RowError[]) {
   const tag = KIND_OF[kind];
-  const existing = await tx.select().from(people).where(eq(people.schoolId, actor.schoolId));
+  const existing = await peopleOfSchool(tx, actor.schoolId);
   const index = new Map<string, Existing>();
   for (const p of existing)
     for (const key of KEYS[kind]) {
@@ -246,7 +216,7 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
     }
   const existingLinks = new Map<string, Map<string, Link>>();
   if (kind === "contacts") {
-    const links = await tx.select().from(pupilContacts).where(eq(pupilContacts.schoolId, actor.schoolId));
+    const links = await contactLinksOfSchool(tx, actor.schoolId);
     for (const l of links) {
       const m = existingLinks.get(l.contactId) ?? new Map<string, Link>();
       m.set(l.pupilId, l);
@@ -374,47 +344,24 @@ async function applyPlan(
 ) {
   const schoolId = actor.schoolId;
   const todayIso = todayInLondon();
-  const createdIds: string[] = [];
-  const CHUNK = 1000;
-  const INSERT_CHUNK = 10_000;
-  // New people go in as one array per column through unnest(): building a 100,000-row INSERT with
-  // the query builder spent most of an import's time in JavaScript (see docs/PERFORMANCE.md).
-  for (let i = 0; i < plan.creates.length; i += INSERT_CHUNK) {
-    const chunk = plan.creates.slice(i, i + INSERT_CHUNK);
-    const ids = chunk.map(() => randomUUID());
-    const column = (f: PersonField) => chunk.map(({ record }) => (record[f] ?? null) as string | null);
-    // Joiners get a start date: the one in the file, or today.
-    const startDates = chunk.map(({ record }) => (record.startDate as string | null) ?? todayIso);
-    await tx.execute(sql`
-      INSERT INTO people (id, school_id, kinds, start_date, ${sql.raw(INSERT_COLUMNS.map((c) => COLUMN_NAMES[c]).join(", "))})
-      SELECT u.id, ${schoolId}::uuid, ARRAY[${plan.tag}]::text[], u.start_date, ${sql.raw(INSERT_COLUMNS.map((c) => `u.${COLUMN_NAMES[c]}`).join(", "))}
-      FROM unnest(${sql.param(ids)}::uuid[], ${sql.param(startDates)}::date[], ${sql.join(
-        INSERT_COLUMNS.map(
-          (c) =>
-            sql`${sql.param(c === "givenName" ? column(c).map((v) => v ?? "") : column(c))}::${sql.raw(c === "dateOfBirth" ? "date" : "text")}[]`,
-        ),
-        sql`, `,
-      )}) AS u(id, start_date, ${sql.raw(INSERT_COLUMNS.map((c) => COLUMN_NAMES[c]).join(", "))})`);
-    createdIds.push(...ids);
-  }
-  for (const u of plan.updates) {
-    await tx
-      .update(people)
-      .set({ ...u.set, updatedAt: new Date() })
-      .where(and(eq(people.schoolId, schoolId), eq(people.id, u.person.id)));
-  }
-  const leaveIds = plan.leavers.filter((p) => p.kinds.length === 1).map((p) => p.id);
-  for (let i = 0; i < leaveIds.length; i += CHUNK)
-    await tx
-      .update(people)
-      .set({ leaveDate: todayIso, updatedAt: new Date() })
-      .where(and(eq(people.schoolId, schoolId), inArray(people.id, leaveIds.slice(i, i + CHUNK))));
+  // Joiners get a start date: the one in the file, or today.
+  const createdIds = await insertPeople(
+    tx,
+    schoolId,
+    plan.tag,
+    plan.creates.map((c) => c.record),
+    plan.creates.map(({ record }) => (record.startDate as string | null) ?? todayIso),
+  );
+  for (const u of plan.updates) await updatePerson(tx, schoolId, u.person.id, u.set);
+  await markLeft(
+    tx,
+    schoolId,
+    plan.leavers.filter((p) => p.kinds.length === 1).map((p) => p.id),
+    todayIso,
+  );
   // Someone who is, say, staff and a parent stops being a parent but stays on as staff.
   for (const p of plan.leavers.filter((p) => p.kinds.length > 1))
-    await tx
-      .update(people)
-      .set({ kinds: p.kinds.filter((k) => k !== plan.tag), updatedAt: new Date() })
-      .where(and(eq(people.schoolId, schoolId), eq(people.id, p.id)));
+    await updatePerson(tx, schoolId, p.id, { kinds: p.kinds.filter((k) => k !== plan.tag) });
 
   if (kind === "contacts") {
     const rows: (typeof pupilContacts.$inferInsert)[] = [];
@@ -423,45 +370,15 @@ async function applyPlan(
     });
     for (const lp of plan.linkPlans) {
       for (const l of lp.links) rows.push({ schoolId, contactId: lp.person!.id, ...l });
-      if (lp.drop.length > 0)
-        await tx
-          .delete(pupilContacts)
-          .where(
-            and(
-              eq(pupilContacts.schoolId, schoolId),
-              eq(pupilContacts.contactId, lp.person!.id),
-              inArray(pupilContacts.pupilId, lp.drop),
-            ),
-          );
+      if (lp.drop.length > 0) await dropContactLinks(tx, schoolId, lp.person!.id, lp.drop);
     }
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await tx
-        .insert(pupilContacts)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflictDoUpdate({
-          target: [pupilContacts.pupilId, pupilContacts.contactId],
-          set: {
-            relationship: sql`excluded.relationship`,
-            priority: sql`excluded.priority`,
-            parentalResponsibility: sql`excluded.parental_responsibility`,
-          },
-        });
+    await saveContactLinks(tx, rows);
   }
 
   const rejoined = plan.updates
     .filter((u) => "leaveDate" in u.changes || "kinds" in u.changes)
     .map((u) => u.person.id);
   if (createdIds.length + rejoined.length > 0)
-    await tx.insert(domainEvents).values({
-      schoolId,
-      type: "people.joined",
-      payload: { kind: plan.tag, personIds: [...createdIds, ...rejoined] },
-    });
-  await tx
-    .insert(importMappings)
-    .values({ schoolId, kind, mapping })
-    .onConflictDoUpdate({
-      target: [importMappings.schoolId, importMappings.kind],
-      set: { mapping, updatedAt: new Date() },
-    });
+    await announceJoiners(tx, schoolId, plan.tag, [...createdIds, ...rejoined]);
+  await saveMapping(tx, schoolId, kind, mapping);
 }

@@ -1,0 +1,237 @@
+/**
+ * The auth module's SQL: credentials, failed sign-ins, sessions, invitations and API tokens, and
+ * the person (with their designated roles) that each of them acts as. These only read and write
+ * rows; when a sign-in, a link or a token is good is decided in service.ts.
+ */
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
+import type { SessionPolicy } from "./service.js";
+
+const today = () => sql`(now() AT TIME ZONE 'Europe/London')::date`;
+
+/** A person may sign in until their leave date (a leaver loses access on the day they leave). */
+const stillHere = sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today()})`;
+
+/** An actor's designated roles, gathered in the same query as the person (one round trip per request). */
+const rolesOf = sql<
+  string[]
+>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id), '{}')`;
+const personFields = {
+  id: people.id,
+  schoolId: people.schoolId,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  kinds: people.kinds,
+  roles: rolesOf,
+};
+export type PersonFields = {
+  id: string;
+  schoolId: string;
+  givenName: string;
+  familyName: string;
+  kinds: string[];
+  roles: string[];
+};
+
+/** A person who is still here, with their kinds and designated roles. */
+export async function currentPerson(db: DbOrTx, personId: string) {
+  const [person] = await db
+    .select(personFields)
+    .from(people)
+    .where(and(eq(people.id, personId), stillHere));
+  return person;
+}
+
+export async function findPerson(tx: Tx, schoolId: string, personId: string) {
+  const [person] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), eq(people.id, personId)));
+  return person;
+}
+
+// ---- signing in
+
+export async function recentFailures(db: DbOrTx, email: string, windowMinutes: number) {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(
+      and(
+        eq(loginFailures.email, email),
+        gt(loginFailures.at, sql`now() - make_interval(mins => ${windowMinutes})`),
+      ),
+    );
+  return n;
+}
+
+export async function recordFailure(db: Db, email: string, ip: string | null) {
+  await db.insert(loginFailures).values({ email, ip });
+}
+
+export async function clearFailures(tx: Tx, email: string) {
+  await tx.delete(loginFailures).where(eq(loginFailures.email, email));
+}
+
+/** The password hash for an email address (any case), if its person is still here. */
+export async function credentialsForSignIn(db: Db, email: string) {
+  const [cred] = await db
+    .select({ personId: credentials.personId, hash: credentials.passwordHash })
+    .from(credentials)
+    .innerJoin(people, eq(people.id, credentials.personId))
+    .where(and(sql`lower(${credentials.email}) = ${email}`, stillHere));
+  return cred;
+}
+
+export async function credentialsOf(db: Db, personId: string) {
+  const [cred] = await db.select().from(credentials).where(eq(credentials.personId, personId));
+  return cred;
+}
+
+/** Another account with this email address (in any case), in any school. */
+export async function accountWithEmail(tx: Tx, email: string, exceptPersonId: string) {
+  const [clash] = await tx
+    .select({ personId: credentials.personId })
+    .from(credentials)
+    .where(and(sql`lower(${credentials.email}) = lower(${email})`, ne(credentials.personId, exceptPersonId)));
+  return clash;
+}
+
+export async function saveCredentials(
+  tx: Tx,
+  values: { personId: string; schoolId: string; email: string; passwordHash: string },
+) {
+  const { passwordHash, email } = values;
+  await tx
+    .insert(credentials)
+    .values(values)
+    .onConflictDoUpdate({
+      target: credentials.personId,
+      set: { passwordHash, email, passwordChangedAt: new Date() },
+    });
+}
+
+// ---- sessions
+
+export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert) {
+  await tx.insert(sessions).values(values);
+}
+
+export type LiveSession = PersonFields & { sessionId: string; lastSeenAt: Date; tokenHash: string };
+
+/**
+ * The live sessions among some token hashes, each joined to its (still current) person and roles.
+ * Every API request runs it, so it is built once and prepared on each connection (named), not
+ * parsed and planned again for every batch; the hashes come as one array, whatever their number.
+ */
+export function liveSessionsQuery(db: Db, policy: SessionPolicy) {
+  return db
+    .select({
+      tokenHash: sessions.tokenHash,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      ...personFields,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(
+      and(
+        sql`${sessions.tokenHash} = ANY(${sql.placeholder("hashes")}::text[])`,
+        isNull(sessions.endedAt),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${policy.idleMinutes * 60})`),
+        gt(sessions.createdAt, sql`now() - make_interval(secs => ${policy.maxHours * 3600})`),
+        stillHere,
+      ),
+    )
+    .prepare(`accord_live_sessions_${policy.idleMinutes}_${policy.maxHours}`);
+}
+
+/**
+ * Sessions were used just now. Committed without waiting for its WAL flush (synchronous_commit
+ * off for this statement's own transaction only): a touch is bookkeeping, and the next
+ * signature's commit flushes it.
+ */
+export async function touchSessions(db: Db, sessionIds: string[]) {
+  await db.execute(sql`
+      WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
+      UPDATE sessions SET last_seen_at = now()
+      WHERE id = ANY(${sql.param(sessionIds)}::uuid[]) AND EXISTS (SELECT 1 FROM relaxed)`);
+}
+
+export async function endSession(tx: Tx, sessionId: string) {
+  await tx.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+export async function endAllSessions(tx: Tx, personId: string) {
+  await tx
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)));
+}
+
+// ---- invitations
+
+/** Earlier links for the person stop working (marked used). */
+export async function closeOpenInvitations(tx: Tx, personId: string, now: Date) {
+  await tx
+    .update(invitations)
+    .set({ usedAt: now })
+    .where(and(eq(invitations.personId, personId), isNull(invitations.usedAt)));
+}
+
+export async function insertInvitation(tx: Tx, values: typeof invitations.$inferInsert) {
+  await tx.insert(invitations).values(values);
+}
+
+export async function invitationByTokenHash(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({ inv: invitations, person: people })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.tokenHash, tokenHash));
+  return row;
+}
+
+export async function markInvitationUsed(tx: Tx, id: string) {
+  await tx.update(invitations).set({ usedAt: new Date() }).where(eq(invitations.id, id));
+}
+
+// ---- API tokens
+
+export async function insertApiToken(tx: Tx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await tx.insert(apiTokens).values(values).returning({ id: apiTokens.id });
+  return row;
+}
+
+/** A school's API tokens, oldest first, each with the person who made it. */
+export async function apiTokensOf(db: Db, schoolId: string) {
+  return db
+    .select({ t: apiTokens, creator: people })
+    .from(apiTokens)
+    .innerJoin(people, eq(people.id, apiTokens.createdBy))
+    .where(eq(apiTokens.schoolId, schoolId))
+    .orderBy(apiTokens.createdAt);
+}
+
+/** Revoke a token not revoked yet; returns its name, or nothing when there was none to revoke. */
+export async function markApiTokenRevoked(tx: Tx, schoolId: string, id: string) {
+  const [row] = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.schoolId, schoolId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ name: apiTokens.name });
+  return row;
+}
+
+export async function liveApiToken(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+export async function markApiTokenUsed(db: Db, id: string) {
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
+}
