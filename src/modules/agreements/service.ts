@@ -17,7 +17,7 @@ import { type Actor, type Kind, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { onPolicyPublished } from "../policies/service.js";
 import { type SignableText, textSha256 } from "../signing/service.js";
-import type { Audience } from "./schema.js";
+import type { AgreementStatus, AgreementToSignView, AgreementView, Audience } from "./schema.js";
 // Agreements are signed through the signing module: this tells it what an agreement is.
 import "./signing-subject.js";
 
@@ -54,13 +54,13 @@ function signable(
 }
 
 /** The agreement as a signer receives it: the exact text in force and its hash. */
-export function presentAgreement(a: AgreementRow) {
+export function presentAgreement(a: AgreementRow): AgreementView {
   // Everything shown comes from the agreement's own snapshot, so the text always matches its hash
   // even if the policy is renamed later.
   return {
     id: a.id,
     title: a.title,
-    audience: a.audience,
+    audience: a.audience as Audience,
     policy: {
       id: a.policyId,
       title: a.policyTitle,
@@ -436,7 +436,7 @@ export async function assignNewStarters(db: Db) {
 
 // ---- status of a person against an agreement
 
-export type AgreementStatus = "signed" | "signed_older" | "pending" | "overdue" | "declined" | "not_required";
+export type { AgreementStatus };
 
 /** The agreements an agreement replaced, newest first, and whether each had the same text. */
 async function ancestry(db: DbOrTx, agreement: AgreementRow) {
@@ -498,7 +498,7 @@ export async function myAgreements(db: Db, actor: Actor) {
       ),
     );
   const today = todayInLondon();
-  const result = [];
+  const result: AgreementToSignView[] = [];
   for (const { assignment, agreement } of rows) {
     const chain = await ancestry(db, agreement);
     const status = statusFrom(

@@ -14,6 +14,7 @@ import type { Actor } from "../access/roles.js";
 import { canReadSignature, canSign } from "../access/signatures.js";
 import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import type { SignatureRecordView, SignatureView, VerificationView } from "./schema.js";
 import type { SubjectType } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
@@ -301,7 +302,7 @@ export async function declineAsMember(
   });
 }
 
-export function presentSignature(s: SignatureRow) {
+export function presentSignature(s: SignatureRow): SignatureView {
   return {
     id: s.id,
     // The API names the subject by its type: an agreement's signature carries `agreementId`.
@@ -332,7 +333,11 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function signatureHistory(db: Db, schoolId: string, personId: string) {
+export async function signatureHistory(
+  db: Db,
+  schoolId: string,
+  personId: string,
+): Promise<SignatureRecordView[]> {
   const [person] = await db
     .select({ id: people.id })
     .from(people)
@@ -395,7 +400,7 @@ export async function visitorSignatureByReference(db: Db, reference: string) {
   return row;
 }
 
-export async function verifyReference(db: Db, reference: string) {
+export async function verifyReference(db: Db, reference: string): Promise<VerificationView> {
   const [row] = await db
     .select({ s: signatures, schoolName: schools.name })
     .from(signatures)
