@@ -65,3 +65,40 @@ export function problems<const S extends number>(...statuses: S[]): Record<S, Pr
 
 /** No body (204). */
 export const NoContent = z.undefined().meta({ description: "No content" });
+
+/**
+ * A file's bytes (a PDF receipt, a CSV export). Only OpenAPI reads this schema: Fastify sends a
+ * Buffer, or a string with a non-JSON content type, as it is, without the serialiser.
+ */
+export const FileBytes = z
+  .custom<Uint8Array | string>((v) => v instanceof Uint8Array || typeof v === "string")
+  .meta({ type: "string", format: "binary" });
+
+/**
+ * A success response that is a file of one content type, for a route's `schema.response`:
+ * `{ 200: file("application/pdf", "The receipt") }`.
+ */
+export function file<const T extends string>(contentType: T, description: string) {
+  return {
+    description,
+    content: { [contentType]: { schema: FileBytes } } as Record<T, { schema: typeof FileBytes }>,
+  };
+}
+
+/**
+ * A success response with a JSON body or, on request, a file (`?format=csv`), for a route's
+ * `schema.response`: `{ 200: jsonOr(ComplianceView, "text/csv", "…") }`.
+ */
+export function jsonOr<S extends z.ZodType, const T extends string>(
+  json: S,
+  contentType: T,
+  description: string,
+) {
+  return {
+    description,
+    content: {
+      "application/json": { schema: json },
+      ...({ [contentType]: { schema: FileBytes } } as Record<T, { schema: typeof FileBytes }>),
+    },
+  };
+}

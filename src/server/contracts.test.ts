@@ -42,7 +42,17 @@ describe("response contracts", () => {
 
   it("finds the modules' schema files", () => {
     expect(schemaFiles.map((f) => path.basename(path.dirname(f)))).toEqual(
-      expect.arrayContaining(["people", "policies", "auth", "schools", "audit", "mail", "home"]),
+      expect.arrayContaining([
+        "people",
+        "policies",
+        "auth",
+        "schools",
+        "audit",
+        "mail",
+        "home",
+        "agreements",
+        "signing",
+      ]),
     );
   });
 

@@ -40,9 +40,24 @@ export const ADMIN_ROLES: readonly Role[] = ["headteacher", "school_admin"];
 export const ACCOUNT_KINDS: readonly Kind[] = ["staff", "supply", "student_teacher", "volunteer", "governor"];
 
 /**
- * Audiences as API.md names them, and the kind of person each one is: an agreement addressed to
- * "pupils" is for every person of kind "pupil". Here, beside the kinds, because the rule of who an
- * agreement is for (access/agreements.ts) and every module that asks people to sign read it.
+ * Audiences as API.md names them (`POST /agreements` takes one), in the order forms list them.
+ * The web app imports this list rather than keeping its own.
+ */
+export const AUDIENCES = [
+  "staff",
+  "governors",
+  "visitors",
+  "volunteers",
+  "student_teachers",
+  "parents",
+  "pupils",
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * The kind of person each audience is: an agreement addressed to "pupils" is for every person of
+ * kind "pupil". Here, beside the kinds, because the rule of who an agreement is for
+ * (access/agreements.ts) and every module that asks people to sign read it.
  */
 export const AUDIENCE_KIND = {
   staff: "staff",
@@ -52,8 +67,7 @@ export const AUDIENCE_KIND = {
   student_teachers: "student_teacher",
   parents: "parent",
   pupils: "pupil",
-} as const satisfies Record<string, Kind>;
-export type Audience = keyof typeof AUDIENCE_KIND;
+} as const satisfies Record<Audience, Kind>;
 
 /** Who is making a request: every service call receives one. */
 export type Actor = {

@@ -6,6 +6,7 @@ import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { chaseAgreements, reminderStep } from "./chasing.js";
+import { complianceCsv } from "./compliance.js";
 import { assignNewStarters } from "./service.js";
 
 const STATEMENTS = [
@@ -234,6 +235,9 @@ describe("agreements and signatures", () => {
     const res = await teacher.get(`/api/v1/signatures/${signatureId}/receipt.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="receipt-${reference}.pdf"`);
+    expect(res.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(Number(res.headers["content-length"])).toBe(res.rawPayload.length);
     const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
     const { text } = await parser.getText();
     await parser.destroy();
@@ -290,8 +294,14 @@ describe("agreements and signatures", () => {
     expect(cell("Doubter Signer").status).toBe("declined");
     expect(cell("Ada Okafor").status).toBe("pending");
     const csv = await head.get("/api/v1/compliance/agreements?format=csv");
-    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toMatch(
+      /^attachment; filename="agreements-compliance-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(csv.body).toMatch(/Tegan Signer,staff,,,Signed v1\.0 \d{4}-\d{2}-\d{2}/);
+    // The CSV is sent as written (a byte-order mark for Excel, then the rows), not as JSON: the
+    // response schema declares it for OpenAPI only.
+    expect(csv.rawPayload.equals(Buffer.from(`\uFEFF${complianceCsv(m)}`, "utf8"))).toBe(true);
     const { browser: dsl } = await personWith("Dsl", ["staff"], ["dsl"]);
     expect((await dsl.get("/api/v1/compliance/agreements")).statusCode).toBe(200);
     expect((await teacher.get("/api/v1/compliance/agreements")).statusCode).toBe(403);

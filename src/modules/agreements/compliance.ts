@@ -11,6 +11,8 @@ import {
 } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
+import type { Kind } from "../access/roles.js";
+import type { Audience, ComplianceView } from "./schema.js";
 import type { AgreementStatus } from "./service.js";
 import { statusFrom } from "./service.js";
 
@@ -20,7 +22,11 @@ export type ComplianceFilter = { kind?: string; role?: string; department?: stri
  * People × active agreements. Three set-based queries (agreements with their ancestry, the
  * assignments, the signatures) and the status worked out in memory: no query per cell.
  */
-export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFilter) {
+export async function complianceMatrix(
+  db: Db,
+  schoolId: string,
+  f: ComplianceFilter,
+): Promise<ComplianceView> {
   const today = todayInLondon();
   const all = await db
     .select({ a: agreements, major: policyVersions.major, minor: policyVersions.minor })
@@ -156,7 +162,7 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
     return {
       id: p.id,
       name: fullName({ givenName: p.givenName, familyName: p.familyName }),
-      kinds: p.kinds,
+      kinds: p.kinds as Kind[],
       department: p.department,
       regGroup: p.regGroup,
       jobTitle: p.jobTitle,
@@ -167,7 +173,7 @@ export async function complianceMatrix(db: Db, schoolId: string, f: ComplianceFi
     agreements: active.map(({ a, major, minor }) => ({
       id: a.id,
       title: a.title,
-      audience: a.audience,
+      audience: a.audience as Audience,
       versionNumber: `${major}.${minor}`,
       ...totals[a.id],
       percentSigned: totals[a.id].required
@@ -280,7 +286,7 @@ const LABEL: Record<AgreementStatus, string> = {
 };
 
 /** CSV for an inspector: one row per person, one column per agreement (status and date). */
-export function complianceCsv(m: Awaited<ReturnType<typeof complianceMatrix>>) {
+export function complianceCsv(m: ComplianceView) {
   const esc = (v: string | null | undefined) => {
     const s = v ?? "";
     // A leading = + - @ would be run as a formula by a spreadsheet: neutralise it.

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
-import { AUDIENCE_KIND, type Audience, KINDS, ROLES } from "../access/roles.js";
+import { Id, IsoDay, IsoMoment } from "../../kernel/responses.js";
+import { AUDIENCE_KIND, AUDIENCES, type Audience, KINDS, ROLES } from "../access/roles.js";
+import { ChoiceView, Sha256 } from "../signing/schema.js";
 
 // The audiences live beside the kinds in access/roles.ts (who an agreement is for is an access rule).
-export { AUDIENCE_KIND, type Audience };
+export { AUDIENCE_KIND, AUDIENCES, type Audience };
 
-const AUDIENCES = Object.keys(AUDIENCE_KIND) as [Audience, ...Audience[]];
+export const PARENT_MODES = ["per_child", "per_family"] as const;
+export type ParentMode = (typeof PARENT_MODES)[number];
 
 export const Choice = z.object({
   key: z
@@ -39,7 +42,7 @@ export const AgreementInput = z.object({
         seen.add(c.key);
       });
     }),
-  parentMode: z.enum(["per_child", "per_family"]).optional(),
+  parentMode: z.enum(PARENT_MODES).optional(),
 });
 
 export const AssignmentInput = z
@@ -63,3 +66,116 @@ export const ComplianceQuery = z.object({
 });
 
 export const AgreementParams = z.object({ id: z.uuid("That is not a valid id.") });
+
+// --- Responses
+
+export const AGREEMENT_STATES = ["active", "superseded", "retired"] as const;
+export type AgreementState = (typeof AGREEMENT_STATES)[number];
+
+/** An agreement as a signer receives it: the exact text in force and its hash (`presentAgreement`). */
+export const AgreementView = z.object({
+  id: Id,
+  title: z.string(),
+  audience: z.enum(AUDIENCES),
+  /** The policy and version as shown and hashed when the agreement was made. */
+  policy: z.object({ id: Id, title: z.string(), versionId: Id, versionNumber: z.string() }),
+  statements: z.array(z.string()),
+  declaration: z.string(),
+  choices: z.array(ChoiceView),
+  requireJobTitle: z.boolean(),
+  /** Parents: one signature per child, or one for the family. */
+  parentMode: z.enum(PARENT_MODES),
+  status: z.enum(AGREEMENT_STATES),
+  /** The hash of the exact text shown; the signer sends it back unchanged. */
+  textSha256: Sha256,
+});
+export type AgreementView = z.infer<typeof AgreementView>;
+
+export const AgreementListView = z.object({ agreements: z.array(AgreementView) });
+export type AgreementListView = z.infer<typeof AgreementListView>;
+
+/** An agreement waiting for the signed-in person, with what they signed before (for a re-sign). */
+export const AgreementToSignView = AgreementView.extend({
+  dueDate: IsoDay,
+  overdue: z.boolean(),
+  previouslySigned: z
+    .object({
+      agreementId: Id,
+      policyVersionId: Id,
+      statements: z.array(z.string()),
+      /** The policy's own note of what changed in the version now in force. */
+      policyChangeSummary: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AgreementToSignView = z.infer<typeof AgreementToSignView>;
+
+/** `GET /me/agreements` (API.md): what the signed-in person must sign. */
+export const MyAgreementsView = z.object({ agreements: z.array(AgreementToSignView) });
+export type MyAgreementsView = z.infer<typeof MyAgreementsView>;
+
+/** `POST /agreements/{id}/assignments` (API.md): how many people were newly asked. */
+export const AssignedView = z.object({ assigned: z.number().int() });
+export type AssignedView = z.infer<typeof AssignedView>;
+
+/** "Remind now": how many people were (or, on a dry run, would be) emailed. */
+export const RemindedView = z.object({ reminded: z.number().int() });
+export type RemindedView = z.infer<typeof RemindedView>;
+
+/** Where a person stands on an agreement. */
+export const SIGNING_STATUSES = [
+  "signed",
+  "signed_older",
+  "pending",
+  "overdue",
+  "declined",
+  "not_required",
+] as const;
+export type AgreementStatus = (typeof SIGNING_STATUSES)[number];
+
+/** One agreement in force, with its totals over the people shown. */
+export const ComplianceAgreementView = z.object({
+  id: Id,
+  title: z.string(),
+  audience: z.enum(AUDIENCES),
+  versionNumber: z.string(),
+  required: z.number().int(),
+  signed: z.number().int(),
+  signed_older: z.number().int(),
+  pending: z.number().int(),
+  overdue: z.number().int(),
+  declined: z.number().int(),
+  /** Signed of required, to one decimal place; null when nobody is required to sign. */
+  percentSigned: z.number().nullable(),
+});
+export type ComplianceAgreementView = z.infer<typeof ComplianceAgreementView>;
+
+/** One person's standing on one agreement; the signature's details once signed. */
+export const ComplianceCellView = z.object({
+  status: z.enum(SIGNING_STATUSES),
+  signedAt: IsoMoment.optional(),
+  versionNumber: z.string().optional(),
+  signatureId: Id.optional(),
+});
+export type ComplianceCellView = z.infer<typeof ComplianceCellView>;
+
+export const CompliancePersonView = z.object({
+  id: Id,
+  name: z.string(),
+  kinds: z.array(z.enum(KINDS)),
+  department: z.string().nullable(),
+  regGroup: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  /** Keyed by agreement id. */
+  cells: z.record(z.string(), ComplianceCellView),
+});
+export type CompliancePersonView = z.infer<typeof CompliancePersonView>;
+
+/** `GET /compliance/agreements` (API.md): people × agreements in force. */
+export const ComplianceView = z.object({
+  agreements: z.array(ComplianceAgreementView),
+  people: z.array(CompliancePersonView),
+  /** The school's departments and classes, for the filters. */
+  options: z.object({ departments: z.array(z.string()), regGroups: z.array(z.string()) }),
+});
+export type ComplianceView = z.infer<typeof ComplianceView>;

@@ -28,7 +28,7 @@ import {
   versionInfo,
   versionSummary,
 } from "./queries.js";
-import type { Audience } from "./schema.js";
+import type { AgreementStatus, AgreementToSignView, AgreementView, Audience } from "./schema.js";
 // Agreements are signed through the signing module: this tells it what an agreement is.
 import "./signing-subject.js";
 
@@ -58,13 +58,13 @@ function signable(
 }
 
 /** The agreement as a signer receives it: the exact text in force and its hash. */
-export function presentAgreement(a: AgreementRow) {
+export function presentAgreement(a: AgreementRow): AgreementView {
   // Everything shown comes from the agreement's own snapshot, so the text always matches its hash
   // even if the policy is renamed later.
   return {
     id: a.id,
     title: a.title,
-    audience: a.audience,
+    audience: a.audience as Audience,
     policy: {
       id: a.policyId,
       title: a.policyTitle,
@@ -247,7 +247,7 @@ export async function listAgreements(db: Db, actor: Actor) {
 
 // ---- status of a person against an agreement
 
-export type AgreementStatus = "signed" | "signed_older" | "pending" | "overdue" | "declined" | "not_required";
+export type { AgreementStatus };
 
 /** The agreements an agreement replaced, newest first, and whether each had the same text. */
 async function ancestry(db: DbOrTx, agreement: AgreementRow) {
@@ -289,7 +289,7 @@ export async function myAgreements(db: Db, actor: Actor) {
   const rows = await myOpenAssignments(db, actor.schoolId, actor.personId!);
   const sigs = await mySignaturesOfAgreements(db, actor.schoolId, actor.personId!);
   const today = todayInLondon();
-  const result = [];
+  const result: AgreementToSignView[] = [];
   for (const { assignment, agreement } of rows) {
     const chain = await ancestry(db, agreement);
     const status = statusFrom(

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { DryRunQuery } from "../../kernel/query.js";
+import { file, NoContent, problems } from "../../kernel/responses.js";
 import { IdParams } from "../people/schema.js";
 import {
   classSessionOptions,
@@ -23,12 +24,27 @@ import {
 } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
 import {
+  ClassDeviceView,
+  ClassSessionOptionsView,
+  ClassSessionView,
   ClassSignatureInput,
+  CorrectionView,
   DeclineInput,
+  KioskListView,
+  KioskStartedView,
+  KioskView,
+  OpenedClassSessionView,
+  OpenedKioskView,
+  ParentLinksSentView,
   ReferenceParams,
+  SignatureHistoryView,
   SignatureInput,
+  SignatureView,
+  SignedReceiptView,
+  SigningLinkView,
   SubjectParams,
   TokenParams,
+  VerificationView,
   VisitorInput,
   WithdrawInput,
 } from "./schema.js";
@@ -55,19 +71,31 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   const memberSigning = memberSigningWriter(db, config.publicUrl);
   const kioskToken = (r: { headers: Record<string, unknown> }) =>
     r.headers["x-kiosk-token"] as string | undefined;
+  const receipt = file("application/pdf", "The signer's receipt (PDF)");
 
   api.post(
     "/api/v1/kiosks",
-    { config: { action: "agreements.manage" }, schema: { body: z.object({ agreementId: z.uuid() }) } },
+    {
+      config: { action: "agreements.manage" },
+      schema: {
+        body: z.object({ agreementId: z.uuid() }),
+        response: { 201: OpenedKioskView, ...problems(400, 404, 409) },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await openKiosk(db, actorOf(request), "agreement", request.body.agreementId)),
   );
-  api.get("/api/v1/kiosks", { config: { action: "agreements.manage" } }, async (request) => ({
-    kiosks: await listKiosks(db, actorOf(request)),
-  }));
+  api.get(
+    "/api/v1/kiosks",
+    { config: { action: "agreements.manage" }, schema: { response: { 200: KioskListView } } },
+    async (request) => ({ kiosks: await listKiosks(db, actorOf(request)) }),
+  );
   api.post(
     "/api/v1/kiosks/:id/close",
-    { config: { action: "agreements.manage" }, schema: { params: SubjectParams } },
+    {
+      config: { action: "agreements.manage" },
+      schema: { params: SubjectParams, response: { 204: NoContent, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       await closeKiosk(db, actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -78,42 +106,64 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     "/api/v1/kiosk/start",
     {
       config: { action: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
-      schema: { body: z.object({ code: z.string().trim().min(4).max(20) }) },
+      schema: {
+        body: z.object({ code: z.string().trim().min(4).max(20) }),
+        response: { 200: KioskStartedView, ...problems(400, 404, 410, 429) },
+      },
     },
     async (request) => startKiosk(db, request.body.code),
   );
-  api.get("/api/v1/kiosk/agreement", { config: { action: "public" } }, async (request) =>
-    kioskAgreement(db, kioskToken(request)),
+  api.get(
+    "/api/v1/kiosk/agreement",
+    { config: { action: "public" }, schema: { response: { 200: KioskView, ...problems(400, 410) } } },
+    async (request) => kioskAgreement(db, kioskToken(request)),
   );
   api.post(
     "/api/v1/kiosk/signatures",
-    { config: { action: "public" }, schema: { body: VisitorInput } },
+    {
+      config: { action: "public" },
+      schema: { body: VisitorInput, response: { 201: SignedReceiptView, ...problems(400, 409, 410) } },
+    },
     async (request, reply) =>
       reply
         .status(201)
         .send(await signAtKiosk(db, kioskToken(request), request.body, ctx(request), config.publicUrl)),
   );
 
-  api.get("/api/v1/class-sessions/options", { config: { action: "classSessions.run" } }, async (request) =>
-    classSessionOptions(db, actorOf(request)),
+  api.get(
+    "/api/v1/class-sessions/options",
+    {
+      config: { action: "classSessions.run" },
+      schema: { response: { 200: ClassSessionOptionsView, ...problems(403) } },
+    },
+    async (request) => classSessionOptions(db, actorOf(request)),
   );
   api.post(
     "/api/v1/class-sessions",
     {
       config: { action: "classSessions.run" },
-      schema: { body: z.object({ agreementId: z.uuid(), regGroup: z.string().trim().min(1).max(40) }) },
+      schema: {
+        body: z.object({ agreementId: z.uuid(), regGroup: z.string().trim().min(1).max(40) }),
+        response: { 201: OpenedClassSessionView, ...problems(400, 403, 404, 409) },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await openClassSession(db, actorOf(request), "agreement", request.body)),
   );
   api.get(
     "/api/v1/class-sessions/:id",
-    { config: { action: "classSessions.run" }, schema: { params: SubjectParams } },
+    {
+      config: { action: "classSessions.run" },
+      schema: { params: SubjectParams, response: { 200: ClassSessionView, ...problems(400, 404, 410) } },
+    },
     async (request) => describeClassSession(db, actorOf(request), request.params.id),
   );
   api.post(
     "/api/v1/class-sessions/:id/end",
-    { config: { action: "classSessions.run" }, schema: { params: SubjectParams } },
+    {
+      config: { action: "classSessions.run" },
+      schema: { params: SubjectParams, response: { 204: NoContent, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       await endClassSession(db, actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -122,12 +172,22 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
 
   api.get(
     "/api/v1/class/:token",
-    { config: { action: "public" }, schema: { params: TokenParams } },
+    {
+      config: { action: "public" },
+      schema: { params: TokenParams, response: { 200: ClassDeviceView, ...problems(400, 410) } },
+    },
     async (request) => classView(db, request.params.token),
   );
   api.post(
     "/api/v1/class/:token/signatures",
-    { config: { action: "public" }, schema: { params: TokenParams, body: ClassSignatureInput } },
+    {
+      config: { action: "public" },
+      schema: {
+        params: TokenParams,
+        body: ClassSignatureInput,
+        response: { 201: SignedReceiptView, ...problems(400, 409, 410) },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(await signInClass(db, request.params.token, request.body, ctx(request))),
   );
@@ -135,7 +195,11 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     "/api/v1/agreements/:id/parent-links",
     {
       config: { action: "agreements.manage" },
-      schema: { params: SubjectParams, querystring: DryRunQuery },
+      schema: {
+        params: SubjectParams,
+        querystring: DryRunQuery,
+        response: { 200: ParentLinksSentView, ...problems(400, 404, 409) },
+      },
     },
     async (request) =>
       sendParentLinks(
@@ -149,7 +213,14 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.post(
     "/api/v1/agreements/:id/signatures",
-    { config: { action: "agreements.sign" }, schema: { params: SubjectParams, body: SignatureInput } },
+    {
+      config: { action: "agreements.sign" },
+      schema: {
+        params: SubjectParams,
+        body: SignatureInput,
+        response: { 201: SignatureView, ...problems(400, 403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       const signature = await memberSigning.submit({
         actor: actorOf(request),
@@ -164,7 +235,14 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.post(
     "/api/v1/agreements/:id/decline",
-    { config: { action: "agreements.sign" }, schema: { params: SubjectParams, body: DeclineInput } },
+    {
+      config: { action: "agreements.sign" },
+      schema: {
+        params: SubjectParams,
+        body: DeclineInput,
+        response: { 201: SignatureView, ...problems(400, 403, 404, 409) },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -174,7 +252,14 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.post(
     "/api/v1/signatures/:id/withdraw",
-    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: WithdrawInput } },
+    {
+      config: { action: "agreements.sign" },
+      schema: {
+        params: IdParams,
+        body: WithdrawInput,
+        response: { 201: SignatureView, ...problems(400, 404, 409) },
+      },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -182,12 +267,22 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.get(
     "/api/v1/signatures/:id/correction",
-    { config: { action: "agreements.sign" }, schema: { params: IdParams } },
+    {
+      config: { action: "agreements.sign" },
+      schema: { params: IdParams, response: { 200: CorrectionView, ...problems(400, 404, 409) } },
+    },
     async (request) => correctionFor(db, actorOf(request), request.params.id),
   );
   api.post(
     "/api/v1/signatures/:id/corrections",
-    { config: { action: "agreements.sign" }, schema: { params: IdParams, body: SignatureInput } },
+    {
+      config: { action: "agreements.sign" },
+      schema: {
+        params: IdParams,
+        body: SignatureInput,
+        response: { 201: SignatureView, ...problems(400, 404, 409) },
+      },
+    },
     async (request, reply) => {
       const signature = await correctSignature(
         db,
@@ -202,7 +297,10 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.get(
     "/api/v1/signatures/:id/receipt.pdf",
-    { config: { action: "agreements.sign" }, schema: { params: IdParams } },
+    {
+      config: { action: "agreements.sign" },
+      schema: { params: IdParams, response: { 200: receipt, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       const signature = await loadSignatureFor(db, actorOf(request), request.params.id);
       const pdf = await receiptPdf(db, signature, config.publicUrl);
@@ -213,13 +311,23 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     },
   );
   // A person's signing history: their own, or anyone's for the compliance view's readers.
-  api.get("/api/v1/me/signatures", { config: { action: "agreements.sign" } }, async (request) => {
-    const actor = actorOf(request);
-    return { signatures: await signatureHistory(db, actor.schoolId, actor.personId!) };
-  });
+  api.get(
+    "/api/v1/me/signatures",
+    {
+      config: { action: "agreements.sign" },
+      schema: { response: { 200: SignatureHistoryView, ...problems(404) } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return { signatures: await signatureHistory(db, actor.schoolId, actor.personId!) };
+    },
+  );
   api.get(
     "/api/v1/people/:id/signatures",
-    { config: { action: "compliance.read" }, schema: { params: IdParams } },
+    {
+      config: { action: "compliance.read" },
+      schema: { params: IdParams, response: { 200: SignatureHistoryView, ...problems(400, 404) } },
+    },
     async (request) => ({
       signatures: await signatureHistory(db, actorOf(request).schoolId, request.params.id),
     }),
@@ -227,14 +335,20 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   // Public: anyone holding a receipt can check it; the reference is unguessable.
   api.get(
     "/api/v1/receipts/:reference",
-    { config: { action: "public" }, schema: { params: ReferenceParams } },
+    {
+      config: { action: "public" },
+      schema: { params: ReferenceParams, response: { 200: VerificationView, ...problems(400) } },
+    },
     async (request) => verifyReference(db, request.params.reference),
   );
   // Public: the emailed parent link is the parent's identity for this one signature.
   // A visitor has no account: the reference in their email is their way back to their copy.
   api.get(
     "/api/v1/receipts/:reference/receipt.pdf",
-    { config: { action: "public" }, schema: { params: ReferenceParams } },
+    {
+      config: { action: "public" },
+      schema: { params: ReferenceParams, response: { 200: receipt, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       const signature = await visitorSignatureByReference(db, request.params.reference);
       return reply
@@ -245,7 +359,14 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.post(
     "/api/v1/sign/:token/decline",
-    { config: { action: "public" }, schema: { params: TokenParams, body: DeclineInput } },
+    {
+      config: { action: "public" },
+      schema: {
+        params: TokenParams,
+        body: DeclineInput,
+        response: { 201: SignatureView, ...problems(400, 404, 409, 410) },
+      },
+    },
     async (request, reply) =>
       reply.status(201).send(
         await declineByLink(db, request.params.token, request.body.reason, {
@@ -256,7 +377,10 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.get(
     "/api/v1/sign/:token/receipt.pdf",
-    { config: { action: "public" }, schema: { params: TokenParams } },
+    {
+      config: { action: "public" },
+      schema: { params: TokenParams, response: { 200: receipt, ...problems(400, 404) } },
+    },
     async (request, reply) => {
       const signature = await signatureForLink(db, request.params.token);
       return reply
@@ -267,14 +391,21 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
   );
   api.get(
     "/api/v1/sign/:token",
-    { config: { action: "public" }, schema: { params: TokenParams } },
+    {
+      config: { action: "public" },
+      schema: { params: TokenParams, response: { 200: SigningLinkView, ...problems(400, 404, 410) } },
+    },
     async (request) => describeLink(db, request.params.token),
   );
   api.post(
     "/api/v1/sign/:token",
     {
       config: { action: "public" },
-      schema: { params: TokenParams, body: SignatureInput.omit({ jobTitle: true }) },
+      schema: {
+        params: TokenParams,
+        body: SignatureInput.omit({ jobTitle: true }),
+        response: { 201: SignatureView, ...problems(400, 404, 409, 410) },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, IsoMoment } from "../../kernel/responses.js";
 
 /** What a signer sends: their name, their answers, and the hash of the text their screen showed. */
 export const SignatureInput = z.object({
@@ -37,3 +38,209 @@ export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
 export const ClassSignatureInput = SignatureInput.omit({ jobTitle: true, signatureImage: true }).extend({
   pupilId: z.uuid(),
 });
+
+// --- Responses
+
+/** The kinds of signature record: a signature, a decline, or a later record withdrawing one. */
+export const SIGNATURE_KINDS = ["signed", "declined", "withdrawn"] as const;
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
+
+/** How the signer was known: their account, a parent's link, the kiosk or a class session. */
+export const AUTH_METHODS = [
+  "password",
+  "sso",
+  "api_token",
+  "parent_link",
+  "kiosk",
+  "class_session",
+] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+/** A SHA-256 in hex: the hash of the exact text shown to the signer. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One question a signer answers (photo consent: "agree" or "disagree"). */
+export const ChoiceView = z.object({ key: z.string(), label: z.string(), options: z.array(z.string()) });
+export type ChoiceView = z.infer<typeof ChoiceView>;
+
+/**
+ * A subject as a signer's screen receives it, presented by the module that owns it (an
+ * agreement: agreements/schema.ts `AgreementView`). Signing needs these fields to show the form
+ * and check the answer; the owner's own fields (an agreement's audience, policy and parent mode)
+ * pass through untouched.
+ */
+export const SubjectView = z
+  .looseObject({
+    id: Id,
+    title: z.string(),
+    statements: z.array(z.string()),
+    declaration: z.string(),
+    choices: z.array(ChoiceView),
+    requireJobTitle: z.boolean(),
+    /** The hash of the exact text shown; the signer sends it back unchanged. */
+    textSha256: Sha256,
+  })
+  .meta({ description: "The subject to sign, as its owner presents it (for an agreement: AgreementView)" });
+export type SubjectView = z.infer<typeof SubjectView>;
+
+/** A signature record: a signature, a decline or a withdrawal (`presentSignature`). */
+export const SignatureView = z.object({
+  id: Id,
+  /** The subject signed; an agreement's signature names it `agreementId`. */
+  agreementId: Id,
+  kind: z.enum(SIGNATURE_KINDS),
+  /** The signer's name as typed; on a withdrawal, who withdrew it. */
+  fullName: z.string(),
+  jobTitle: z.string().nullable(),
+  /** The child a parent or carer signed for. */
+  onBehalfOfId: Id.nullable(),
+  choices: z.record(z.string(), z.string()),
+  /** Why it was declined or withdrawn. */
+  reason: z.string().nullable(),
+  textSha256: Sha256,
+  authMethod: z.enum(AUTH_METHODS),
+  signedAt: IsoMoment,
+  verificationReference: z.string(),
+  /** The earlier signature this record withdraws or corrects; evidence is never changed in place. */
+  correctsId: Id.nullable(),
+});
+export type SignatureView = z.infer<typeof SignatureView>;
+
+/** One entry of a person's signing history, with its subject's title and whether it still stands. */
+export const SignatureRecordView = SignatureView.extend({
+  agreementTitle: z.string(),
+  versionNumber: z.string(),
+  /** False once the subject was replaced by a newer version: nothing to correct then. */
+  agreementInForce: z.boolean(),
+  /** Set on a signature that a later record withdrew. */
+  withdrawnAt: IsoMoment.nullable(),
+  /** Set on a signature that a later correction replaced. */
+  correctedAt: IsoMoment.nullable(),
+});
+export type SignatureRecordView = z.infer<typeof SignatureRecordView>;
+
+export const SignatureHistoryView = z.object({ signatures: z.array(SignatureRecordView) });
+export type SignatureHistoryView = z.infer<typeof SignatureHistoryView>;
+
+/** What a correction form needs: the signature in force and the text in force now. */
+export const CorrectionView = z.object({ signature: SignatureView, agreement: SubjectView });
+export type CorrectionView = z.infer<typeof CorrectionView>;
+
+/** `GET /receipts/{reference}`: a genuine receipt (and whether it still stands), or not. */
+export const VerificationView = z.discriminatedUnion("valid", [
+  z.object({
+    valid: z.literal(true),
+    schoolName: z.string(),
+    agreementTitle: z.string(),
+    versionNumber: z.string(),
+    signerName: z.string(),
+    signedAt: IsoMoment,
+    textSha256: Sha256,
+    /** The receipt is genuine, but a later record withdrew or corrected the signature. */
+    withdrawnAt: IsoMoment.nullable(),
+    correctedAt: IsoMoment.nullable(),
+  }),
+  z.object({ valid: z.literal(false) }),
+]);
+export type VerificationView = z.infer<typeof VerificationView>;
+
+/** What a signer without an account gets back (kiosk, class session): the reference, nothing else. */
+export const SignedReceiptView = z.object({ signedAt: IsoMoment, verificationReference: z.string() });
+export type SignedReceiptView = z.infer<typeof SignedReceiptView>;
+
+// Parent links
+
+export const ParentLinksSentView = z.object({
+  /** Links emailed (or, on a dry run, that would be). */
+  sent: z.number().int(),
+});
+export type ParentLinksSentView = z.infer<typeof ParentLinksSentView>;
+
+const LinkPeople = {
+  schoolName: z.string(),
+  parentName: z.string().nullable(),
+  /** The child the link is for; null for a family link. */
+  childName: z.string().nullable(),
+};
+
+/** `GET /sign/{token}`: the form while the link is open, or what was given once it is used. */
+export const SigningLinkView = z.discriminatedUnion("state", [
+  z.object({ ...LinkPeople, state: z.literal("open"), agreement: SubjectView }),
+  z.object({
+    ...LinkPeople,
+    state: z.enum(["signed", "declined"]),
+    agreementTitle: z.string(),
+    signature: SignatureView,
+  }),
+]);
+export type SigningLinkView = z.infer<typeof SigningLinkView>;
+
+// Kiosks
+
+export const OpenedKioskView = z.object({
+  id: Id,
+  /** Typed on the tablet once; shown only now. */
+  code: z.string(),
+  expiresAt: IsoMoment,
+});
+export type OpenedKioskView = z.infer<typeof OpenedKioskView>;
+
+export const KioskSummaryView = z.object({
+  id: Id,
+  agreementTitle: z.string(),
+  openedAt: IsoMoment,
+  expiresAt: IsoMoment,
+  closedAt: IsoMoment.nullable(),
+  /** Visitors who signed while it was open. */
+  signatures: z.number().int(),
+});
+export type KioskSummaryView = z.infer<typeof KioskSummaryView>;
+
+export const KioskListView = z.object({ kiosks: z.array(KioskSummaryView) });
+export type KioskListView = z.infer<typeof KioskListView>;
+
+/** What the tablet shows: the school's name and the subject visitors sign. */
+export const KioskView = z.object({ schoolName: z.string(), agreement: SubjectView });
+export type KioskView = z.infer<typeof KioskView>;
+
+/** `POST /kiosk/start`: the tablet's token (sent as `x-kiosk-token` from then on) and what it shows. */
+export const KioskStartedView = KioskView.extend({ token: z.string() });
+export type KioskStartedView = z.infer<typeof KioskStartedView>;
+
+// Class sessions
+
+export const ClassSessionOptionsView = z.object({
+  regGroups: z.array(z.string()),
+  /** The subjects in force addressed to pupils. */
+  agreements: z.array(SubjectView),
+});
+export type ClassSessionOptionsView = z.infer<typeof ClassSessionOptionsView>;
+
+/** What the teacher gets on opening a session; the token is the shared device's key. */
+export const OpenedClassSessionView = z.object({
+  id: Id,
+  token: z.string(),
+  regGroup: z.string(),
+  agreementTitle: z.string(),
+  expiresAt: IsoMoment,
+});
+export type OpenedClassSessionView = z.infer<typeof OpenedClassSessionView>;
+
+/** The teacher's view of a session: who has signed. */
+export const ClassSessionView = z.object({
+  id: Id,
+  regGroup: z.string(),
+  agreementTitle: z.string(),
+  ended: z.boolean(),
+  pupils: z.array(z.object({ id: Id, name: z.string(), signed: z.boolean() })),
+});
+export type ClassSessionView = z.infer<typeof ClassSessionView>;
+
+/** The shared device's view: first names and an initial, and who has signed; nothing else. */
+export const ClassDeviceView = z.object({
+  schoolName: z.string(),
+  regGroup: z.string(),
+  agreement: SubjectView,
+  pupils: z.array(z.object({ id: Id, displayName: z.string(), signed: z.boolean() })),
+});
+export type ClassDeviceView = z.infer<typeof ClassDeviceView>;

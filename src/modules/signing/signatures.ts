@@ -25,6 +25,7 @@ import {
   schoolAdminEmails,
   signaturesOfPerson,
 } from "./queries.js";
+import type { SignatureRecordView, SignatureView, VerificationView } from "./schema.js";
 import type { SubjectType } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
@@ -288,7 +289,7 @@ export async function declineAsMember(
   });
 }
 
-export function presentSignature(s: SignatureRow) {
+export function presentSignature(s: SignatureRow): SignatureView {
   return {
     id: s.id,
     // The API names the subject by its type: an agreement's signature carries `agreementId`.
@@ -313,7 +314,11 @@ export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function signatureHistory(db: Db, schoolId: string, personId: string) {
+export async function signatureHistory(
+  db: Db,
+  schoolId: string,
+  personId: string,
+): Promise<SignatureRecordView[]> {
   if (!(await isPersonOf(db, schoolId, personId))) throw notFound("person");
   const rows = await signaturesOfPerson(db, schoolId, personId);
   const labels = await labelsOf(db, rows);
@@ -359,7 +364,7 @@ export async function visitorSignatureByReference(db: Db, reference: string) {
   return row;
 }
 
-export async function verifyReference(db: Db, reference: string) {
+export async function verifyReference(db: Db, reference: string): Promise<VerificationView> {
   const row = await recordByReference(db, normaliseReference(reference));
   if (row?.s.kind !== "signed") return { valid: false as const };
   const label = (await labelsOf(db, [row.s])).get(`${row.s.subjectType}:${row.s.subjectId}`);

@@ -8,6 +8,7 @@ import type { SQL } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import type { Actor, Kind } from "../access/roles.js";
 import type { SignableText } from "./receipt/canonical.js";
+import type { SubjectView } from "./schema.js";
 import type { SubjectType } from "./subject-types.js";
 
 export type ChoiceDef = { key: string; label: string; options: string[] };
@@ -31,7 +32,7 @@ export type Subject = {
   /** The exact text, as printed on the receipt. */
   text: SignableText;
   /** What the signer's screen receives: the owner's own presentation of the subject. */
-  shown: Record<string, unknown>;
+  shown: SubjectView;
 };
 
 /** How a subject's owner answers signing's questions about it. */

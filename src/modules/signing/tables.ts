@@ -2,6 +2,7 @@ import { type AnyPgColumn, index, jsonb, pgTable, text, uniqueIndex, uuid } from
 import { at, id } from "../../db/columns.js";
 import { people } from "../people/tables.js";
 import { schools } from "../schools/tables.js";
+import { AUTH_METHODS, SIGNATURE_KINDS } from "./schema.js";
 import { SUBJECT_TYPES } from "./subject-types.js";
 
 // The signing module's tables: every signature, parent link, kiosk and class session, each of a
@@ -21,7 +22,7 @@ export const signatures = pgTable(
     /** What was signed, as its owning module names it (SUBJECT_TYPES): an agreement today. */
     subjectType: text("subject_type", { enum: SUBJECT_TYPES }).notNull(),
     subjectId: uuid("subject_id").notNull(),
-    kind: text("kind", { enum: ["signed", "declined", "withdrawn"] }).notNull(),
+    kind: text("kind", { enum: SIGNATURE_KINDS }).notNull(),
     personId: uuid("person_id").references(() => people.id),
     /** For a parent/carer signing for a child. */
     onBehalfOfId: uuid("on_behalf_of_id").references(() => people.id),
@@ -33,9 +34,7 @@ export const signatures = pgTable(
     signatureImage: text("signature_image"),
     reason: text("reason"),
     textSha256: text("text_sha256").notNull(),
-    authMethod: text("auth_method", {
-      enum: ["password", "sso", "api_token", "parent_link", "kiosk", "class_session"],
-    }).notNull(),
+    authMethod: text("auth_method", { enum: AUTH_METHODS }).notNull(),
     signedAt: at("signed_at").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
