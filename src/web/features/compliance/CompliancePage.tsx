@@ -74,9 +74,7 @@ export function CompliancePage() {
               <Text size="sm" c="dimmed" role="status">
                 {t("compliance.count", { count: people.length })}
               </Text>
-              {shown.length > 0 && (
-                <ComplianceTable agreements={data.agreements} people={shown} onOpenPerson={setPerson} />
-              )}
+              <ComplianceTable agreements={data.agreements} people={shown} onOpenPerson={setPerson} />
               {pages > 1 && <PagePicker total={pages} value={Math.min(page, pages)} onChange={setPage} />}
             </Stack>
           </>
