@@ -4,7 +4,8 @@ import { Link } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { can, useMe } from "../session/me";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { PoliciesTable } from "./PoliciesTable";
 import { usePolicies } from "./policiesApi";
 
