@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { RouterLink } from "../../ui/RouterLink";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { useMe } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { AgreementText } from "./AgreementText";
 import {
   useDeclineAgreement,

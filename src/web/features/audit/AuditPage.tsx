@@ -43,7 +43,7 @@ export function AuditPage() {
           <Text role="status" size="sm" c="dimmed">
             {t("audit.count", { count: data.total })}
           </Text>
-          {data.events.length > 0 && <AuditTable events={data.events} />}
+          <AuditTable events={data.events} />
           {pages > 1 && <PagePicker total={pages} value={page} onChange={setPage} />}
         </>
       )}

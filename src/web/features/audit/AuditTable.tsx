@@ -1,51 +1,47 @@
-import { Code, Table, Text } from "@mantine/core";
+import { Code, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { formatDateTime } from "../../ui/format";
-import { ScrollRegion } from "../../ui/ScrollRegion";
 import { AuditSummary } from "./AuditSummary";
 import type { AuditEvent } from "./auditApi";
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
+  const columns: Column<AuditEvent>[] = [
+    { header: t("audit.columns.seq"), cell: (event) => event.seq },
+    {
+      header: t("audit.columns.at"),
+      cellStyle: { whiteSpace: "nowrap" },
+      cell: (event) => formatDateTime(event.at),
+    },
+    { header: t("audit.columns.actor"), cell: (event) => event.actorName ?? t("audit.system") },
+    { header: t("audit.columns.action"), cell: (event) => <Code>{event.action}</Code> },
+    {
+      header: t("audit.columns.entity"),
+      cell: (event) => (
+        <>
+          <Text size="sm">{event.entityType}</Text>
+          {event.entityId && (
+            <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+              {event.entityId}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t("audit.columns.summary"),
+      cell: (event) => <AuditSummary summary={event.summary} />,
+    },
+    { header: t("audit.columns.ip"), cell: (event) => event.ip },
+  ];
   return (
-    <ScrollRegion label={t("audit.title")} minWidth={720}>
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("audit.columns.seq")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.at")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.actor")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.action")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.entity")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.summary")}</Table.Th>
-            <Table.Th scope="col">{t("audit.columns.ip")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {events.map((event) => (
-            <Table.Tr key={event.id}>
-              <Table.Td>{event.seq}</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.at)}</Table.Td>
-              <Table.Td>{event.actorName ?? t("audit.system")}</Table.Td>
-              <Table.Td>
-                <Code>{event.action}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{event.entityType}</Text>
-                {event.entityId && (
-                  <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
-                    {event.entityId}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <AuditSummary summary={event.summary} />
-              </Table.Td>
-              <Table.Td>{event.ip}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      rows={events}
+      columns={columns}
+      striped
+      spacing="xs"
+      scroll={{ label: t("audit.title"), minWidth: 720 }}
+    />
   );
 }

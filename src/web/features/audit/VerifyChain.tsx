@@ -1,13 +1,12 @@
 import { Alert, Button, Stack } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { verifyAuditChain } from "./auditApi";
+import { useVerifyAuditChain } from "./auditApi";
 
 /** Recomputes the hash chain on the server and says whether any event was altered. */
 export function VerifyChain() {
   const { t } = useTranslation();
-  const verify = useMutation({ mutationFn: verifyAuditChain });
+  const verify = useVerifyAuditChain();
   const result = verify.data;
   return (
     <Stack gap="xs" align="flex-start">

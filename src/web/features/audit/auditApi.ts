@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { api, type QueryParams } from "../../api";
 
 export interface AuditEvent {
@@ -25,6 +25,7 @@ export function useAuditEvents(params: QueryParams) {
   });
 }
 
-export function verifyAuditChain(): Promise<ChainCheck> {
-  return api.get<ChainCheck>("/audit/verify");
+/** Recomputes the hash chain on the server: a check, not a change, but run on demand like one. */
+export function useVerifyAuditChain() {
+  return useMutation({ mutationFn: () => api.get<ChainCheck>("/audit/verify") });
 }

@@ -7,7 +7,7 @@ import { FlashMessage } from "../../ui/FlashMessage";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { useRouteState } from "../session/flash";
-import { useMe } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { type Credentials, useSignIn } from "./authApi";
 
 function safeReturnPath(from: string | undefined): string {

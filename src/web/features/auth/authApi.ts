@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api";
-import { type Me, markSignedIn, meQueryKey } from "../session/me";
+import { type Me, markSignedIn, meQueryKey, useForgetSession } from "../session/sessionApi";
 
 export interface Credentials {
   email: string;
@@ -21,15 +21,6 @@ export function useSignIn() {
       void queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
   });
-}
-
-function useForgetSession() {
-  const queryClient = useQueryClient();
-  return () => {
-    markSignedIn(false);
-    queryClient.clear();
-    queryClient.setQueryData(meQueryKey, null);
-  };
 }
 
 /** Changing the password ends every session, this one included. */

@@ -5,7 +5,8 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PagePicker } from "../../ui/PagePicker";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { can, useMe } from "../session/me";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { ComplianceFiltersBar } from "./ComplianceFiltersBar";
 import { ComplianceStats } from "./ComplianceStats";
 import { ComplianceTable } from "./ComplianceTable";
@@ -74,9 +75,7 @@ export function CompliancePage() {
               <Text size="sm" c="dimmed" role="status">
                 {t("compliance.count", { count: people.length })}
               </Text>
-              {shown.length > 0 && (
-                <ComplianceTable agreements={data.agreements} people={shown} onOpenPerson={setPerson} />
-              )}
+              <ComplianceTable agreements={data.agreements} people={shown} onOpenPerson={setPerson} />
               {pages > 1 && <PagePicker total={pages} value={Math.min(page, pages)} onChange={setPage} />}
             </Stack>
           </>

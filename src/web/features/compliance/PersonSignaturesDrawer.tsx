@@ -5,7 +5,8 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { usePersonSignatures } from "../agreements/agreementsApi";
 import { SignatureHistory } from "../agreements/SignatureHistory";
-import { can, useMe } from "../session/me";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import type { CompliancePerson } from "./types";
 
 /**

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { AttentionItem } from "./attention";
+import type { AttentionItem } from "./homeApi";
 
 export function AttentionCard({ item }: { item: AttentionItem }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { AttentionCard } from "./AttentionCard";
-import { useAttention } from "./attention";
+import { useAttention } from "./homeApi";
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,9 +1,7 @@
 import { Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { api } from "../../api";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
@@ -11,22 +9,13 @@ import { PublicLayout } from "../../ui/PublicLayout";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { MIN_PASSWORD_LENGTH } from "../auth/passwordRules";
 import type { RouteState } from "../session/flash";
-
-interface Invitation {
-  name: string;
-  email: string;
-  schoolName: string;
-}
+import { useAcceptInvitation, useInvitation } from "./invitationsApi";
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { token = "" } = useParams();
   const navigate = useNavigate();
-  const invitation = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => api.get<Invitation>(`/invitations/${encodeURIComponent(token)}`),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const invitation = useInvitation(token);
   const form = useForm({
     initialValues: { password: "", confirmPassword: "" },
     validate: {
@@ -37,15 +26,13 @@ export function AcceptInvitationPage() {
       confirmPassword: (v, values) => (v === values.password ? null : t("validation.passwordsDiffer")),
     },
   });
-  const accept = useMutation({
-    mutationFn: (password: string) =>
-      api.post<void>(`/invitations/${encodeURIComponent(token)}/accept`, { password }),
-    onSuccess: () => {
-      const state: RouteState = { flash: "passwordSet" };
-      navigate("/sign-in", { replace: true, state });
-    },
-    onError: (error) => applyFieldErrors(form, error),
+  const accept = useAcceptInvitation(token, () => {
+    const state: RouteState = { flash: "passwordSet" };
+    navigate("/sign-in", { replace: true, state });
   });
+  const submit = form.onSubmit(({ password }) =>
+    accept.mutate(password, { onError: (error) => applyFieldErrors(form, error) }),
+  );
 
   return (
     <PublicLayout>
@@ -57,7 +44,7 @@ export function AcceptInvitationPage() {
           <>
             <Text>{t("invitation.intro", { ...invitation.data })}</Text>
             <Paper withBorder p="lg">
-              <form noValidate onSubmit={form.onSubmit(({ password }) => accept.mutate(password))}>
+              <form noValidate onSubmit={submit}>
                 <Stack>
                   <ErrorAlert error={accept.error} />
                   {/* Lets password managers save the new password against the right account. */}

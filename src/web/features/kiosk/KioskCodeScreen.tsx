@@ -1,27 +1,18 @@
 import { Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { startKiosk } from "./kioskApi";
+import { useStartKiosk } from "./kioskApi";
 import { ScreenTitle } from "./ScreenTitle";
-import type { KioskSession } from "./types";
 
 /** Step 0 on a new tablet: the code an admin opened in Accord turns this browser into the kiosk. */
-export function KioskCodeScreen({
-  onStarted,
-}: {
-  onStarted: (token: string, session: KioskSession) => void;
-}) {
+export function KioskCodeScreen({ onStarted }: { onStarted: (token: string) => void }) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { code: "" },
     validate: { code: (v) => (v.trim() ? null : t("kiosk.code.required")) },
   });
-  const start = useMutation({
-    mutationFn: (code: string) => startKiosk(code),
-    onSuccess: ({ token, ...session }) => onStarted(token, session),
-  });
+  const start = useStartKiosk(onStarted);
   return (
     <Stack gap="lg">
       <ScreenTitle>{t("kiosk.code.title")}</ScreenTitle>

@@ -1,5 +1,4 @@
 import { Button, Stack } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
@@ -12,9 +11,8 @@ import { kioskIdleMs } from "./idleSetting";
 import { KioskClosed } from "./KioskClosed";
 import { KioskCodeScreen } from "./KioskCodeScreen";
 import { KioskWelcome } from "./KioskWelcome";
-import { kioskKeys, kioskToken, useKioskSession } from "./kioskApi";
+import { kioskToken, useForgetKiosk, useKioskSession } from "./kioskApi";
 import { StillThere } from "./StillThere";
-import type { KioskSession } from "./types";
 import { VisitorFlow } from "./VisitorFlow";
 
 /**
@@ -25,7 +23,7 @@ export function KioskPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
   const idleMs = useMemo(() => kioskIdleMs(search), [search]);
-  const queryClient = useQueryClient();
+  const forgetKiosk = useForgetKiosk();
   const [token, setToken] = useState(() => kioskToken.read());
   const [closed, setClosed] = useState(false);
   const [visit, setVisit] = useState(0);
@@ -49,13 +47,12 @@ export function KioskPage() {
 
   const forget = useCallback(
     (wasClosed: boolean) => {
-      kioskToken.clear();
-      queryClient.removeQueries({ queryKey: kioskKeys.tablet() });
+      forgetKiosk();
       setVisit(0);
       setToken(null);
       setClosed(wasClosed);
     },
-    [queryClient],
+    [forgetKiosk],
   );
 
   // 410: the kiosk was closed or has expired. 401/403/404: the token is not (or no longer) valid.
@@ -73,16 +70,11 @@ export function KioskPage() {
     setChecking(false);
     if (result.data && !result.error) setVisit(Date.now());
   };
-  const started = (newToken: string, data: KioskSession) => {
-    kioskToken.save(newToken);
-    queryClient.setQueryData(kioskKeys.tablet(), data);
-    setToken(newToken);
-  };
 
   const schoolName = session.data?.schoolName;
   let content: ReactNode;
   if (closed) content = <KioskClosed onNewCode={() => setClosed(false)} />;
-  else if (!token) content = <KioskCodeScreen onStarted={started} />;
+  else if (!token) content = <KioskCodeScreen onStarted={setToken} />;
   else if (session.data && visit)
     content = (
       <VisitorFlow

@@ -27,8 +27,7 @@ export function KiosksPage() {
         </Title>
         {isPending && <SectionLoader />}
         <ErrorAlert error={error} />
-        {data && data.kiosks.length === 0 && <Text>{t("kiosks.empty")}</Text>}
-        {data && data.kiosks.length > 0 && <KiosksTable kiosks={data.kiosks} />}
+        {data && <KiosksTable kiosks={data.kiosks} />}
       </Paper>
     </Stack>
   );

@@ -1,54 +1,40 @@
-import { Badge, Table, VisuallyHidden } from "@mantine/core";
+import { Badge, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { formatDateTime } from "../../ui/format";
-import { ScrollRegion } from "../../ui/ScrollRegion";
 import { CloseKioskButton } from "./CloseKioskButton";
 import type { KioskSummary } from "./types";
+
+const isOpen = (kiosk: KioskSummary) => !kiosk.closedAt && new Date(kiosk.expiresAt).getTime() > Date.now();
 
 function KioskStatus({ kiosk }: { kiosk: KioskSummary }) {
   const { t } = useTranslation();
   if (kiosk.closedAt)
     return <Badge color="gray">{t("kiosks.status.closed", { date: formatDateTime(kiosk.closedAt) })}</Badge>;
-  if (new Date(kiosk.expiresAt).getTime() <= Date.now())
-    return <Badge color="gray">{t("kiosks.status.expired")}</Badge>;
+  if (!isOpen(kiosk)) return <Badge color="gray">{t("kiosks.status.expired")}</Badge>;
   return <Badge color="green">{t("kiosks.status.open")}</Badge>;
 }
 
 export function KiosksTable({ kiosks }: { kiosks: KioskSummary[] }) {
   const { t } = useTranslation();
+  const columns: Column<KioskSummary>[] = [
+    { header: t("kiosks.columns.agreement"), cell: (kiosk) => kiosk.agreementTitle },
+    { header: t("kiosks.columns.opened"), cell: (kiosk) => formatDateTime(kiosk.openedAt) },
+    { header: t("kiosks.columns.expires"), cell: (kiosk) => formatDateTime(kiosk.expiresAt) },
+    { header: t("kiosks.columns.signatures"), cell: (kiosk) => kiosk.signatures },
+    { header: t("kiosks.columns.status"), cell: (kiosk) => <KioskStatus kiosk={kiosk} /> },
+    {
+      header: t("kiosks.columns.actions"),
+      headerHidden: true,
+      cell: (kiosk) => isOpen(kiosk) && <CloseKioskButton kiosk={kiosk} />,
+    },
+  ];
   return (
-    <ScrollRegion label={t("kiosks.listHeading")} minWidth={720}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("kiosks.columns.agreement")}</Table.Th>
-            <Table.Th scope="col">{t("kiosks.columns.opened")}</Table.Th>
-            <Table.Th scope="col">{t("kiosks.columns.expires")}</Table.Th>
-            <Table.Th scope="col">{t("kiosks.columns.signatures")}</Table.Th>
-            <Table.Th scope="col">{t("kiosks.columns.status")}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t("kiosks.columns.actions")}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {kiosks.map((kiosk) => {
-            const open = !kiosk.closedAt && new Date(kiosk.expiresAt).getTime() > Date.now();
-            return (
-              <Table.Tr key={kiosk.id}>
-                <Table.Td>{kiosk.agreementTitle}</Table.Td>
-                <Table.Td>{formatDateTime(kiosk.openedAt)}</Table.Td>
-                <Table.Td>{formatDateTime(kiosk.expiresAt)}</Table.Td>
-                <Table.Td>{kiosk.signatures}</Table.Td>
-                <Table.Td>
-                  <KioskStatus kiosk={kiosk} />
-                </Table.Td>
-                <Table.Td>{open && <CloseKioskButton kiosk={kiosk} />}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <DataTable
+      rows={kiosks}
+      columns={columns}
+      scroll={{ label: t("kiosks.listHeading"), minWidth: 720 }}
+      empty={<Text>{t("kiosks.empty")}</Text>}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { api } from "../../api";
 import type {
   KioskSession,
@@ -62,8 +63,26 @@ export const kioskToken = {
 
 const tokenHeader = (token: string) => ({ "x-kiosk-token": token });
 
-export function startKiosk(code: string) {
-  return api.post<KioskSession & { token: string }>("/kiosk/start", { code });
+/** An admin's code turns this browser into the kiosk: its token is kept and its session cached. */
+export function useStartKiosk(onStarted: (token: string) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<KioskSession & { token: string }>("/kiosk/start", { code }),
+    onSuccess: ({ token, ...session }) => {
+      kioskToken.save(token);
+      queryClient.setQueryData(kioskKeys.tablet(), session);
+      onStarted(token);
+    },
+  });
+}
+
+/** The kiosk was closed, has expired or its token is no longer valid: this browser forgets it. */
+export function useForgetKiosk() {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    kioskToken.clear();
+    queryClient.removeQueries({ queryKey: kioskKeys.tablet() });
+  }, [queryClient]);
 }
 
 export function useKioskSession(token: string | null) {

@@ -1,12 +1,12 @@
-import { Box, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PagePicker } from "../../ui/PagePicker";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { can, useMe } from "../session/me";
-import { PeopleCards } from "./PeopleCards";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { PeopleFiltersBar } from "./PeopleFiltersBar";
 import { PeopleTable } from "./PeopleTable";
 import { PAGE_SIZE, usePeople } from "./peopleApi";
@@ -50,20 +50,7 @@ export function PeoplePage() {
           <Text role="status" aria-busy={isFetching} size="sm" c="dimmed">
             {t("people.count", { count: data.total })}
           </Text>
-          {data.people.length === 0 ? (
-            <Paper withBorder p="lg">
-              <Text>{t("people.empty")}</Text>
-            </Paper>
-          ) : (
-            <>
-              <Box visibleFrom="md">
-                <PeopleTable people={data.people} />
-              </Box>
-              <Box hiddenFrom="md">
-                <PeopleCards people={data.people} />
-              </Box>
-            </>
-          )}
+          <PeopleTable people={data.people} />
           {pages > 1 && (
             <PagePicker total={pages} value={page} onChange={(value) => update({ page: value })} />
           )}

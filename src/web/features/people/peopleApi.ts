@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type QueryParams } from "../../api";
+import type { PersonPayload } from "./PersonForm";
 import type { PeopleList, Person, PersonDetail } from "./types";
 
 export const PAGE_SIZE = 50;
@@ -33,6 +34,28 @@ function useRefreshPeople() {
   return () => void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
 }
 
+export function useCreatePerson(onSaved: (person: Person) => void) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (body: PersonPayload) => api.post<Person>("/people", body),
+    onSuccess: (person) => {
+      refresh();
+      onSaved(person);
+    },
+  });
+}
+
+export function useUpdatePerson(id: string, onSaved: (person: Person) => void) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (body: PersonPayload) => api.patch<Person>(personPath(id), body),
+    onSuccess: (person) => {
+      refresh();
+      onSaved(person);
+    },
+  });
+}
+
 export function useMarkLeaver(id: string) {
   const refresh = useRefreshPeople();
   return useMutation({
@@ -54,5 +77,16 @@ export function useSaveRoles(id: string) {
   return useMutation({
     mutationFn: (roles: string[]) => api.put<unknown>(`${personPath(id)}/roles`, { roles }),
     onSuccess: refresh,
+  });
+}
+
+/** People to choose from by part of their name (a policy's owner or approver, say). */
+export function usePersonChoices(kind: string, query: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["people", "picker", kind, query],
+    queryFn: () =>
+      api.get<{ people: { id: string; name: string }[] }>("/people", { q: query, kind, limit: 20 }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }

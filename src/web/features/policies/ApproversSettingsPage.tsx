@@ -1,34 +1,23 @@
 import { Alert, Button, Checkbox, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { policyKeys, useApproverRoles } from "./policiesApi";
+import { useApproverRoles, useSaveApproverRoles } from "./policiesApi";
 import { roleLabel } from "./roleLabel";
 import { approverRoleOptions } from "./types";
 
 /** Which designated roles must approve a policy version before it can be published. */
 export function ApproversSettingsPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { data, error, isPending } = useApproverRoles();
   const [roles, setRoles] = useState<string[]>([]);
   useEffect(() => {
     if (data) setRoles(data.roles);
   }, [data]);
-  const save = useMutation({
-    mutationFn: (body: { roles: string[] }) =>
-      api.put<{ roles: string[] }>("/policies/settings/approvers", body),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(policyKeys.approvers(), saved);
-      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
-      notifySuccess(t("policies.approversSettings.saved"));
-    },
-  });
+  const save = useSaveApproverRoles(() => notifySuccess(t("policies.approversSettings.saved")));
 
   return (
     <Stack>

@@ -1,13 +1,21 @@
-import { Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { formatDate } from "../../ui/format";
-import { ScrollRegion } from "../../ui/ScrollRegion";
 import type { DocumentHistoryEntry } from "./types";
 
 /** The version-control table found in an imported document, kept as the record of earlier versions. */
 export function DocumentHistory({ history }: { history: DocumentHistoryEntry[] }) {
   const { t } = useTranslation();
   if (history.length === 0) return null;
+  const columns: Column<DocumentHistoryEntry>[] = [
+    { header: t("policies.versions.number"), cell: (entry) => entry.number },
+    {
+      header: t("policies.versions.issueDate"),
+      cell: (entry) => (entry.date ? formatDate(entry.date) : t("common.notRecorded")),
+    },
+    { header: t("policies.versions.summary"), cell: (entry) => entry.summary },
+  ];
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="document-history-heading">
       <Stack>
@@ -17,27 +25,14 @@ export function DocumentHistory({ history }: { history: DocumentHistoryEntry[] }
         <Text size="sm" c="dimmed">
           {t("policies.documentHistory.explain")}
         </Text>
-        <ScrollRegion label={t("policies.documentHistory.heading")} minWidth={480}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("policies.versions.number")}</Table.Th>
-                <Table.Th scope="col">{t("policies.versions.issueDate")}</Table.Th>
-                <Table.Th scope="col">{t("policies.versions.summary")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.map((entry, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed table from one document
-                <Table.Tr key={index}>
-                  <Table.Td>{entry.number}</Table.Td>
-                  <Table.Td>{entry.date ? formatDate(entry.date) : t("common.notRecorded")}</Table.Td>
-                  <Table.Td>{entry.summary}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+        <DataTable
+          rows={history}
+          columns={columns}
+          // A fixed table from one document: its place in the document is its identity.
+          rowKey={(_, index) => index}
+          spacing="xs"
+          scroll={{ label: t("policies.documentHistory.heading"), minWidth: 480 }}
+        />
       </Stack>
     </Paper>
   );

@@ -1,12 +1,11 @@
 import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
 import { RouterLink } from "../../ui/RouterLink";
-import { useUpdatePolicy, useUpdateVersion } from "./policiesApi";
+import { useSaveImportReview } from "./policiesApi";
 import { StatementsEditor } from "./StatementsEditor";
 import { type StatementItem, toItems, toStatements } from "./statementItems";
 import { type PolicyDetail, type ReviewFrequency, reviewFrequencies, type VersionDetail } from "./types";
@@ -19,11 +18,21 @@ interface Values {
   statements: StatementItem[];
 }
 
+function toPayloads(values: Values) {
+  return {
+    policy: {
+      title: values.title.trim(),
+      reviewFrequency: (values.reviewFrequency as ReviewFrequency | null) || null,
+      nextReviewDue: values.nextReviewDue.trim() || null,
+    },
+    version: { summary: values.summary.trim(), statements: toStatements(values.statements) },
+  };
+}
+
 /** "What Accord found": the extracted title, review details, summary and statements, to correct. */
 export function ImportReviewForm({ policy, version }: { policy: PolicyDetail; version: VersionDetail }) {
   const { t } = useTranslation();
-  const savePolicy = useUpdatePolicy(policy.id);
-  const saveVersion = useUpdateVersion(policy.id, version.id);
+  const save = useSaveImportReview(policy.id, version.id);
   const form = useForm<Values>({
     initialValues: {
       title: policy.title,
@@ -34,21 +43,8 @@ export function ImportReviewForm({ policy, version }: { policy: PolicyDetail; ve
     },
     validate: { title: (v) => (v.trim().length >= 2 ? null : t("policies.validation.title")) },
   });
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
-      await savePolicy.mutateAsync({
-        title: values.title.trim(),
-        reviewFrequency: (values.reviewFrequency as ReviewFrequency | null) || null,
-        nextReviewDue: values.nextReviewDue.trim() || null,
-      });
-      return saveVersion.mutateAsync({
-        summary: values.summary.trim(),
-        statements: toStatements(values.statements),
-      });
-    },
-  });
   const submit = form.onSubmit((values) =>
-    save.mutate(values, {
+    save.mutate(toPayloads(values), {
       onSuccess: () => notifySuccess(t("policies.review.saved")),
       onError: (error) => applyFieldErrors(form, error),
     }),

@@ -1,10 +1,10 @@
 import { Select, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
-import { can, useMe } from "../session/me";
+import { usePersonChoices } from "../people/peopleApi";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 
 interface Props {
   label: string;
@@ -23,13 +23,7 @@ export function PersonPicker({ label, kind, value, currentName, onChange, error 
   const allowed = can(me, "people.read");
   const [search, setSearch] = useState(currentName ?? "");
   const [query] = useDebouncedValue(search, 250);
-  const people = useQuery({
-    queryKey: ["people", "picker", kind, query],
-    queryFn: () =>
-      api.get<{ people: { id: string; name: string }[] }>("/people", { q: query, kind, limit: 20 }),
-    enabled: allowed,
-    placeholderData: keepPreviousData,
-  });
+  const people = usePersonChoices(kind, query, allowed);
 
   if (!allowed)
     return (

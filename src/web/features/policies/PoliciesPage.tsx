@@ -1,11 +1,11 @@
-import { Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { can, useMe } from "../session/me";
-import { PoliciesCards } from "./PoliciesCards";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { PoliciesTable } from "./PoliciesTable";
 import { usePolicies } from "./policiesApi";
 
@@ -50,12 +50,7 @@ export function PoliciesPage() {
             <Text size="sm" c="dimmed">
               {t("policies.count", { count: data.policies.length })}
             </Text>
-            <Box visibleFrom="md">
-              <PoliciesTable policies={data.policies} />
-            </Box>
-            <Box hiddenFrom="md">
-              <PoliciesCards policies={data.policies} />
-            </Box>
+            <PoliciesTable policies={data.policies} />
           </>
         ))}
     </Stack>

@@ -1,47 +1,44 @@
-import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { RouterLink } from "../../ui/RouterLink";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { KindBadges } from "../people/KindBadges";
 import { CurrentVersion } from "./CurrentVersion";
+import { PolicyCard } from "./PolicyCard";
 import { ReviewDue } from "./ReviewDue";
 import type { PolicySummary } from "./types";
 
 export function PoliciesTable({ policies }: { policies: PolicySummary[] }) {
   const { t } = useTranslation();
+  const columns: Column<PolicySummary>[] = [
+    {
+      header: t("policies.columns.title"),
+      link: (policy) => `/policies/${policy.id}`,
+      cell: (policy) => policy.title,
+    },
+    {
+      header: t("policies.columns.audiences"),
+      minWidth: 140,
+      cell: (policy) => <KindBadges kinds={policy.audiences} />,
+    },
+    {
+      header: t("policies.columns.version"),
+      cell: (policy) => <CurrentVersion policy={policy} />,
+    },
+    {
+      header: t("policies.columns.owner"),
+      cell: (policy) => policy.ownerName || t("common.notRecorded"),
+    },
+    {
+      header: t("policies.columns.nextReview"),
+      cell: (policy) => <ReviewDue due={policy.nextReviewDue} overdue={policy.reviewOverdue} />,
+    },
+  ];
   return (
-    <Table striped highlightOnHover verticalSpacing="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t("policies.columns.title")}</Table.Th>
-          <Table.Th scope="col" miw={140}>
-            {t("policies.columns.audiences")}
-          </Table.Th>
-          <Table.Th scope="col">{t("policies.columns.version")}</Table.Th>
-          <Table.Th scope="col">{t("policies.columns.owner")}</Table.Th>
-          <Table.Th scope="col">{t("policies.columns.nextReview")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {policies.map((policy) => (
-          <Table.Tr key={policy.id}>
-            <Table.Td>
-              <RouterLink to={`/policies/${policy.id}`} fw={500}>
-                {policy.title}
-              </RouterLink>
-            </Table.Td>
-            <Table.Td>
-              <KindBadges kinds={policy.audiences} />
-            </Table.Td>
-            <Table.Td>
-              <CurrentVersion policy={policy} />
-            </Table.Td>
-            <Table.Td>{policy.ownerName || t("common.notRecorded")}</Table.Td>
-            <Table.Td>
-              <ReviewDue due={policy.nextReviewDue} overdue={policy.reviewOverdue} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      rows={policies}
+      columns={columns}
+      striped
+      highlightOnHover
+      card={(policy) => <PolicyCard policy={policy} />}
+    />
   );
 }

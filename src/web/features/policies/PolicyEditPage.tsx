@@ -1,29 +1,21 @@
 import { Alert, Paper, Stack } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { api } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { PolicyForm } from "./PolicyForm";
-import { policyKeys, policyPath, usePolicy } from "./policiesApi";
-import type { PolicyDetail, PolicyPayload } from "./types";
+import { usePolicy, useUpdatePolicy } from "./policiesApi";
 
 export function PolicyEditPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { id = "" } = useParams();
   const { data: policy, error, isPending } = usePolicy(id);
-  const save = useMutation({
-    mutationFn: (body: PolicyPayload) => api.patch<PolicyDetail>(policyPath(id), body),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
-      notifySuccess(t("policies.saved", { title: saved.title }));
-      navigate(`/policies/${saved.id}`);
-    },
+  const save = useUpdatePolicy(id, (saved) => {
+    notifySuccess(t("policies.saved", { title: saved.title }));
+    navigate(`/policies/${saved.id}`);
   });
 
   return (

@@ -1,33 +1,21 @@
 import { Button, FileInput, List, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
-import { policyKeys } from "./policiesApi";
-import type { ImportResult } from "./types";
+import { useImportPolicy } from "./policiesApi";
 
 const found = ["title", "sections", "statements", "history", "review"] as const;
 
 export function PolicyImportPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: (chosen: File) => {
-      const form = new FormData();
-      form.append("file", chosen);
-      return api.postForm<ImportResult>("/policies/import", form);
-    },
-    onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
-      notifySuccess(t("policies.import.done", { title: result.policy.title }));
-      navigate(`/policies/${result.policy.id}/versions/${result.version.id}/review`);
-    },
+  const upload = useImportPolicy((result) => {
+    notifySuccess(t("policies.import.done", { title: result.policy.title }));
+    navigate(`/policies/${result.policy.id}/versions/${result.version.id}/review`);
   });
 
   return (

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -48,11 +48,7 @@ export function PolicyPage() {
               <Title order={2} size="h3" id="version-history-heading">
                 {t("policies.versions.heading")}
               </Title>
-              {policy.versions.length === 0 ? (
-                <Text>{t("policies.versions.none")}</Text>
-              ) : (
-                <VersionHistoryTable policyId={policy.id} versions={policy.versions} />
-              )}
+              <VersionHistoryTable policyId={policy.id} versions={policy.versions} />
             </Stack>
           </Paper>
           <DocumentHistory history={policy.history} />

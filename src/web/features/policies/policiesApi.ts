@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api";
 import type {
+  ImportResult,
   PolicyDetail,
   PolicyPayload,
   PolicySummary,
@@ -60,11 +61,56 @@ function useRefreshPolicies() {
   return () => queryClient.invalidateQueries({ queryKey: policyKeys.all });
 }
 
-export function useUpdatePolicy(id: string) {
+export function useCreatePolicy(onCreated: (policy: PolicyDetail) => void) {
+  const refresh = useRefreshPolicies();
+  return useMutation({
+    mutationFn: (body: PolicyPayload) => api.post<PolicyDetail>("/policies", body),
+    onSuccess: (policy) => {
+      void refresh();
+      onCreated(policy);
+    },
+  });
+}
+
+/** With `onSaved` (a page that moves on) the refetch is not waited for; without it, it is. */
+export function useUpdatePolicy(id: string, onSaved?: (policy: PolicyDetail) => void) {
   const refresh = useRefreshPolicies();
   return useMutation({
     mutationFn: (body: PolicyPayload) => api.patch<PolicyDetail>(policyPath(id), body),
-    onSuccess: refresh,
+    onSuccess: (saved) => {
+      if (!onSaved) return refresh();
+      void refresh();
+      onSaved(saved);
+    },
+  });
+}
+
+/** A .docx, Markdown or text file becomes a new policy with a draft version to review. */
+export function useImportPolicy(onImported: (result: ImportResult) => void) {
+  const refresh = useRefreshPolicies();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      return api.postForm<ImportResult>("/policies/import", form);
+    },
+    onSuccess: (result) => {
+      void refresh();
+      onImported(result);
+    },
+  });
+}
+
+export function useSaveApproverRoles(onSaved: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { roles: string[] }) =>
+      api.put<{ roles: string[] }>("/policies/settings/approvers", body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(policyKeys.approvers(), saved);
+      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
+      onSaved();
+    },
   });
 }
 
@@ -73,6 +119,18 @@ export function useUpdateVersion(id: string, versionId: string) {
   return useMutation({
     mutationFn: (body: VersionPayload) => api.patch<VersionDetail>(versionPath(id, versionId), body),
     onSuccess: refresh,
+  });
+}
+
+/** What an import found, corrected: the policy's details, then the draft's summary and statements. */
+export function useSaveImportReview(id: string, versionId: string) {
+  const savePolicy = useUpdatePolicy(id);
+  const saveVersion = useUpdateVersion(id, versionId);
+  return useMutation({
+    mutationFn: async ({ policy, version }: { policy: PolicyPayload; version: VersionPayload }) => {
+      await savePolicy.mutateAsync(policy);
+      return saveVersion.mutateAsync(version);
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FullPageLoader } from "../../ui/FullPageLoader";
 import { PublicLayout } from "../../ui/PublicLayout";
 import type { RouteState } from "./flash";
-import { useMe } from "./me";
+import { useMe } from "./sessionApi";
 
 export function RequireSignIn() {
   const { data: me, error, isPending } = useMe();

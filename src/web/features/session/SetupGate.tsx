@@ -2,7 +2,7 @@ import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FullPageLoader } from "../../ui/FullPageLoader";
 import { PublicLayout } from "../../ui/PublicLayout";
-import { useSetupStatus } from "./setupStatus";
+import { useSetupStatus } from "./sessionApi";
 
 /** Before anything else: a school with no set-up goes to /setup. (SetupPage sends people away once it is done.) */
 export function SetupGate() {

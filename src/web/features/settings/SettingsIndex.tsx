@@ -1,6 +1,7 @@
 import { Navigate } from "react-router";
 import { NoAccessPage } from "../errors/NoAccessPage";
-import { can, useMe } from "../session/me";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 
 /** /settings has no page of its own: open the first settings page the person may use. */
 export function SettingsIndex() {

@@ -1,16 +1,15 @@
 import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
-import { api } from "../../api";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { MIN_PASSWORD_LENGTH } from "../auth/passwordRules";
 import type { RouteState } from "../session/flash";
-import { setupStatusQueryKey, useSetupStatus } from "../session/setupStatus";
+import { useSetupStatus } from "../session/sessionApi";
+import { useSetUpSchool } from "./setupApi";
 
 interface SetupValues {
   schoolName: string;
@@ -30,7 +29,6 @@ const serverFieldToFormField: Record<string, keyof SetupValues> = {
 export function SetupPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { data: status } = useSetupStatus();
   const form = useForm<SetupValues>({
     initialValues: { schoolName: "", name: "", email: "", password: "" },
@@ -45,21 +43,18 @@ export function SetupPage() {
     },
   });
 
-  const setup = useMutation({
-    mutationFn: (values: SetupValues) =>
-      api.post("/setup", {
+  const setup = useSetUpSchool(() => {
+    const state: RouteState = { flash: "schoolCreated" };
+    navigate("/sign-in", { replace: true, state });
+  });
+  const submit = (values: SetupValues) =>
+    setup.mutate(
+      {
         school: { name: values.schoolName.trim() },
         admin: { name: values.name.trim(), email: values.email.trim(), password: values.password },
-      }),
-    onSuccess: () => {
-      queryClient.setQueryData(setupStatusQueryKey, { needed: false });
-      const state: RouteState = { flash: "schoolCreated" };
-      navigate("/sign-in", { replace: true, state });
-    },
-    onError: (error) => {
-      applyFieldErrors(form, error, serverFieldToFormField);
-    },
-  });
+      },
+      { onError: (error) => applyFieldErrors(form, error, serverFieldToFormField) },
+    );
 
   if (status && !status.needed && !setup.isSuccess) return <Navigate to="/sign-in" replace />;
 
@@ -69,7 +64,7 @@ export function SetupPage() {
         <PageTitle>{t("setup.title")}</PageTitle>
         <Text>{t("setup.intro")}</Text>
         <Paper withBorder p="lg">
-          <form noValidate onSubmit={form.onSubmit((values) => setup.mutate(values))}>
+          <form noValidate onSubmit={form.onSubmit(submit)}>
             <Stack>
               <ErrorAlert error={setup.error} />
               <Title order={2} size="h4">

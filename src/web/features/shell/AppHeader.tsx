@@ -2,7 +2,8 @@ import { AppShell, Burger, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LanguageSwitch } from "../../ui/LanguageSwitch";
-import { schoolNameOf, useMe } from "../session/me";
+import { schoolNameOf } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { UserMenu } from "./UserMenu";
 
 export function AppHeader({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav: () => void }) {

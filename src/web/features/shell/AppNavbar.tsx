@@ -1,7 +1,7 @@
 import { AppShell, NavLink } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { useMe } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { type NavItem, navItemsFor } from "./navItems";
 
 function isActive(pathname: string, item: NavItem): boolean {

@@ -1,4 +1,5 @@
-import { can, type Me } from "../session/me";
+import { can } from "../session/me";
+import type { Me } from "../session/sessionApi";
 
 export interface NavItem {
   /** i18n key under "nav." */

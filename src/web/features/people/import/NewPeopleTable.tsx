@@ -1,32 +1,22 @@
-import { Stack, Table, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../../ui/DataTable";
 import type { ImportReport } from "./importApi";
 import { ShownNote } from "./ShownNote";
+
+type NewPerson = ImportReport["preview"]["create"][number];
 
 export function NewPeopleTable({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const people = report.preview.create;
   if (people.length === 0) return <Text>{t("import.create.empty")}</Text>;
+  const columns: Column<NewPerson>[] = [
+    { header: t("import.table.row"), width: "6rem", cell: (person) => person.row },
+    { header: t("import.table.name"), cell: (person) => person.name },
+  ];
   return (
     <Stack gap="xs">
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w="6rem">
-              {t("import.table.row")}
-            </Table.Th>
-            <Table.Th scope="col">{t("import.table.name")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {people.map((person) => (
-            <Table.Tr key={person.row}>
-              <Table.Td>{person.row}</Table.Td>
-              <Table.Td>{person.name}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable rows={people} columns={columns} rowKey={(person) => person.row} striped spacing="xs" />
       <ShownNote shown={people.length} total={report.created} />
     </Stack>
   );

@@ -1,5 +1,6 @@
-import { Stack, Table, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../../ui/DataTable";
 import type { ImportRowError } from "./importApi";
 import { ShownNote } from "./ShownNote";
 
@@ -9,27 +10,24 @@ const SHOWN = 200;
 export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   if (errors.length === 0) return <Text>{t("import.errors.empty")}</Text>;
+  const columns: Column<ImportRowError>[] = [
+    { header: t("import.table.row"), width: "6rem", cell: (error) => error.row },
+    {
+      header: t("import.table.problem"),
+      cellStyle: { overflowWrap: "anywhere" },
+      cell: (error) => error.message,
+    },
+  ];
   return (
     <Stack gap="xs">
       <Text size="sm">{t("import.errors.intro")}</Text>
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w="6rem">
-              {t("import.table.row")}
-            </Table.Th>
-            <Table.Th scope="col">{t("import.table.problem")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.slice(0, SHOWN).map((error) => (
-            <Table.Tr key={`${error.row}-${error.message}`}>
-              <Table.Td>{error.row}</Table.Td>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        rows={errors.slice(0, SHOWN)}
+        columns={columns}
+        rowKey={(error) => `${error.row}-${error.message}`}
+        striped
+        spacing="xs"
+      />
       <ShownNote shown={Math.min(errors.length, SHOWN)} total={errors.length} />
     </Stack>
   );

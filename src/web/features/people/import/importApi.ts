@@ -1,4 +1,7 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, withQuery } from "../../../api";
+import { homeQueryKey } from "../../home/homeApi";
+import { peopleKeys } from "../peopleApi";
 
 export const importKinds = ["staff", "pupils", "contacts"] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -57,10 +60,27 @@ export interface ImportRequest {
 }
 
 /** Send the file to Accord: a dry run returns the preview; otherwise the import is applied. */
-export function runImport({ kind, file, mapping, dryRun, acceptErrors }: ImportRequest) {
+function runImport({ kind, file, mapping, dryRun, acceptErrors }: ImportRequest) {
   const form = new FormData();
   if (mapping) form.append("mapping", JSON.stringify(mapping));
   form.append("file", file);
   const path = withQuery("/people/import", { kind, dryRun, acceptErrors: acceptErrors || undefined });
   return api.postForm<ImportReport>(path, form);
+}
+
+/** A dry run: what the file would do, changing nothing. */
+export function useCheckImport() {
+  return useMutation({ mutationFn: runImport });
+}
+
+/** The import for real: the directory and the home page's to-do list change with it. */
+export function useApplyImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runImport,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
+      void queryClient.invalidateQueries({ queryKey: homeQueryKey });
+    },
+  });
 }

@@ -1,7 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { peopleKeys } from "../peopleApi";
-import { type ColumnMapping, type ImportKind, type ImportReport, runImport } from "./importApi";
+import {
+  type ColumnMapping,
+  type ImportKind,
+  type ImportReport,
+  useApplyImport,
+  useCheckImport,
+} from "./importApi";
 
 /** The file's columns and the fields they can fill, kept while a changed mapping is re-checked. */
 export interface ColumnLayout {
@@ -15,7 +19,6 @@ export interface ColumnLayout {
  * Nothing is saved until `confirm`; every other step is a dry run.
  */
 export function useImportFlow() {
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -23,14 +26,8 @@ export function useImportFlow() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [acceptErrors, setAcceptErrors] = useState(false);
 
-  const check = useMutation({ mutationFn: runImport });
-  const apply = useMutation({
-    mutationFn: runImport,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ["home"] });
-    },
-  });
+  const check = useCheckImport();
+  const apply = useApplyImport();
 
   const preview = (next: { kind: ImportKind; file: File; mapping: ColumnMapping | null }) => {
     apply.reset();

@@ -26,8 +26,7 @@ export function TokensPage() {
         </Title>
         {isPending && <SectionLoader />}
         <ErrorAlert error={error} />
-        {data && data.tokens.length === 0 && <Text>{t("tokens.empty")}</Text>}
-        {data && data.tokens.length > 0 && <TokensTable tokens={data.tokens} />}
+        {data && <TokensTable tokens={data.tokens} />}
       </Paper>
     </Stack>
   );

@@ -8,9 +8,11 @@ export interface AttentionItem {
   severity: "info" | "warning";
 }
 
+export const homeQueryKey = ["home"] as const;
+
 export function useAttention() {
   return useQuery({
-    queryKey: ["home"],
+    queryKey: homeQueryKey,
     queryFn: () => api.get<{ attention: AttentionItem[] }>("/home"),
   });
 }
