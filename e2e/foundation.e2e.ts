@@ -54,6 +54,8 @@ describe("a school's first day with Accord", () => {
     await page.getByRole("link", { name: "People", exact: true }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/people");
     await expect.poll(() => page.getByText("Ada Okafor").count()).toBeGreaterThan(0);
+    // The header names Ada too: wait for the directory itself before looking at the page.
+    await expect.poll(() => page.getByRole("table").getByText("Ada Okafor").count()).toBeGreaterThan(0);
     await checkPage(page, "04-directory");
 
     await page.getByRole("link", { name: /Add person/ }).click();
