@@ -1,6 +1,7 @@
 import { Checkbox, MultiSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
+import type { Kind, Role } from "../../../modules/access/roles";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { notifySuccess } from "../../ui/notify";
@@ -10,8 +11,8 @@ import { audienceKind } from "./audience";
 import type { Agreement } from "./types";
 
 interface Values {
-  kinds: string[];
-  roles: string[];
+  kinds: Kind[];
+  roles: Role[];
   dueDate: string;
 }
 

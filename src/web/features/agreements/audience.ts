@@ -1,12 +1,2 @@
-import type { Audience } from "./types";
-
-/** The kind of person each audience is (as the people directory names kinds). */
-export const audienceKind: Record<Audience, string> = {
-  staff: "staff",
-  governors: "governor",
-  visitors: "visitor",
-  volunteers: "volunteer",
-  student_teachers: "student_teacher",
-  parents: "parent",
-  pupils: "pupil",
-};
+// The kind of person each audience is (as the people directory names kinds): the server's own map.
+export { AUDIENCE_KIND as audienceKind } from "../../../modules/access/roles";

@@ -1,140 +1,47 @@
-export const audiences = [
-  "staff",
-  "governors",
-  "visitors",
-  "volunteers",
-  "student_teachers",
-  "parents",
-  "pupils",
-] as const;
-export type Audience = (typeof audiences)[number];
+// The API's own contracts (agreements/schema.ts, signing/schema.ts) and lists: the web app takes
+// them from there instead of keeping copies.
+import type { z } from "zod";
+import type {
+  AgreementInput,
+  AgreementToSignView,
+  AgreementView,
+  AssignmentInput as AssignmentInputSchema,
+} from "../../../modules/agreements/schema";
+import type {
+  ChoiceView,
+  CorrectionView,
+  SignatureInput as SignatureInputSchema,
+  SignatureRecordView,
+  SignatureView,
+  SigningLinkView,
+  VerificationView,
+} from "../../../modules/signing/schema";
 
-export type ParentMode = "per_child" | "per_family";
-export const parentModes: ParentMode[] = ["per_child", "per_family"];
+export { AUDIENCES as audiences, type Audience } from "../../../modules/access/roles";
+export { PARENT_MODES as parentModes } from "../../../modules/agreements/schema";
 
-export interface Choice {
-  key: string;
-  label: string;
-  options: string[];
-}
-
+export type Choice = ChoiceView;
 /** An agreement as a signer receives it: the exact text in force and the hash of that text. */
-export interface Agreement {
-  id: string;
-  title: string;
-  audience: Audience;
-  policy: { id: string; title: string; versionId: string; versionNumber: string };
-  statements: string[];
-  declaration: string;
-  choices: Choice[];
-  requireJobTitle: boolean;
-  parentMode: ParentMode;
-  status: string;
-  textSha256: string;
-}
-
+export type Agreement = AgreementView;
 /** An agreement waiting for the signed-in person, with what they signed before (for a re-sign). */
-export interface AgreementToSign extends Agreement {
-  dueDate: string | null;
-  overdue: boolean;
-  previouslySigned: {
-    agreementId: string;
-    policyVersionId: string;
-    statements: string[];
-    /** The policy's own note of what changed in the version now in force. */
-    policyChangeSummary: string | null;
-  } | null;
-}
-
-export interface Signature {
-  id: string;
-  agreementId: string;
-  /** "withdrawn": a later record saying a signature no longer stands (fullName: who withdrew it). */
-  kind: "signed" | "declined" | "withdrawn";
-  fullName: string;
-  jobTitle: string | null;
-  choices: Record<string, string>;
-  reason?: string | null;
-  textSha256: string;
-  authMethod: string;
-  signedAt: string;
-  verificationReference: string;
-  /** The earlier signature this record withdraws or corrects; evidence is never changed in place. */
-  correctsId: string | null;
-}
-
-export interface SignatureRecord extends Signature {
-  agreementTitle: string;
-  versionNumber: string;
-  /** Set on a signature that a later record withdrew. */
-  withdrawnAt: string | null;
-  /** False once the agreement was replaced by a newer version: nothing to correct then. */
-  agreementInForce: boolean;
-  /** Set on a signature that a later correction replaced. */
-  correctedAt: string | null;
-}
-
+export type AgreementToSign = AgreementToSignView;
+export type ParentMode = Agreement["parentMode"];
+export type Signature = SignatureView;
+export type SignatureRecord = SignatureRecordView;
+/**
+ * Signing presents a subject as its owner shows it (SubjectView, loose); what it shows of an
+ * agreement is the agreement's own view.
+ */
+type OfAnAgreement<T> = T extends { agreement: unknown }
+  ? Omit<T, "agreement"> & { agreement: Agreement }
+  : T;
 /** What the correction form needs: the signature in force and the agreement text in force now. */
-export interface SignatureCorrection {
-  signature: Signature;
-  agreement: Agreement;
-}
-
-export interface SignatureInput {
-  fullName: string;
-  jobTitle?: string;
-  choices: Record<string, string>;
-  textSha256: string;
-  signatureImage?: string;
-}
-
-export interface NewAgreementInput {
-  policyVersionId: string;
-  title: string;
-  audience: Audience;
-  declaration: string;
-  choices?: Choice[];
-  parentMode?: ParentMode;
-}
-
-export interface AssignmentInput {
-  kinds?: string[];
-  roles?: string[];
-  personIds?: string[];
-  dueDate: string;
-}
-
-export type SigningLink =
-  | {
-      state: "open";
-      schoolName: string;
-      parentName: string | null;
-      childName: string | null;
-      agreement: Agreement;
-    }
-  | {
-      state: "signed" | "declined";
-      schoolName: string;
-      parentName: string | null;
-      childName: string | null;
-      agreementTitle: string;
-      signature: Signature;
-    };
-
-export type Verification =
-  | {
-      valid: true;
-      schoolName: string;
-      agreementTitle: string;
-      versionNumber: string;
-      signerName: string;
-      signedAt: string;
-      textSha256: string;
-      /** The receipt is genuine, but a later record withdrew or corrected the signature. */
-      withdrawnAt?: string | null;
-      correctedAt?: string | null;
-    }
-  | { valid: false };
+export type SignatureCorrection = OfAnAgreement<CorrectionView>;
+export type SignatureInput = z.input<typeof SignatureInputSchema>;
+export type NewAgreementInput = z.input<typeof AgreementInput>;
+export type AssignmentInput = z.input<typeof AssignmentInputSchema>;
+export type SigningLink = OfAnAgreement<SigningLinkView>;
+export type Verification = VerificationView;
 
 /** Where a signer's receipt PDF is: a plain same-origin link, so the session cookie goes with it. */
 export const receiptHref = (signatureId: string) =>

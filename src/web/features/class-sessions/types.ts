@@ -1,45 +1,18 @@
-import type { SignableAgreement } from "../kiosk/types";
+// The API's own contracts (signing/schema.ts): the web app takes them from there.
+import type { z } from "zod";
+import type {
+  ClassDeviceView as ClassDeviceViewSchema,
+  ClassSessionOptionsView,
+  ClassSessionView,
+  ClassSignatureInput,
+  OpenedClassSessionView,
+} from "../../../modules/signing/schema";
 
-export interface ClassSessionOptions {
-  regGroups: string[];
-  /** Agreements for pupils. */
-  agreements: SignableAgreement[];
-}
-
+export type ClassSessionOptions = ClassSessionOptionsView;
 /** What the teacher gets when opening a session; the token is the shared device's key. */
-export interface OpenedClassSession {
-  id: string;
-  token: string;
-  regGroup: string;
-  agreementTitle: string;
-  expiresAt: string;
-}
-
-export interface ClassSessionStatus {
-  id: string;
-  regGroup: string;
-  agreementTitle: string;
-  ended: boolean;
-  pupils: { id: string; name: string; signed: boolean }[];
-}
-
-export interface DevicePupil {
-  id: string;
-  /** First name and initial, e.g. "Cai P.": enough for a child to find themselves. */
-  displayName: string;
-  signed: boolean;
-}
-
-export interface ClassDeviceView {
-  schoolName: string;
-  regGroup: string;
-  agreement: SignableAgreement;
-  pupils: DevicePupil[];
-}
-
-export interface PupilSignatureInput {
-  pupilId: string;
-  fullName: string;
-  choices: Record<string, string>;
-  textSha256: string;
-}
+export type OpenedClassSession = OpenedClassSessionView;
+export type ClassSessionStatus = ClassSessionView;
+export type ClassDeviceView = ClassDeviceViewSchema;
+/** A pupil on the shared device: first name and initial, e.g. "Cai P.", and whether they signed. */
+export type DevicePupil = ClassDeviceView["pupils"][number];
+export type PupilSignatureInput = z.input<typeof ClassSignatureInput>;

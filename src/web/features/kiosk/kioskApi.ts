@@ -1,14 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { AgreementListView } from "../../../modules/agreements/schema";
 import { api } from "../../api";
-import type {
-  KioskSession,
-  KioskSignatureInput,
-  KioskSummary,
-  OpenedKiosk,
-  SignableAgreement,
-  SignatureReceipt,
-} from "./types";
+import type { KioskSession, KioskSignatureInput, KioskSummary, OpenedKiosk, SignatureReceipt } from "./types";
 
 export const kioskKeys = {
   all: ["kiosks"] as const,
@@ -22,7 +16,7 @@ export const kioskKeys = {
 export function useVisitorAgreements() {
   return useQuery({
     queryKey: kioskKeys.visitorAgreements(),
-    queryFn: () => api.get<{ agreements: SignableAgreement[] }>("/agreements"),
+    queryFn: () => api.get<AgreementListView>("/agreements"),
     select: (data) => data.agreements.filter((a) => a.audience === "visitors"),
   });
 }

@@ -1,56 +1,22 @@
+// The API's own contracts (signing/schema.ts): the web app takes them from there.
+import type { z } from "zod";
+import type {
+  ChoiceView,
+  KioskSummaryView,
+  KioskView,
+  OpenedKioskView,
+  SignedReceiptView,
+  SubjectView,
+  VisitorInput,
+} from "../../../modules/signing/schema";
+
 /** One of the choices a signer makes, e.g. photo consent: "agree" or "disagree". */
-export interface AgreementChoice {
-  key: string;
-  label: string;
-  options: string[];
-}
-
-/** An agreement as a signer sees it (kiosk and class session alike). */
-export interface SignableAgreement {
-  id: string;
-  title: string;
-  audience: string;
-  policy: { id: string; title: string; versionId: string; versionNumber: string };
-  statements: string[];
-  declaration: string;
-  choices: AgreementChoice[];
-  requireJobTitle: boolean;
-  /** The hash of the exact text shown; sent back unchanged when signing. */
-  textSha256: string;
-}
-
-export interface SignatureReceipt {
-  signedAt: string;
-  verificationReference: string;
-}
-
-export interface KioskSummary {
-  id: string;
-  agreementTitle: string;
-  openedAt: string;
-  expiresAt: string;
-  closedAt: string | null;
-  signatures: number;
-}
-
-export interface OpenedKiosk {
-  id: string;
-  code: string;
-  expiresAt: string;
-}
-
+export type AgreementChoice = ChoiceView;
+/** What a signer sees (kiosk and class session alike): the text, its hash, the choices. */
+export type SignableAgreement = SubjectView;
+export type SignatureReceipt = SignedReceiptView;
+export type KioskSummary = KioskSummaryView;
+export type OpenedKiosk = OpenedKioskView;
 /** What the tablet knows: the school's name and the agreement visitors sign. */
-export interface KioskSession {
-  schoolName: string;
-  agreement: SignableAgreement;
-}
-
-export interface KioskSignatureInput {
-  fullName: string;
-  organisation: string;
-  visiting: string;
-  choices: Record<string, string>;
-  textSha256: string;
-  email?: string;
-  signatureImage?: string;
-}
+export type KioskSession = KioskView;
+export type KioskSignatureInput = z.input<typeof VisitorInput>;

@@ -1,63 +1,22 @@
-export const personKinds = [
-  "staff",
-  "supply",
-  "student_teacher",
-  "volunteer",
-  "governor",
-  "visitor",
-  "parent",
-  "pupil",
-] as const;
+// The API's own contracts (src/modules/*/schema.ts) and lists (access/roles.ts): the web app
+// takes them from there, so a field or a role added on the server reaches the screens at once.
 
-export const designatedRoles = [
-  "headteacher",
-  "dsl",
-  "deputy_dsl",
-  "online_safety_lead",
-  "computing_lead",
-  "network_manager",
-  "dpo",
-  "slt",
-  "line_manager",
-  "chair_of_governors",
-  "school_admin",
-] as const;
+import { ACCOUNT_KINDS } from "../../../modules/access/roles";
+import type { PeopleListView, PersonDetailView, PersonView } from "../../../modules/people/schema";
 
-// People who sign in to Accord themselves; parents, pupils and visitors never get accounts.
-export const kindsWithAccounts = ["staff", "governor", "supply", "student_teacher", "volunteer"];
+export {
+  ACCOUNT_KINDS as kindsWithAccounts,
+  KINDS as personKinds,
+  ROLES as designatedRoles,
+} from "../../../modules/access/roles";
+export { ACCOUNT_STATES, PERSON_STATUSES } from "../../../modules/people/schema";
 
-export type PersonStatus = "current" | "leaving" | "left";
-export type AccountState = "none" | "invited" | "active";
-
-export interface Person {
-  id: string;
-  givenName: string;
-  familyName: string;
-  name: string;
-  kinds: string[];
-  roles: string[];
-  email: string | null;
-  phone: string | null;
-  jobTitle: string | null;
-  department: string | null;
-  yearGroup: string | null;
-  regGroup: string | null;
-  startDate: string | null;
-  leaveDate: string | null;
-  status: PersonStatus;
-  account: AccountState;
-}
-
-export interface PersonDetail extends Person {
-  contacts: { id: string; name: string; relationship: string | null; priority: number | null }[];
-  pupils: { id: string; name: string; relationship: string | null }[];
-}
-
-export interface PeopleList {
-  people: Person[];
-  total: number;
-}
+export type Person = PersonView;
+export type PersonDetail = PersonDetailView;
+export type PeopleList = PeopleListView;
+export type PersonStatus = Person["status"];
+export type AccountState = Person["account"];
 
 export function canHaveAccount(person: Person): boolean {
-  return Boolean(person.email) && person.kinds.some((k) => kindsWithAccounts.includes(k));
+  return Boolean(person.email) && person.kinds.some((k) => ACCOUNT_KINDS.includes(k));
 }

@@ -4,6 +4,7 @@ import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Kind } from "../../../modules/access/roles";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PersonPicker } from "./PersonPicker";
@@ -18,7 +19,7 @@ import {
 export interface PolicyFormValues {
   title: string;
   category: string;
-  audiences: string[];
+  audiences: Kind[];
   ownerPersonId: string | null;
   governorPersonId: string | null;
   reviewFrequency: string | null;

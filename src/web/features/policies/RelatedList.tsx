@@ -14,9 +14,7 @@ export function RelatedList({ items }: { items: RelatedItem[] }) {
         if ("policyId" in item)
           return (
             <List.Item key={key}>
-              <RouterLink to={`/policies/${item.policyId}`}>
-                {item.title || t("policies.relatedPolicy")}
-              </RouterLink>
+              <RouterLink to={`/policies/${item.policyId}`}>{t("policies.relatedPolicy")}</RouterLink>
             </List.Item>
           );
         return (

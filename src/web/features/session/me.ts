@@ -5,5 +5,5 @@ export function can(me: Me | null | undefined, action: string): boolean {
 }
 
 export function schoolNameOf(me: Me): string {
-  return me.school?.name ?? me.schoolName ?? "";
+  return me.school.name;
 }

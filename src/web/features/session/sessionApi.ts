@@ -1,19 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { MeView } from "../../../modules/auth/schema";
 import { api, isApiError } from "../../api";
 import { reportUnauthorized } from "./sessionEvents";
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  jobTitle?: string | null;
-  kinds: string[];
-  roles: string[];
-  permissions: string[];
-  school?: { id?: string; name: string };
-  schoolName?: string;
-}
+/** The signed-in person, as the API's contract says (auth/schema.ts). */
+export type Me = MeView;
 
 export const meQueryKey = ["me"] as const;
 
