@@ -152,15 +152,15 @@ registerSubjectOwner("agreement", {
     return rows.map(agreementSubject);
   },
 
-  signableSql(subjectId, personId, schoolId) {
+  signableSql(subjectId, personId, schoolId, askAssigned) {
     const kindOf = sql.join(
       Object.entries(AUDIENCE_KIND).map(([audience, kind]) => sql`WHEN ${audience} THEN ${kind}`),
       sql` `,
     );
     return sql`SELECT a.id, a.school_id, a.title, a.status = 'active' AS in_force, a.text_sha256,
         a.choices, a.require_job_title, CASE a.audience ${kindOf} END AS audience_kind,
-        EXISTS (SELECT 1 FROM assignments x WHERE x.agreement_id = a.id AND x.person_id = ${personId}
-          AND x.cancelled_at IS NULL) AS assigned
+        (${askAssigned} AND EXISTS (SELECT 1 FROM assignments x WHERE x.agreement_id = a.id
+          AND x.person_id = ${personId} AND x.cancelled_at IS NULL)) AS assigned
       FROM agreements a WHERE a.school_id = ${schoolId} AND a.id = ${subjectId}`;
   },
 });

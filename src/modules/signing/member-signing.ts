@@ -129,6 +129,7 @@ async function signOptimistically(
     sql`r.subject_id`,
     sql`r.person_id`,
     sql`${schoolId}::uuid`,
+    sql`r.needs_assignment`,
   );
   const everyRuleHolds = sql`NOT EXISTS (
     SELECT 1 FROM unnest(${col((s) => s.row.subjectId)}::uuid[], ${col((s) => s.row.personId)}::uuid[],
@@ -248,7 +249,12 @@ async function checkAll(tx: Tx, batch: MemberSigning[]): Promise<(Found | null)[
   for (const type of new Set(batch.map((b) => b.subjectType))) {
     const mine = batch.flatMap((b, n) => (b.subjectType === type ? [{ b, n }] : []));
     const col = (f: (b: MemberSigning) => string | null) => sql.param(mine.map((m) => f(m.b)));
-    const subject = ownerOf(type).signableSql(sql`i.subject_id`, sql`i.person_id`, sql`i.school_id`);
+    const subject = ownerOf(type).signableSql(
+      sql`i.subject_id`,
+      sql`i.person_id`,
+      sql`i.school_id`,
+      sql`true`,
+    );
     const rows = await queryRows<Record<string, unknown>>(
       tx,
       sql`

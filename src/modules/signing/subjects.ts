@@ -61,9 +61,11 @@ export type SubjectOwner = {
    * For the batch writer (member-signing.ts), which decides a whole batch in one statement: a
    * LATERAL subquery giving the subject's row (id, school_id, title, in_force, text_sha256,
    * choices, require_job_title, audience_kind, assigned) for the subject id, person and school
-   * expressions given.
+   * expressions given. `askAssigned` says when `assigned` is wanted at all: looking up whether
+   * someone was asked costs an index probe per signature, and most people sign what is
+   * addressed to their kind (false then, without the probe).
    */
-  signableSql(subjectId: SQL, personId: SQL, schoolId: SQL): SQL;
+  signableSql(subjectId: SQL, personId: SQL, schoolId: SQL, askAssigned: SQL): SQL;
 };
 
 export type SubjectLabel = { title: string; versionNumber: string; inForce: boolean };
