@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/client.js";
-import { Browser, startTestApp, type TestApp } from "../testing/app.js";
+import { Browser, setUpSchool, startTestApp, type TestApp } from "../testing/app.js";
 import { DEMO_LOGIN, fillDemoSchool } from "./demo.js";
 
 describe("the demo school", () => {
@@ -35,8 +35,17 @@ describe("the demo school", () => {
     expect(orphans[0].n).toBe(0);
     expect((await admin.get("/api/v1/audit/verify")).json().ok).toBe(true);
   });
+});
+
+describe("filling the demo school", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
 
   it("refuses to fill a data directory that already has a school", async () => {
+    await setUpSchool(t.app);
     await expect(fillDemoSchool(t.database.db)).rejects.toThrow(/already has a school/);
   });
 });

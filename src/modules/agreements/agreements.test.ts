@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { newSecret } from "../../kernel/secrets.js";
@@ -67,7 +67,9 @@ describe("agreements and signatures", () => {
 
   let teacher: Browser;
   let teacherId: string;
-  beforeAll(async () => {
+  // A new school for each case, with the staff agreement published and Tegan on the staff; a case
+  // that needs more (assignments, signatures, new versions) makes it itself with the helpers below.
+  beforeEach(async () => {
     t = await startTestApp();
     ({ admin: head, schoolId } = await setUpSchool(t.app));
     await head.put("/api/v1/policies/settings/approvers", { roles: [] });
@@ -84,7 +86,54 @@ describe("agreements and signatures", () => {
     ({ id: agreementId, textSha256: hash } = res.json());
     ({ browser: teacher, id: teacherId } = await personWith("Tegan", ["staff"]));
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
+
+  /** Ask all staff (the head and Tegan, and whoever else is on the staff by then) to sign. */
+  const assignStaff = async () => {
+    const res = await head.post(`/api/v1/agreements/${agreementId}/assignments`, {
+      kinds: ["staff"],
+      dueDate: addDays(todayInLondon(), 10),
+    });
+    expect(res.statusCode).toBe(201);
+  };
+  /** Tegan signs the agreement (photo: disagree) and gets her receipt's reference. */
+  const teganSigns = async () => {
+    const res = await sign(teacher, agreementId, {
+      fullName: "Tegan Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "disagree" },
+      textSha256: hash,
+    });
+    expect(res.statusCode).toBe(201);
+    return { signatureId: res.json().id as string, reference: res.json().verificationReference as string };
+  };
+  /** A minor version changing the last statement, published over 1.0 and not yet edited further. */
+  const CHANGED = [
+    ...STATEMENTS.slice(0, 2),
+    "I understand that my use of school systems and devices is monitored.",
+  ];
+  const draftVersion = async () =>
+    (await head.post(`/api/v1/policies/${policyId}/versions`, { bump: "minor" })).json().id as string;
+  /** Tegan signed 1.0; then 1.1 came in with changed text, and she signed that too. Its agreement's id. */
+  const teganSignedVersion11 = async () => {
+    await assignStaff();
+    await teganSigns();
+    const draft = await draftVersion();
+    await head.patch(`/api/v1/policies/${policyId}/versions/${draft}`, {
+      statements: CHANGED,
+      summary: "Monitoring now covers school devices as well as systems.",
+    });
+    expect((await head.post(`/api/v1/policies/${policyId}/versions/${draft}/publish`)).statusCode).toBe(200);
+    const [mine] = (await teacher.get("/api/v1/me/agreements")).json().agreements;
+    const res = await sign(teacher, mine.id, {
+      fullName: "Tegan Signer",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256: mine.textSha256,
+    });
+    expect(res.statusCode).toBe(201);
+    return mine.id as string;
+  };
 
   it("creates an agreement from the published version's statements, with the hash of its text", async () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
@@ -147,6 +196,7 @@ describe("agreements and signatures", () => {
   });
 
   it("refuses a signature made on other text (409) and writes nothing", async () => {
+    await assignStaff();
     const res = await sign(teacher, agreementId, {
       fullName: "Tegan Signer",
       jobTitle: "Teacher",
@@ -163,6 +213,7 @@ describe("agreements and signatures", () => {
   });
 
   it("asks for the job title and every choice", async () => {
+    await assignStaff();
     const res = await sign(teacher, agreementId, { fullName: "Tegan Signer", choices: {}, textSha256: hash });
     expect(res.statusCode).toBe(400);
     expect(
@@ -180,9 +231,8 @@ describe("agreements and signatures", () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  let signatureId: string;
-  let reference: string;
   it("records the signature with its evidence, emails the signer, and cannot be changed afterwards", async () => {
+    await assignStaff();
     const res = await teacher.request(
       "POST",
       `/api/v1/agreements/${agreementId}/signatures`,
@@ -190,7 +240,7 @@ describe("agreements and signatures", () => {
       { "user-agent": "Test Browser 1.0" },
     );
     expect(res.statusCode).toBe(201);
-    ({ id: signatureId, verificationReference: reference } = res.json());
+    const { id: signatureId, verificationReference: reference } = res.json();
     const [row] = await queryRows<Record<string, unknown>>(
       t.database.db,
       sql`SELECT * FROM signatures WHERE id = ${signatureId}`,
@@ -232,6 +282,8 @@ describe("agreements and signatures", () => {
   });
 
   it("gives a receipt PDF with the full text, answers and hash, to the signer and the admins only", async () => {
+    await assignStaff();
+    const { signatureId, reference } = await teganSigns();
     const res = await teacher.get(`/api/v1/signatures/${signatureId}/receipt.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
@@ -251,6 +303,8 @@ describe("agreements and signatures", () => {
   });
 
   it("confirms a receipt's reference, however it is typed, and denies a made-up one", async () => {
+    await assignStaff();
+    const { reference } = await teganSigns();
     const ok = (
       await new Browser(t.app).get(`/api/v1/receipts/${reference.toLowerCase().replace(/-/g, " ")}`)
     ).json();
@@ -286,6 +340,13 @@ describe("agreements and signatures", () => {
   });
 
   it("shows people × agreements in the compliance view, as JSON and CSV, to admins and the DSL only", async () => {
+    // Tegan has signed, Doubter has declined and the head is still to sign.
+    const { browser: doubter } = await personWith("Doubter", ["staff"]);
+    await assignStaff();
+    await teganSigns();
+    expect(
+      (await doubter.post(`/api/v1/agreements/${agreementId}/decline`, { reason: "Not yet." })).statusCode,
+    ).toBe(201);
     const m = (await head.get("/api/v1/compliance/agreements")).json();
     const [a] = m.agreements;
     expect(a).toMatchObject({ id: agreementId, versionNumber: "1.0", signed: 1, declined: 1 });
@@ -313,13 +374,13 @@ describe("agreements and signatures", () => {
   });
 
   it("re-assigns everyone when a new version is published, and shows what changed since they signed", async () => {
+    await assignStaff();
+    await teganSigns();
+    await draftVersion();
     const v = (await head.get(`/api/v1/policies/${policyId}`))
       .json()
       .versions.find((x: { status: string }) => x.status === "draft");
-    const changed = [
-      ...STATEMENTS.slice(0, 2),
-      "I understand that my use of school systems and devices is monitored.",
-    ];
+    const changed = CHANGED;
     await head.patch(`/api/v1/policies/${policyId}/versions/${v.id}`, {
       statements: changed,
       summary: "Monitoring now covers school devices as well as systems.",
@@ -349,10 +410,10 @@ describe("agreements and signatures", () => {
       textSha256: mine.textSha256,
     });
     expect(res.statusCode).toBe(201);
-    agreementId = mine.id;
   });
 
   it("does not ask anyone to sign again for a 'reviewed – no changes' version", async () => {
+    await teganSignedVersion11();
     const review = (await head.post(`/api/v1/policies/${policyId}/versions`, { noChanges: true })).json();
     await head.post(`/api/v1/policies/${policyId}/versions/${review.id}/publish`);
     expect((await teacher.get("/api/v1/me/agreements")).json().agreements).toEqual([]);
@@ -373,10 +434,10 @@ describe("agreements and signatures", () => {
     for (const days of [0, 14, 21, 35])
       await chaseAgreements(t.database.db, "http://x", addDays(todayInLondon(), days));
     expect(await outbox()).toBe(before);
-    agreementId = a.id;
   });
 
   it("assigns new starters from the people import automatically", async () => {
+    await assignStaff(); // the rule a joiner is assigned by: all staff
     const csv =
       "Staff Code,Forename,Surname,Work Email,Job Title\nNEW1,Nia,Newstart,nia@oakfield.test,Teaching Assistant\n";
     const { token } = (await head.post("/api/v1/api-tokens", { name: "import" })).json();
@@ -451,6 +512,8 @@ describe("agreements and signatures", () => {
     });
 
     it("reminds everyone still to sign at once with 'remind now'", async () => {
+      await personWith("Nia", ["staff"]);
+      await assignStaff();
       // The confirmation first asks how many: a dry run counts and sends nothing.
       const mails = async () => (await head.get("/api/v1/mail/outbox")).json().messages.length;
       const before = await mails();
@@ -458,7 +521,7 @@ describe("agreements and signatures", () => {
       expect(await mails()).toBe(before);
       const res = await head.post(`/api/v1/agreements/${agreementId}/remind`);
       expect(res.json().reminded).toBe(preview.reminded);
-      expect(res.json().reminded).toBeGreaterThanOrEqual(2); // the head and the new starter at least
+      expect(res.json().reminded).toBeGreaterThanOrEqual(2); // the head and Nia at least
       // Worded for a due date still ahead: "by <date>", not "today".
       const nia = (
         (await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[]
@@ -470,7 +533,7 @@ describe("agreements and signatures", () => {
   describe("parents and carers, by emailed link", () => {
     let parentAgreement: string;
     let link: string;
-    beforeAll(async () => {
+    beforeEach(async () => {
       const version = (await head.get(`/api/v1/policies/${policyId}`))
         .json()
         .versions.find((v: { status: string }) => v.status === "published");
@@ -603,12 +666,35 @@ describe("the evidence holds when things change around it", () => {
   let t: TestApp;
   let head: Browser;
   let schoolId: string;
-  beforeAll(async () => {
+  // A new school for each case: each reads the agreements list as holding its own agreement only.
+  beforeEach(async () => {
     t = await startTestApp();
     ({ admin: head, schoolId } = await setUpSchool(t.app));
     await head.put("/api/v1/policies/settings/approvers", { roles: [] });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
+
+  /** The Devices policy at 1.0 and a "Laptop loan" agreement for staff with statements of its own. */
+  const laptopLoan = async () => {
+    const policy = (await head.post("/api/v1/policies", { title: "Devices", audiences: ["staff"] })).json();
+    const v1 = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${v1}`, {
+      content: "# Devices",
+      statements: ["I will be safe online."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${v1}/publish`);
+    const custom = ["I will charge the laptop overnight.", "I will keep it in its case."];
+    const agreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: v1,
+        title: "Laptop loan",
+        audience: "staff",
+        declaration: "I agree to look after it.",
+        statements: custom,
+      })
+    ).json();
+    return { policy, custom, agreement: agreement as { id: string; textSha256: string } };
+  };
 
   const staffMember = async (givenName: string) => {
     const p = (
@@ -629,23 +715,7 @@ describe("the evidence holds when things change around it", () => {
   };
 
   it("keeps an agreement's own statements on a new version, and shows the text that was hashed after a rename", async () => {
-    const policy = (await head.post("/api/v1/policies", { title: "Devices", audiences: ["staff"] })).json();
-    const v1 = policy.versions[0].id;
-    await head.patch(`/api/v1/policies/${policy.id}/versions/${v1}`, {
-      content: "# Devices",
-      statements: ["I will be safe online."],
-    });
-    await head.post(`/api/v1/policies/${policy.id}/versions/${v1}/publish`);
-    const custom = ["I will charge the laptop overnight.", "I will keep it in its case."];
-    const agreement = (
-      await head.post("/api/v1/agreements", {
-        policyVersionId: v1,
-        title: "Laptop loan",
-        audience: "staff",
-        declaration: "I agree to look after it.",
-        statements: custom,
-      })
-    ).json();
+    const { policy, custom, agreement } = await laptopLoan();
     await head.post(`/api/v1/agreements/${agreement.id}/assignments`, {
       kinds: ["staff"],
       dueDate: addDays(todayInLondon(), 5),
@@ -677,7 +747,7 @@ describe("the evidence holds when things change around it", () => {
   }
 
   it("gives no receipt for a decline, and takes a decline once", async () => {
-    const [a] = (await head.get("/api/v1/agreements")).json().agreements;
+    const { agreement: a } = await laptopLoan();
     const doubter = await staffMember("Dana");
     const declined = await doubter.post(`/api/v1/agreements/${a.id}/decline`, { reason: "Not my laptop." });
     expect(declined.statusCode).toBe(201);
@@ -688,7 +758,7 @@ describe("the evidence holds when things change around it", () => {
   });
 
   it("refuses an impossible due date with a field error", async () => {
-    const [a] = (await head.get("/api/v1/agreements")).json().agreements;
+    const { agreement: a } = await laptopLoan();
     const res = await head.post(`/api/v1/agreements/${a.id}/assignments`, {
       kinds: ["staff"],
       dueDate: "2026-02-30",

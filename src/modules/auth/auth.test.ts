@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { hashSecret } from "../../kernel/secrets.js";
 import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
@@ -7,11 +7,12 @@ import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../t
 describe("signing in and sessions", () => {
   let t: TestApp;
   let admin: Browser;
-  beforeAll(async () => {
+  // A new school for each case: accounts, invitations, failed sign-ins and the rate limit start clean.
+  beforeEach(async () => {
     t = await startTestApp();
     ({ admin } = await setUpSchool(t.app));
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   async function addStaff(givenName: string, email: string, extra: Record<string, unknown> = {}) {
     const res = await admin.post("/api/v1/people", {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { backoffMs, MAX_ATTEMPTS, smtpTransport, sweepOutbox } from "./service.js";
 
@@ -40,12 +40,13 @@ describe("the mail outbox", () => {
   let t: TestApp;
   let admin: Browser;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  beforeAll(async () => {
+  // A new school and SMTP server for each case: the outbox holds only what the case queued.
+  beforeEach(async () => {
     smtp = await startSmtp();
     t = await startTestApp();
     ({ admin } = await setUpSchool(t.app));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
     await smtp.close();
   });
@@ -74,6 +75,7 @@ describe("the mail outbox", () => {
   });
 
   it("delivers queued mail over SMTP and marks it sent", async () => {
+    await invite("kept@oakfield.test");
     const result = await sweepOutbox(t.database.db, smtpTransport(smtp.url), "Accord <accord@oakfield.test>");
     expect(result).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
@@ -105,6 +105,9 @@ describe("the policy library", () => {
     let v1: string;
     beforeAll(async () => {
       await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    });
+    // Each case has its own policy, published at 1.0, to take through its versions.
+    beforeEach(async () => {
       ({ id, versionId: v1 } = await newPolicy({ title: "Mobile phones" }));
       await head.patch(`/api/v1/policies/${id}/versions/${v1}`, {
         content: TEXT_1,
@@ -112,6 +115,16 @@ describe("the policy library", () => {
       });
       expect((await head.post(`/api/v1/policies/${id}/versions/${v1}/publish`)).statusCode).toBe(200);
     });
+    /** Version 1.1, with TEXT_2 and a second statement, published over 1.0. */
+    const publishRevision = async () => {
+      const draft = (await head.post(`/api/v1/policies/${id}/versions`, { bump: "minor" })).json();
+      await head.patch(`/api/v1/policies/${id}/versions/${draft.id}`, {
+        content: TEXT_2,
+        statements: ["I will keep my PIN private.", "I will report a loss the same day."],
+        summary: "Loss reporting tightened",
+      });
+      expect((await head.post(`/api/v1/policies/${id}/versions/${draft.id}/publish`)).statusCode).toBe(200);
+    };
     afterAll(async () => {
       await head.put("/api/v1/policies/settings/approvers", { roles: ["headteacher", "chair_of_governors"] });
     });
@@ -154,6 +167,7 @@ describe("the policy library", () => {
     });
 
     it("shows a word-level diff between any two versions, with statements added and removed", async () => {
+      await publishRevision();
       const [v11, v10] = (await head.get(`/api/v1/policies/${id}`)).json().versions;
       const diff = (await head.get(`/api/v1/policies/${id}/versions/${v10.id}/diff/${v11.id}`)).json();
       expect(diff).toMatchObject({ from: { number: "1.0" }, to: { number: "1.1" }, identical: false });
@@ -183,6 +197,7 @@ describe("the policy library", () => {
     });
 
     it("records 'reviewed – no changes' as a new minor version with the same text that nobody need re-sign", async () => {
+      await publishRevision();
       const review = (await head.post(`/api/v1/policies/${id}/versions`, { noChanges: true })).json();
       expect(review).toMatchObject({
         number: "1.2",
@@ -275,6 +290,19 @@ describe("the policy library", () => {
   });
 
   describe("review cycle", () => {
+    // Reminders are swept across the whole installation, so each case has a school of its own:
+    // another case's overdue policy would otherwise be reminded about in this one's sweep.
+    let shared: { t: TestApp; head: Browser; schoolId: string };
+    beforeEach(async () => {
+      shared = { t, head, schoolId };
+      t = await startTestApp();
+      ({ admin: head, schoolId } = await setUpSchool(t.app));
+    });
+    afterEach(async () => {
+      await t.close();
+      ({ t, head, schoolId } = shared);
+    });
+
     it("sends a month, a week and a due-date reminder, each once, to the owner", async () => {
       const { id: ownerId } = await personWith("Reviewer", ["staff"]);
       const { id } = await newPolicy({

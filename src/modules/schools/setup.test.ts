@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, Browser, startTestApp, type TestApp } from "../../testing/app.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { splitName } from "./service.js";
 
 describe("the first admin's name", () => {
@@ -11,11 +11,12 @@ describe("the first admin's name", () => {
 });
 
 describe("first-run setup", () => {
+  // Each case starts from an empty installation: whether a school exists is what setup is about.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it("reports the database kind on /healthz", async () => {
     const res = await t.app.inject("/healthz");
@@ -69,6 +70,7 @@ describe("first-run setup", () => {
   });
 
   it("refuses a second setup with 409", async () => {
+    await setUpSchool(t.app);
     const res = await t.app.inject({
       method: "POST",
       url: "/api/v1/setup",

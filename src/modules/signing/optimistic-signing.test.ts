@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { signedInPerson, staffAgreement } from "../agreements/test-factories.js";
@@ -18,27 +18,30 @@ describe("signing in one statement when nothing has changed since the last batch
   let schoolId: string;
   let agreementId: string;
   let hash: string;
-  let policyId: string;
   let writer: ReturnType<typeof memberSigningWriter>;
 
   const person = async (givenName: string, extra: { kinds?: string[]; email?: string } = {}) => {
     const { id, browser } = await signedInPerson(t, head, schoolId, { givenName, ...extra });
     return { id, browser, actor: (await actorFor(t.database.db, id, "192.0.2.7", "session"))! };
   };
-  const signing = (who: Awaited<ReturnType<typeof person>>) => ({
+  const signing = (
+    who: Awaited<ReturnType<typeof person>>,
+    agreement = { id: agreementId, textSha256: hash },
+  ) => ({
     actor: who.actor,
     subjectType: "agreement" as const,
-    subjectId: agreementId,
+    subjectId: agreement.id,
     body: {
       fullName: `${who.actor.name}`,
       jobTitle: "Teacher",
       choices: { photo: "agree" },
-      textSha256: hash,
+      textSha256: agreement.textSha256,
     },
     ip: "192.0.2.7",
     userAgent: "test",
   });
-  const sign = (who: Awaited<ReturnType<typeof person>>) => writer.submit(signing(who));
+  const sign = (who: Awaited<ReturnType<typeof person>>, agreement?: { id: string; textSha256: string }) =>
+    writer.submit(signing(who, agreement));
   const signaturesOf = (id: string) =>
     queryRows<{ kind: string; verification_ref: string; audit_event_id: string }>(
       t.database.db,
@@ -53,10 +56,13 @@ describe("signing in one statement when nothing has changed since the last batch
   beforeAll(async () => {
     t = await startTestApp();
     ({ admin: head, schoolId } = await setUpSchool(t.app));
-    ({ agreementId, textSha256: hash, policyId } = await staffAgreement(head));
-    writer = memberSigningWriter(t.database.db, "http://localhost:3000");
+    ({ agreementId, textSha256: hash } = await staffAgreement(head));
   });
   afterAll(() => t.close());
+  // Each case drives a writer of its own: what it learnt of the chain, and its batch counts, start afresh.
+  beforeEach(() => {
+    writer = memberSigningWriter(t.database.db, "http://localhost:3000");
+  });
 
   it("learns the chain from a careful first batch, then signs in one statement with the same records", async () => {
     const [ada, ben, cai] = await Promise.all(["Ada", "Ben", "Cai"].map((n) => person(n)));
@@ -113,7 +119,7 @@ describe("signing in one statement when nothing has changed since the last batch
     await t.database.db.execute(sql`
       INSERT INTO signatures (school_id, subject_type, subject_id, kind, person_id, full_name, job_title, choices, text_sha256, auth_method, signed_at, ip, user_agent, audit_event_id, verification_ref)
       SELECT school_id, subject_type, subject_id, 'signed', ${hal.id}, 'Hal Staffroom', job_title, choices, text_sha256, auth_method, now(), ip, user_agent, audit_event_id, 'TEST-HAL-REF'
-      FROM signatures WHERE school_id = ${schoolId} AND kind = 'signed' LIMIT 1`);
+      FROM signatures WHERE school_id = ${schoolId} AND subject_id = ${agreementId} AND kind = 'signed' LIMIT 1`);
     const before = { ...writer.batches };
     await expect(sign(hal)).rejects.toMatchObject({ status: 409 });
     expect(writer.batches).toEqual({ optimistic: before.optimistic, careful: before.careful + 1 });
@@ -157,17 +163,20 @@ describe("signing in one statement when nothing has changed since the last batch
   });
 
   it("refuses the old text once a new version is in force", async () => {
-    await sign(await person("Nel")); // warm
+    // An agreement of its own to replace: the one the other cases sign stays in force.
+    const own = await staffAgreement(head);
+    const agreement = { id: own.agreementId, textSha256: own.textSha256 };
+    await sign(await person("Nel"), agreement); // warm
     const oz = await person("Oz");
     // A new version of the policy is published: its agreement replaces the one this writer knows.
-    const next = (await head.post(`/api/v1/policies/${policyId}/versions`, {})).json();
-    await head.patch(`/api/v1/policies/${policyId}/versions/${next.id}`, {
+    const next = (await head.post(`/api/v1/policies/${own.policyId}/versions`, {})).json();
+    await head.patch(`/api/v1/policies/${own.policyId}/versions/${next.id}`, {
       content: "# Acceptable use, revised",
       statements: ["I will lock my screen.", "I will report anything that worries me."],
     });
-    const published = await head.post(`/api/v1/policies/${policyId}/versions/${next.id}/publish`);
+    const published = await head.post(`/api/v1/policies/${own.policyId}/versions/${next.id}/publish`);
     expect(published.statusCode).toBe(200);
-    await expect(sign(oz)).rejects.toMatchObject({ status: 409 });
+    await expect(sign(oz, agreement)).rejects.toMatchObject({ status: 409 });
     expect(await signaturesOf(oz.id)).toHaveLength(0);
   });
 });

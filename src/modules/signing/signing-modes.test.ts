@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { newSecret } from "../../kernel/secrets.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
@@ -12,7 +12,9 @@ describe("signing at the reception kiosk and in class", () => {
   let visitorsAgreement: string;
   let pupilsAgreement: string;
 
-  beforeAll(async () => {
+  // A new school for each case, with the two agreements and a class: kiosks, sessions and the
+  // signatures they take are each case's own.
+  beforeEach(async () => {
     t = await startTestApp();
     ({ admin: head, schoolId } = await setUpSchool(t.app));
     await head.put("/api/v1/policies/settings/approvers", { roles: [] });
@@ -62,7 +64,7 @@ describe("signing at the reception kiosk and in class", () => {
       regGroup: "Oak",
     });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   describe("kiosk", () => {
     let code: string;
@@ -71,6 +73,13 @@ describe("signing at the reception kiosk and in class", () => {
     const tablet = () => new Browser(t.app);
     const kioskRequest = (method: "GET" | "POST", url: string, body?: unknown, tok = token) =>
       tablet().request(method, url, body, { "x-kiosk-token": tok });
+    /** An admin opens a kiosk for the visitor agreement and a tablet starts with its code. */
+    const openKiosk = async () => {
+      ({ code, id: kioskId } = (
+        await head.post("/api/v1/kiosks", { agreementId: visitorsAgreement })
+      ).json());
+      token = (await tablet().post("/api/v1/kiosk/start", { code })).json().token;
+    };
 
     it("is opened by an admin with a code the tablet exchanges for its token", async () => {
       const res = await head.post("/api/v1/kiosks", { agreementId: visitorsAgreement });
@@ -90,6 +99,7 @@ describe("signing at the reception kiosk and in class", () => {
     });
 
     it("takes a visitor's name, organisation and host, and answers with only their reference", async () => {
+      await openKiosk();
       const { agreement } = (await kioskRequest("GET", "/api/v1/kiosk/agreement")).json();
       const missing = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
         fullName: "Rhodri Visitor",
@@ -133,6 +143,7 @@ describe("signing at the reception kiosk and in class", () => {
     });
 
     it("emails a visitor who gives an address a receipt they can download without an account", async () => {
+      await openKiosk();
       const { agreement } = (await kioskRequest("GET", "/api/v1/kiosk/agreement")).json();
       const res = await kioskRequest("POST", "/api/v1/kiosk/signatures", {
         fullName: "Siân Ymwelydd",
@@ -174,6 +185,7 @@ describe("signing at the reception kiosk and in class", () => {
     });
 
     it("stops working once the admin closes it", async () => {
+      await openKiosk();
       expect((await head.post(`/api/v1/kiosks/${kioskId}/close`)).statusCode).toBe(204);
       const res = await kioskRequest("GET", "/api/v1/kiosk/agreement");
       expect(res.statusCode).toBe(410);
@@ -185,7 +197,7 @@ describe("signing at the reception kiosk and in class", () => {
     let teacher: Browser;
     let sessionId: string;
     let token: string;
-    beforeAll(async () => {
+    beforeEach(async () => {
       const p = (
         await head.post("/api/v1/people", { givenName: "Tomos", familyName: "Teacher", kinds: ["staff"] })
       ).json();
@@ -196,6 +208,12 @@ describe("signing at the reception kiosk and in class", () => {
       teacher = new Browser(t.app);
       teacher.cookie = `accord_session=${secret}`;
     });
+    /** The teacher opens a session of the pupil pledge for Rowan class. */
+    const openSession = async () => {
+      ({ id: sessionId, token } = (
+        await teacher.post("/api/v1/class-sessions", { agreementId: pupilsAgreement, regGroup: "Rowan" })
+      ).json());
+    };
 
     it("is opened by a teacher for a class, on a shared device that shows first names only", async () => {
       const options = (await teacher.get("/api/v1/class-sessions/options")).json();
@@ -213,6 +231,7 @@ describe("signing at the reception kiosk and in class", () => {
     });
 
     it("lets each pupil sign once, witnessed by the teacher", async () => {
+      await openSession();
       const device = new Browser(t.app);
       const view = (await device.get(`/api/v1/class/${token}`)).json();
       const cai = view.pupils[0];
@@ -243,6 +262,7 @@ describe("signing at the reception kiosk and in class", () => {
     });
 
     it("closes when the teacher ends it", async () => {
+      await openSession();
       expect((await teacher.post(`/api/v1/class-sessions/${sessionId}/end`)).statusCode).toBe(204);
       expect((await new Browser(t.app).get(`/api/v1/class/${token}`)).statusCode).toBe(410);
     });
