@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { signedInPerson } from "./test-factories.js";
+import { signedInPerson } from "../../testing/factories.js";
 
 const FIRST = ["I will be kind online.", "I will tell an adult if something worries me."];
 const REVISED = [...FIRST, "I will ask before I share a photo of someone."];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { signedInPerson, staffAgreement } from "../agreements/test-factories.js";
+import { signedInPerson, staffAgreement } from "../../testing/factories.js";
 
 /** A withdrawal or correction is a new record that points to the old; the old never changes. */
 describe("withdrawing and correcting a signature", () => {

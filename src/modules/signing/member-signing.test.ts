@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { signedInPerson, staffAgreement } from "../agreements/test-factories.js";
+import { signedInPerson, staffAgreement } from "../../testing/factories.js";
 
 /** Many people signing at the same moment share group-commit batches (docs/decisions/007). */
 describe("a staff room signing at once", () => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { signedInPerson, staffAgreement } from "../agreements/test-factories.js";
+import { signedInPerson, staffAgreement } from "../../testing/factories.js";
 import { verifyChain } from "../audit/service.js";
 import { actorFor } from "../auth/service.js";
 import { memberSigningWriter } from "./member-signing.js";

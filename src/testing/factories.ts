@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { newSecret } from "../../kernel/secrets.js";
-import { Browser, type TestApp } from "../../testing/app.js";
+import { newSecret } from "../kernel/secrets.js";
+import { Browser, type TestApp } from "./app.js";
 
 /** Test factories: a published staff agreement, and people signed in to sign it. */
 
