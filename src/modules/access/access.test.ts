@@ -167,6 +167,25 @@ describe("authorization: every record rule × every role × own, other and other
     assigned,
   });
 
+  /** Agreements to sign, and who may sign each: canSignAgreement and canSign answer alike. */
+  const toSign = {
+    assignedToMe: agreement(SCHOOL, "pupils", true),
+    forStaff: agreement(SCHOOL, "staff", false),
+    forGovernors: agreement(SCHOOL, "governors", false),
+    forVolunteers: agreement(SCHOOL, "volunteers", false),
+    forParents: agreement(SCHOOL, "parents", false),
+    otherSchoolAssigned: agreement(OTHER_SCHOOL, "staff", true),
+  };
+  // No role signs what is neither addressed to their kind nor assigned to them.
+  const whoMaySign = {
+    assignedToMe: "everyone",
+    forStaff: STAFF_KINDS,
+    forGovernors: ["governor"],
+    forVolunteers: ["volunteer"],
+    forParents: "nobody",
+    otherSchoolAssigned: "nobody",
+  } as const;
+
   const cases: Case[] = [
     {
       rule: "canReadSignature",
@@ -194,36 +213,14 @@ describe("authorization: every record rule × every role × own, other and other
     },
     {
       rule: "canSignAgreement",
-      records: {
-        assignedToMe: agreement(SCHOOL, "pupils", true),
-        forStaff: agreement(SCHOOL, "staff", false),
-        forGovernors: agreement(SCHOOL, "governors", false),
-        forVolunteers: agreement(SCHOOL, "volunteers", false),
-        forParents: agreement(SCHOOL, "parents", false),
-        otherSchoolAssigned: agreement(OTHER_SCHOOL, "staff", true),
-      },
+      records: toSign,
       answer: (actor, r) => canSignAgreement(actor, r.agreement, r.assigned),
-      // No role signs what is neither addressed to their kind nor assigned to them.
-      expect: {
-        assignedToMe: "everyone",
-        forStaff: STAFF_KINDS,
-        forGovernors: ["governor"],
-        forVolunteers: ["volunteer"],
-        forParents: "nobody",
-        otherSchoolAssigned: "nobody",
-      },
+      expect: whoMaySign,
     },
     {
       // The same rule as signing asks it, of any subject: by the kind it is addressed to.
       rule: "canSign",
-      records: {
-        assignedToMe: agreement(SCHOOL, "pupils", true),
-        forStaff: agreement(SCHOOL, "staff", false),
-        forGovernors: agreement(SCHOOL, "governors", false),
-        forVolunteers: agreement(SCHOOL, "volunteers", false),
-        forParents: agreement(SCHOOL, "parents", false),
-        otherSchoolAssigned: agreement(OTHER_SCHOOL, "staff", true),
-      },
+      records: toSign,
       answer: (actor, r) =>
         canSign(
           actor,
@@ -233,15 +230,7 @@ describe("authorization: every record rule × every role × own, other and other
           },
           r.assigned,
         ),
-      // No role signs what is neither addressed to their kind nor assigned to them.
-      expect: {
-        assignedToMe: "everyone",
-        forStaff: STAFF_KINDS,
-        forGovernors: ["governor"],
-        forVolunteers: ["volunteer"],
-        forParents: "nobody",
-        otherSchoolAssigned: "nobody",
-      },
+      expect: whoMaySign,
     },
     {
       rule: "canRunClassSession",

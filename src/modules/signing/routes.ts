@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { DryRunQuery } from "../../kernel/query.js";
@@ -55,6 +55,13 @@ import {
   verifyReference,
   visitorSignatureByReference,
 } from "./signatures.js";
+
+/** A receipt PDF, downloaded under its verification reference (the same for every way back to it). */
+const sendReceipt = (reply: FastifyReply, reference: string, pdf: Buffer) =>
+  reply
+    .type("application/pdf")
+    .header("content-disposition", `attachment; filename="receipt-${reference}.pdf"`)
+    .send(pdf);
 
 /**
  * Every way to sign: signed in (group commit), by a parent's emailed link, at the reception kiosk
@@ -304,10 +311,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     async (request, reply) => {
       const signature = await loadSignatureFor(db, actorOf(request), request.params.id);
       const pdf = await receiptPdf(db, signature, config.publicUrl);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
-        .send(pdf);
+      return sendReceipt(reply, signature.verificationRef, pdf);
     },
   );
   // A person's signing history: their own, or anyone's for the compliance view's readers.
@@ -351,10 +355,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     },
     async (request, reply) => {
       const signature = await visitorSignatureByReference(db, request.params.reference);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
-        .send(await receiptPdf(db, signature, config.publicUrl));
+      return sendReceipt(reply, signature.verificationRef, await receiptPdf(db, signature, config.publicUrl));
     },
   );
   api.post(
@@ -383,10 +384,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     },
     async (request, reply) => {
       const signature = await signatureForLink(db, request.params.token);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="receipt-${signature.verificationRef}.pdf"`)
-        .send(await receiptPdf(db, signature, config.publicUrl));
+      return sendReceipt(reply, signature.verificationRef, await receiptPdf(db, signature, config.publicUrl));
     },
   );
   api.get(
