@@ -135,6 +135,10 @@ describe("agreements and e-signatures", () => {
     await page.getByRole("link", { name: "Read and sign" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/agreements/sign");
+    // The address changes before the lazily loaded page replaces Home, and Home's glance has a
+    // link of the same name (to the compliance view): wait for the list page itself.
+    await expect.poll(() => heading1(page)).toBe("Agreements");
+    await expect.poll(() => page.getByRole("heading", { name: "Agreements to sign" }).count()).toBe(1);
     await expect.poll(() => page.getByRole("link", { name: STAFF_AGREEMENT }).count()).toBe(1);
     await page.getByRole("link", { name: STAFF_AGREEMENT }).focus();
     await page.keyboard.press("Enter");
@@ -271,7 +275,9 @@ describe("agreements and e-signatures", () => {
     await expect.poll(() => page.getByRole("dialog").getByText("This will email 2 links.").count()).toBe(1);
     await checkPage(page, "44-send-links-confirm");
     await page.getByRole("dialog").getByRole("button", { name: "Send links" }).click();
-    await expect.poll(() => page.getByText("2 signing links emailed").count()).toBe(1);
+    await expect
+      .poll(() => page.getByText("2 signing links queued in the outbox — no mail server is set up").count())
+      .toBe(1);
 
     const outbox = await callApi<{ messages: { to: string; body: string }[] }>(page, "GET", "/mail/outbox");
     const mail = outbox.messages.find((m) => m.to === "mererid@home.test" && /\/sign\//.test(m.body));
@@ -394,14 +400,156 @@ describe("agreements and e-signatures", () => {
     expect(onVersion2.map((s) => s.kind)).toEqual(["declined"]);
     await page.context().close();
 
-    // On a phone the compliance table scrolls inside its own region; the page never scrolls sideways.
+    // On a phone each person is a card listing their agreements; the page never scrolls sideways.
     const phone = await newPage(browser, PHONE);
     await phone.goto(`${accord.url}/sign-in`);
     await signIn(phone, HEAD);
     await phone.goto(`${accord.url}/compliance`);
-    await expect.poll(() => phone.getByRole("region", { name: "People and agreements" }).count()).toBe(1);
+    await expect.poll(() => phone.getByRole("table").count()).toBe(0);
     await expect.poll(() => phone.getByText("Declined", { exact: true }).count()).toBeGreaterThan(0);
     await expectNoHorizontalOverflow(phone);
+    await phone.context().close();
+  });
+
+  it("shows a headteacher who is covered, which children are not, the answers given, and the visitors' register", async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${accord.url}/sign-in`);
+    await signIn(page, HEAD);
+
+    // A home–school agreement and a visitors' agreement, each with a photo question.
+    await callApi(page, "PUT", "/policies/settings/approvers", { roles: [] });
+    const policy = await callApi<{ id: string; versions: { id: string }[] }>(page, "POST", "/policies", {
+      title: "Home, school and visitors",
+      audiences: ["parent", "visitor"],
+    });
+    const versionId = policy.versions[0].id;
+    await callApi(page, "PATCH", `/policies/${policy.id}/versions/${versionId}`, {
+      content: "# Home, school and visitors\n\nHow families and guests help keep pupils safe online.",
+      statements: ["We will talk with our child about staying safe online.", "I will wear my visitor badge."],
+    });
+    await callApi(page, "POST", `/policies/${policy.id}/versions/${versionId}/publish`);
+    const home = await callApi<{ id: string }>(page, "POST", "/agreements", {
+      policyVersionId: versionId,
+      title: "Home–school photo agreement",
+      audience: "parents",
+      declaration: "We have read these rules together and will keep to them.",
+      choices: [
+        { key: "website", label: "Photos of my child on the school website", options: ["yes", "no"] },
+      ],
+    });
+    const guests = await callApi<{ id: string }>(page, "POST", "/agreements", {
+      policyVersionId: versionId,
+      title: "Visitor sign-in agreement",
+      audience: "visitors",
+      declaration: "I will follow the school's safeguarding rules during my visit.",
+      choices: [{ key: "photo", label: "Photos of me at school events", options: ["agree", "disagree"] }],
+    });
+    // Gwen has two parents; Tomos has a grandmother the school has no email for.
+    await callApi(
+      page,
+      "POST",
+      "/people/import?kind=pupils",
+      "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,DOB\nC223456789012,Gwen,Morgan,Year 2,Willow,11/05/2019\nD223456789012,Tomos,Rees,Year 2,Willow,02/09/2019\n",
+      "text/csv",
+    );
+    await callApi(
+      page,
+      "POST",
+      "/people/import?kind=contacts",
+      "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN\nC200,Sioned,Morgan,sioned@home.test,Mother,1,Yes,C223456789012\nC201,Iolo,Morgan,iolo@home.test,Father,2,Yes,C223456789012\nC202,Beti,Rees,,Grandmother,1,Yes,D223456789012\n",
+      "text/csv",
+    );
+    await callApi(page, "POST", `/agreements/${home.id}/assignments`, { kinds: ["parent"], dueDate: DUE });
+    await callApi(page, "POST", `/agreements/${home.id}/parent-links`);
+    const outbox = await callApi<{ messages: { to: string; subject: string; body: string }[] }>(
+      page,
+      "GET",
+      "/mail/outbox",
+    );
+    const mail = outbox.messages.find((m) => m.to === "sioned@home.test" && /\/sign\//.test(m.body));
+    const token = mail!.body.match(/\/sign\/([A-Za-z0-9_-]+)/)![1];
+    const open = await callApi<{ agreement: { textSha256: string } }>(page, "GET", `/sign/${token}`);
+    await callApi(page, "POST", `/sign/${token}`, {
+      fullName: "Sioned Morgan",
+      choices: { website: "no" },
+      textSha256: open.agreement.textSha256,
+    });
+
+    // A visitor signs at the reception kiosk (the tablet has no cookie: its token is its key).
+    const kiosk = await callApi<{ code: string }>(page, "POST", "/kiosks", {
+      agreementId: guests.id,
+      deviceName: "Reception iPad",
+    });
+    const tablet = (path: string, body?: unknown, token?: string) =>
+      fetch(`${accord.url}/api/v1${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json", ...(token ? { "x-kiosk-token": token } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.json());
+    const { token: kioskToken } = await tablet("/kiosk/start", { code: kiosk.code });
+    const { agreement: shown } = await tablet("/kiosk/agreement", undefined, kioskToken);
+    await tablet(
+      "/kiosk/signatures",
+      {
+        fullName: "Rhian Pritchard-Jones",
+        organisation: "Valley Reading Trust",
+        visiting: "Year 2 class",
+        choices: { photo: "disagree" },
+        textSha256: shown.textSha256,
+      },
+      kioskToken,
+    );
+
+    // The compliance view: Iolo is covered by Sioned's signature (never "Signed"), the answer
+    // shows in words, and Tomos is listed as not covered with his grandmother and no email.
+    await page.goto(`${accord.url}/compliance`);
+    await expect.poll(() => page.getByText("Covered by Sioned Morgan's signature").count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole("columnheader", { name: "Photos of my child on the school website" }).count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByRole("heading", { name: "Children not yet covered" }).count()).toBe(1);
+    // Every child whose carers were asked and who has no carer's signature is listed (earlier
+    // journeys' children too); Gwen, covered by her mother, is not.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 3 }).allTextContents())
+      .toContainEqual(
+        expect.stringMatching(/^Home–school photo agreement: \d+ child(ren)? not yet covered$/),
+      );
+    await expect.poll(() => page.getByRole("rowheader", { name: "Tomos Rees" }).count()).toBe(1);
+    expect(await page.getByRole("rowheader", { name: "Gwen Morgan" }).count()).toBe(0);
+    await expect.poll(() => page.getByText("Beti Rees (Grandmother)").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("1 visitor signed this term").count()).toBe(1);
+    expect(await page.getByText("0 of 0 signed").count()).toBe(0);
+    await checkPage(page, "60-compliance-covered-and-choices");
+
+    await page.getByRole("link", { name: "Visitors' register" }).first().click();
+    await expect.poll(() => heading1(page)).toBe("Visitors' register");
+    await expect.poll(() => page.getByRole("rowheader", { name: /Rhian Pritchard-Jones/ }).count()).toBe(1);
+    // The table (and, for phones, the same rows as cards) show the answer in words, and the kiosk.
+    await expect.poll(() => page.getByRole("cell", { name: /I do not agree/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("cell", { name: /Reception iPad · opened .* by Ada Okafor/ }).count())
+      .toBe(1);
+    await checkPage(page, "61-visitors-register");
+    await page.context().close();
+
+    // The same pages on a phone: nothing scrolls sideways, the register is a list of cards.
+    const phone = await newPage(browser, PHONE);
+    await phone.goto(`${accord.url}/sign-in`);
+    await signIn(phone, HEAD);
+    await phone.goto(`${accord.url}/compliance`);
+    await expect.poll(() => phone.getByText("Covered by Sioned Morgan's signature").count()).toBe(1);
+    await expectNoHorizontalOverflow(phone);
+    await checkPage(phone, "62-compliance-phone");
+    await phone.goto(`${accord.url}/compliance/visitors`);
+    // On a phone the register's rows are cards (the table is there for wider screens only).
+    await expect
+      .poll(() => phone.getByRole("listitem").filter({ hasText: "Rhian Pritchard-Jones" }).isVisible())
+      .toBe(true);
+    await expectNoHorizontalOverflow(phone);
+    await checkPage(phone, "63-visitors-register-phone");
     await phone.context().close();
   });
 });

@@ -23,7 +23,7 @@ describe("a school's first day with Accord", () => {
   });
   afterAll(() => closeSchool({ accord, browser }));
 
-  it("fresh start → setup → sign in → add a person → sign out", async () => {
+  it("fresh start → setup (signed in) → sign out and in → add a person → sign out", async () => {
     const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(accord.url);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/setup");
@@ -39,8 +39,12 @@ describe("a school's first day with Accord", () => {
     await page.getByRole("textbox", { name: "Password", exact: true }).fill(HEAD.password);
     await page.getByRole("button", { name: "Create school" }).click();
 
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
+    // Setup leaves the new admin signed in: straight to the home page, no second sign-in.
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     await expect.poll(() => page.getByText(/School created/).count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
     await checkPage(page, "02-sign-in");
     await signIn(page, HEAD.email, "not-my-password-at-all");
     await expect.poll(() => page.getByText("Email or password is incorrect.").count()).toBeGreaterThan(0);

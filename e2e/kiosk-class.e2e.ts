@@ -22,6 +22,8 @@ const HEAD = {
 };
 
 const POLICY = "Visitors, pupils and the internet at Oakfield";
+const POLICY_WORDS = "How visitors and pupils help keep Oakfield safe online and offline.";
+const READ_LINE = `I have read ${POLICY} (version 1.0) shown above.`;
 const VISITOR_AGREEMENT = "Visitor sign-in agreement";
 const PUPIL_AGREEMENT = "Our class online safety promise";
 const PHOTO_QUESTION = "I am happy for my photo to appear on the school's visitor board";
@@ -88,7 +90,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     });
     const draft = policy.versions[0].id;
     await callApi(admin, "PATCH", `/policies/${policy.id}/versions/${draft}`, {
-      content: "# Staying safe\n\nHow visitors and pupils help keep Oakfield safe online and offline.",
+      content: `# Staying safe\n\n${POLICY_WORDS}`,
       statements: [...VISITOR_STATEMENTS, ...PUPIL_STATEMENTS],
     });
     await callApi(admin, "POST", `/policies/${policy.id}/versions/${draft}/publish`);
@@ -121,6 +123,11 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     // The admin opens a kiosk and reads the code off the page.
     await admin.getByRole("link", { name: "Reception kiosk" }).click();
     await expect.poll(() => heading1(admin)).toBe("Reception kiosk");
+    // A named device, open until the end of term (the default) rather than for one day.
+    await admin.getByRole("textbox", { name: "Device name" }).fill("Reception iPad");
+    expect(await admin.getByRole("combobox", { name: "Open until" }).inputValue()).toMatch(
+      /^The end of term/,
+    );
     await admin.getByRole("combobox", { name: "Visitors’ agreement" }).click();
     await admin.getByRole("option", { name: `${VISITOR_AGREEMENT} (version 1.0)` }).click();
     await admin.getByRole("button", { name: "Open kiosk" }).click();
@@ -128,6 +135,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await expect.poll(() => codeBox.textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const code = (await codeBox.textContent())!;
     await expect.poll(() => admin.getByText(`${accord.url}/kiosk`, { exact: false }).count()).toBe(1);
+    await expect.poll(() => admin.getByRole("cell", { name: "Reception iPad", exact: true }).count()).toBe(1);
     await checkPage(admin, "58-kiosks-admin");
 
     // The reception tablet: no cookies, only the code.
@@ -160,6 +168,12 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await tablet.keyboard.press("Enter");
     await expect.poll(() => heading1(tablet)).toBe("Read the agreement");
     await expect.poll(() => tablet.getByText(VISITOR_STATEMENTS[1]).count()).toBe(1);
+    // The policy itself is on the page, above the statements, and the declaration says it was read.
+    await expect.poll(() => tablet.getByText(POLICY_WORDS).isVisible()).toBe(true);
+    await expect.poll(() => tablet.getByText(READ_LINE).count()).toBe(1);
+    expect(await tablet.getByRole("link", { name: `From ${POLICY}, version 1.0` }).getAttribute("href")).toBe(
+      "#policy-text",
+    );
     await tabTo(tablet, focusedIs(tablet, "radio", "I agree"));
     await tablet.keyboard.press("Space");
     await expect.poll(() => tablet.getByRole("radio", { name: "I agree" }).isChecked()).toBe(true);
@@ -167,8 +181,10 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await tabTo(tablet, focusedIs(tablet, "button", "Next"));
     await tablet.keyboard.press("Enter");
     await expect.poll(() => heading1(tablet)).toBe("Sign");
-    await tabTo(tablet, focusedIs(tablet, "textbox", "Type your full name to sign"));
-    await tablet.keyboard.type("Megan Tregaron");
+    // Her name was typed once, on the first step: this step signs with it and asks for it again nowhere.
+    await expect.poll(() => tablet.getByText("You are signing as Megan Tregaron").count()).toBe(1);
+    expect(await tablet.getByRole("textbox").count()).toBe(1); // the optional email only
+    await tabTo(tablet, focusedIs(tablet, "button", "Sign"));
     await tablet.keyboard.press("Enter");
     await expect.poll(() => heading1(tablet)).toBe("Thank you, Megan");
     await expect
@@ -234,7 +250,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await tablet.getByRole("button", { name: "Clear drawing" }).click();
     await expect.poll(() => pad.getAttribute("aria-label")).toBe("Signature box, empty");
     await draw();
-    await tablet.getByRole("textbox", { name: "Type your full name to sign" }).fill("Nia Hafren");
+    await expect.poll(() => tablet.getByText("You are signing as Nia Hafren").count()).toBe(1);
     await checkPage(tablet, "63-kiosk-sign-mobile");
     await tablet.getByRole("button", { name: "Sign", exact: true }).click();
     await expect.poll(() => heading1(tablet)).toBe("Thank you, Nia");
@@ -246,7 +262,7 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     // The admin sees two visitors signed, and closes the kiosk.
     await admin.reload();
     await expect.poll(() => admin.getByRole("cell", { name: "2", exact: true }).count()).toBe(1);
-    await admin.getByRole("button", { name: /^Close kiosk: / }).click();
+    await admin.getByRole("button", { name: "Close kiosk: Reception iPad" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Close kiosk" }).click();
     await expect.poll(() => admin.getByText(/^Closed /).count()).toBe(1);
 
@@ -270,19 +286,46 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await expect.poll(() => linkBox.textContent()).toMatch(new RegExp(`^${accord.url}/class/.+`));
     const link = (await linkBox.textContent())!;
     await expect.poll(() => admin.getByTestId("class-progress").textContent()).toBe("0 of 3 signed");
+    // The teacher's screen shows a QR code of the link, and a short code to type instead.
+    expect(
+      await admin.getByRole("img", { name: "QR code that opens this session on the pupils’ device" }).count(),
+    ).toBe(1);
+    const shortCode = (await admin.getByTestId("class-code").textContent())!;
+    expect(shortCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await checkPage(admin, "53-class-teacher");
+    // The same screen on the teacher's phone fits its width.
+    await admin.setViewportSize(PHONE.viewport);
+    await expectNoHorizontalOverflow(admin);
+    await checkPage(admin, "53b-class-teacher-mobile");
+    await admin.setViewportSize({ width: 1280, height: 900 });
 
-    // The shared device: no cookies.
+    // The shared device (its own browser, no cookies) types the short code at /class.
     const device = await newPage(browser, TABLET);
-    await device.goto(link);
+    await device.goto(`${accord.url}/class`);
+    await expect.poll(() => heading1(device)).toBe("Open your class’s signing");
+    await device.getByRole("textbox", { name: "Class code" }).fill("ZZZZ-ZZZ2");
+    await device.getByRole("button", { name: "Open", exact: true }).click();
+    await expect
+      .poll(() => device.getByText("That code is not open. Check it with your teacher.").count())
+      .toBe(1);
+    await checkPage(device, "53c-class-code");
+    await device.getByRole("textbox", { name: "Class code" }).fill(shortCode.toLowerCase().replace("-", ""));
+    await device.getByRole("button", { name: "Open", exact: true }).click();
     await expect.poll(() => heading1(device)).toBe("Find your name");
     await expect
       .poll(() => device.getByRole("button", { name: /^(Cai P\.|Efa M\.|Ifan R\.)$/ }).count())
       .toBe(3);
     await checkPage(device, "54-class-names");
 
-    // At phone width the names still fit.
+    // A link cut short says so in plain words, not as a field to correct.
     const phone = await newPage(browser, PHONE);
+    await phone.goto(`${accord.url}/class/not-a-link`);
+    await expect
+      .poll(() => phone.getByRole("alert").textContent())
+      .toContain("This link is not valid. Ask the school for a new one.");
+    await checkPage(phone, "57b-class-invalid-link-mobile");
+
+    // At phone width the names still fit (this one opened by the teacher's link, as a QR code holds).
     await phone.goto(link);
     await expect.poll(() => heading1(phone)).toBe("Find your name");
     await expectNoHorizontalOverflow(phone);
@@ -291,6 +334,8 @@ describe("signing without an account: reception kiosk and class sessions", () =>
     await device.getByRole("button", { name: "Cai P." }).click();
     await expect.poll(() => heading1(device)).toBe("Hello, Cai P.");
     await expect.poll(() => device.getByText(PUPIL_STATEMENTS[2]).count()).toBe(1);
+    await expect.poll(() => device.getByText(POLICY_WORDS).isVisible()).toBe(true);
+    await expect.poll(() => device.getByText(READ_LINE).count()).toBe(1);
     await device.getByRole("button", { name: "I promise" }).click();
     await expect.poll(() => device.getByText("Please type your name").count()).toBe(1);
     await device.getByRole("textbox", { name: "Type your name" }).fill("Cai Pennant");

@@ -92,9 +92,12 @@ function versionStatus(page: Page) {
 async function approveAndPublish(page: Page) {
   await page.getByRole("button", { name: "Submit for approval" }).click();
   await expect.poll(() => versionStatus(page)).toBe("Awaiting approval");
+  // Approving and publishing each ask first, in a dialog.
   await page.getByRole("button", { name: "Approve as Headteacher" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Approve", exact: true }).click();
   await expect.poll(() => versionStatus(page)).toBe("Approved");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Publish", exact: true }).click();
   await expect.poll(() => versionStatus(page)).toBe("Published");
 }
 

@@ -141,7 +141,7 @@ describe("Accord in Welsh", () => {
     // The parent's signing link (here one that is not recognised) and the reception kiosk.
     await phone.goto(`${accord.url}/sign/this-link-is-not-a-real-one-1234`);
     await expect
-      .poll(() => phone.getByText(/Nid yw'r ddolen lofnodi hon yn cael ei hadnabod/).count())
+      .poll(() => phone.getByText(/Nid yw'r ddolen hon yn ddilys. Gofynnwch i'r ysgol am un newydd./).count())
       .toBe(1);
     await expect.poll(() => phone.getByRole("button", { name: "English" }).count()).toBe(1);
     await checkPage(phone, "98-cy-parent-link-mobile");
@@ -227,7 +227,8 @@ describe("Accord in Welsh", () => {
     await checkPage(tablet, "102-cy-kiosk-agreement");
     await tablet.getByRole("button", { name: "Nesaf" }).click();
     await expect.poll(() => heading1(tablet)).toBe("Llofnodi");
-    await tablet.getByRole("textbox", { name: "Teipiwch eich enw llawn i lofnodi" }).fill("Megan Tregaron");
+    // The name given on the first step is the signature: it is not asked for again.
+    await expect.poll(() => tablet.getByText("Rydych chi'n llofnodi fel Megan Tregaron").count()).toBe(1);
     await tablet.getByRole("button", { name: "Llofnodi", exact: true }).click();
     await expect.poll(() => heading1(tablet)).toBe("Diolch, Megan");
     await expect.poll(() => tablet.getByText(/clirio ei hun mewn \d+ eiliad/).count()).toBe(1);

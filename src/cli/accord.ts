@@ -26,7 +26,7 @@ async function main(args: string[]) {
       return 0;
     }
     if (command === "demo") {
-      const summary = await fillDemoSchool(database.db);
+      const summary = await fillDemoSchool(database, config);
       console.log(summary);
       return 0;
     }

@@ -1,10 +1,15 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/client.js";
+import { type Database, queryRows } from "../db/client.js";
 import { people, pupilContacts, roleAssignments, schools } from "../db/schema.js";
+import type { Config } from "../kernel/config.js";
 import { fullName } from "../kernel/names.js";
 import type { Actor, Kind, Role } from "../modules/access/roles.js";
 import { recordEvent } from "../modules/audit/service.js";
 import { createCredentials } from "../modules/auth/service.js";
+import { seedCourses } from "../modules/training/service.js";
+import { DEMO_APPROVER, fillDemoPolicies } from "./demo-policies.js";
+
+export { DEMO_APPROVER };
 
 /**
  * A fictional school for demonstrations and trying Accord out. Every name is made up by pairing
@@ -54,7 +59,23 @@ function random(seed: number) {
 
 type NewPerson = typeof people.$inferInsert;
 
-export async function fillDemoSchool(db: Db) {
+/**
+ * The demo school: its people (one transaction), then its policies, agreements and signatures,
+ * made through the API as the headteacher and the chair of governors would make them.
+ */
+export async function fillDemoSchool(database: Database, config: Config) {
+  const made = await fillDemoPeople(database);
+  const counts = await fillDemoPolicies(database, config, made);
+  return `${made.summary}
+Policies: ${counts.policies} published (one more version awaits the chair of governors' approval); ${counts.agreements} agreements (staff, parents, pupils), ${counts.signatures} signatures so far; photo consent asked of every family, ${counts.consentAnswers} answers given, one child's images restricted by the DSL.
+
+Sign in (every password: ${DEMO_LOGIN.password}):
+  ${DEMO_LOGIN.email}   headteacher and admin: the school at a glance, compliance, publishing
+  ${DEMO_APPROVER.email}  chair of governors: approves policy versions`;
+}
+
+async function fillDemoPeople(database: Database) {
+  const db = database.db;
   const rand = random(20260901);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const used = new Set<string>();
@@ -79,6 +100,7 @@ export async function fillDemoSchool(db: Db) {
       .insert(schools)
       .values({ name: "Nantbrook Community Primary School" })
       .returning();
+    await seedCourses(tx, school.id);
     const actor: Actor = {
       schoolId: school.id,
       personId: null,
@@ -216,9 +238,16 @@ export async function fillDemoSchool(db: Db) {
           parentalResponsibility: true,
         })),
       );
-    // The headteacher gets a known demo password so the demo can be explored at once.
-    await tx.execute(sql`UPDATE people SET email = ${DEMO_LOGIN.email} WHERE id = ${inserted[0].id}`);
-    await createCredentials(tx, school.id, inserted[0].id, DEMO_LOGIN.email, DEMO_LOGIN.password);
+    // The headteacher and the chair of governors (the school's two approvers) get known demo
+    // passwords, so the demo can be explored, and a policy approved and published, at once.
+    const chairId = inserted[governorsFrom].id;
+    for (const [id, login] of [
+      [inserted[0].id, DEMO_LOGIN],
+      [chairId, DEMO_APPROVER],
+    ] as const) {
+      await tx.execute(sql`UPDATE people SET email = ${login.email} WHERE id = ${id}`);
+      await createCredentials(tx, school.id, id, login.email, login.password);
+    }
     const counts = {
       staff: governorsFrom,
       governors: 8,
@@ -233,7 +262,10 @@ export async function fillDemoSchool(db: Db) {
       entityId: school.id,
       summary: counts,
     });
-    return `Demo school "${school.name}" created: ${counts.staff} staff, ${counts.governors} governors, ${counts.volunteers} volunteers, ${counts.studentTeachers} student teachers, ${counts.pupils} pupils, ${counts.parents} parents/carers.
-Sign in as ${DEMO_LOGIN.email} with password ${DEMO_LOGIN.password}`;
+    return {
+      headId: inserted[0].id,
+      chairId,
+      summary: `Demo school "${school.name}" created: ${counts.staff} staff, ${counts.governors} governors, ${counts.volunteers} volunteers, ${counts.studentTeachers} student teachers, ${counts.pupils} pupils, ${counts.parents} parents/carers.`,
+    };
   });
 }

@@ -60,3 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.ACCORD_LOG_LEVEL,
   };
 }
+
+/** Whether mail queued now is sent ("smtp") or waits in the outbox for an admin ("outbox"). */
+export const mailDelivery = (config: Pick<Config, "smtpUrl">) =>
+  config.smtpUrl ? ("smtp" as const) : ("outbox" as const);

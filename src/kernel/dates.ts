@@ -40,3 +40,44 @@ export const isoDate = z
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
     "That date does not exist.",
   );
+
+/**
+ * The last day of the school term a day falls in, holiday after it included, as bounds every UK
+ * school's own dates sit inside: autumn to 31 December, spring to 30 April (Easter moves), summer
+ * to 31 August (the academic year's end).
+ */
+export function endOfTerm(iso: string) {
+  const [year, month] = iso.split("-").map(Number);
+  if (month >= 9) return `${year}-12-31`;
+  if (month <= 4) return `${year}-04-30`;
+  return `${year}-08-31`;
+}
+
+/**
+ * The last moment of a London calendar day (23:59:59.999, in summer or winter time): shown as
+ * "until 31 December, 23:59", never as the next day's midnight.
+ */
+export function endOfLondonDay(iso: string) {
+  const next = addDays(iso, 1);
+  // Midnight UTC of the next day, moved back by London's offset then (0 or 1 hour).
+  const utcMidnight = new Date(`${next}T00:00:00Z`);
+  const londonHour = Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(
+      utcMidnight,
+    ),
+  );
+  return new Date(utcMidnight.getTime() - londonHour * 3600_000 - 1);
+}
+
+/**
+ * A link emailed to a parent lasts until the end of the day they were asked to answer by, and
+ * never less than a fortnight: long enough for a busy family, short enough to stay safe.
+ */
+const MIN_LINK_DAYS = 14;
+
+export function linkExpiry(dueDate: string | null, now = new Date()) {
+  const minimum = new Date(now.getTime() + MIN_LINK_DAYS * 86_400_000);
+  if (!dueDate) return minimum;
+  const due = endOfLondonDay(dueDate);
+  return due > minimum ? due : minimum;
+}

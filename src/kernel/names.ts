@@ -12,3 +12,10 @@ export function fullName(p: { givenName: string; familyName: string; preferredNa
 export function fullNameSql(given: SQL | unknown, family: SQL | unknown): SQL<string> {
   return sql<string>`concat_ws(' ', ${given}, nullif(${family}, ''))`;
 }
+
+/** A person's name from a `people` row in a query, by its alias: the preferred name if they have one. */
+export const personNameSql = (alias: string) =>
+  fullNameSql(
+    sql.raw(`coalesce(${alias}.preferred_name, ${alias}.given_name)`),
+    sql.raw(`${alias}.family_name`),
+  );

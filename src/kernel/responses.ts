@@ -12,6 +12,9 @@ export const IsoDay = z.iso.date();
 /** A moment, as `Date.toISOString()` writes it (UTC). */
 export const IsoMoment = z.iso.datetime();
 
+/** How mail leaves: "outbox" when no mail server is set up, so screens say it only waits there. */
+export const MailDelivery = z.enum(["smtp", "outbox"]);
+
 export const FieldErrorView = z.object({ field: z.string(), message: z.string() });
 
 /**

@@ -15,13 +15,19 @@ import { type RegisteredRoute, registerAccess } from "../modules/access/plugin.j
 import { agreementRoutes } from "../modules/agreements/routes.js";
 import { auditRoutes } from "../modules/audit/routes.js";
 import { authRoutes } from "../modules/auth/routes.js";
+import { consentRoutes } from "../modules/consent/routes.js";
+import { deviceRoutes } from "../modules/devices/routes.js";
+import { filteringRoutes } from "../modules/filtering/routes.js";
 import { homeRoutes } from "../modules/home/routes.js";
+import { incidentRoutes } from "../modules/incidents/routes.js";
 import { mailRoutes } from "../modules/mail/routes.js";
 import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.js";
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
+import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
+import { trainingRoutes } from "../modules/training/routes.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
 
@@ -89,6 +95,12 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     policyRoutes,
     agreementRoutes,
     signingRoutes,
+    consentRoutes,
+    incidentRoutes,
+    deviceRoutes,
+    requestRoutes,
+    filteringRoutes,
+    trainingRoutes,
     auditRoutes,
     mailRoutes,
     homeRoutes,

@@ -128,7 +128,12 @@ describe("the OpenAPI document", () => {
     }
     const compliance = response("GET", "/api/v1/compliance/agreements", 200).content!;
     expect(Object.keys(compliance)).toEqual(["application/json", "text/csv"]);
-    expect(compliance["application/json"].schema!.required).toEqual(["agreements", "people", "options"]);
+    expect(compliance["application/json"].schema!.required).toEqual([
+      "agreements",
+      "people",
+      "childrenNotCovered",
+      "options",
+    ]);
     expect(compliance["text/csv"].schema).toMatchObject({ type: "string", format: "binary" });
     // A parent's link: the form while open, what was given once used.
     const link = json("GET", "/api/v1/sign/{token}", 200);

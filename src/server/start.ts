@@ -3,8 +3,14 @@ import { openDatabase } from "../db/client.js";
 import { ConfigError, loadConfig } from "../kernel/config.js";
 import { chaseAgreements } from "../modules/agreements/chasing.js";
 import { assignNewStarters } from "../modules/agreements/service.js";
+import { sweepConsent } from "../modules/consent/service.js";
+import { sweepDevices } from "../modules/devices/service.js";
+import { chaseFilteringActions } from "../modules/filtering/service.js";
+import { escalateUnopened } from "../modules/incidents/service.js";
 import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
 import { sendReviewReminders } from "../modules/policies/reminders.js";
+import { chaseFollowUps } from "../modules/requests/service.js";
+import { sweepTraining } from "../modules/training/service.js";
 import { buildApp } from "./app.js";
 
 async function main() {
@@ -38,7 +44,7 @@ async function main() {
   // Agreements: assign new starters every minute; chase unsigned agreements hourly (each step once).
   const starters = new Cron("30 * * * * *", { protect: true }, async () => {
     try {
-      await assignNewStarters(database.db);
+      await assignNewStarters(database.db, config.publicUrl);
     } catch (err) {
       app.log.error({ err }, "new-starter assignment failed");
     }
@@ -51,7 +57,73 @@ async function main() {
     }
   });
 
+  // Photo consent: new pupils' parents asked, reminders a week before a link expires, image
+  // managers chased until they confirm removal; hourly, each step once.
+  const consent = new Cron("0 23 * * * *", { protect: true }, async () => {
+    try {
+      await sweepConsent(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "consent sweep failed");
+    }
+  });
+
+  // Incidents nobody has opened within the school's threshold go to the next people in the chain.
+  const escalation = new Cron("45 * * * * *", { protect: true }, async () => {
+    try {
+      await escalateUnopened(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "incident escalation failed");
+    }
+  });
+
+  // Devices: overdue loans reminded once a day, at 08:05.
+  const overdue = new Cron("0 5 8 * * *", { protect: true, timezone: "Europe/London" }, async () => {
+    try {
+      await sweepDevices(database.db);
+    } catch (err) {
+      app.log.error({ err }, "overdue device reminders failed");
+    }
+  });
+
+  // Photos on a personal device: requesters whose follow-up is overdue are emailed once a day.
+  const followUps = new Cron("0 41 * * * *", { protect: true }, async () => {
+    try {
+      await chaseFollowUps(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "request follow-up chasing failed");
+    }
+  });
+
+  // Filtering review actions: the owner is emailed on the due day, then weekly; each step once.
+  const filteringActions = new Cron(
+    "0 10 8 * * *",
+    { protect: true, timezone: "Europe/London" },
+    async () => {
+      try {
+        await chaseFilteringActions(database.db, config.publicUrl);
+      } catch (err) {
+        app.log.error({ err }, "filtering action reminders failed");
+      }
+    },
+  );
+
+  // Training: reminders before and on a course's last day, then every 30 days while out of date,
+  // copied to the line manager; daily at 07:35, each step once (training_reminders).
+  const training = new Cron("0 35 7 * * *", { protect: true, timezone: "Europe/London" }, async () => {
+    try {
+      await sweepTraining(database.db, config.publicUrl);
+    } catch (err) {
+      app.log.error({ err }, "training reminder sweep failed");
+    }
+  });
+
   const shutdown = async () => {
+    filteringActions.stop();
+    training.stop();
+    overdue.stop();
+    followUps.stop();
+    escalation.stop();
+    consent.stop();
     starters.stop();
     chasing.stop();
     reviews.stop();

@@ -22,15 +22,22 @@ const features = {
   auth: () => import("./features/auth/pages"),
   classSessions: withFeatureStrings(() => import("./features/class-sessions/pages")),
   compliance: withFeatureStrings(() => import("./features/compliance/pages")),
+  consent: withFeatureStrings(() => import("./features/consent/pages")),
+  consentAnswer: withFeatureStrings(() => import("./features/consent/answer/pages")),
+  devices: withFeatureStrings(() => import("./features/devices/pages")),
+  filtering: withFeatureStrings(() => import("./features/filtering/pages")),
   home: withFeatureStrings(() => import("./features/home/pages")),
+  incidents: withFeatureStrings(() => import("./features/incidents/pages")),
   invitations: () => import("./features/invitations/pages"),
   kiosk: withFeatureStrings(() => import("./features/kiosk/pages")),
   people: withFeatureStrings(() => import("./features/people/pages")),
   peopleImport: withFeatureStrings(() => import("./features/people/import/pages")),
   policies: withFeatureStrings(() => import("./features/policies/pages")),
+  requests: withFeatureStrings(() => import("./features/requests/pages")),
   settings: withFeatureStrings(() => import("./features/settings/pages")),
   setup: () => import("./features/setup/pages"),
   shell: withFeatureStrings(() => import("./features/shell/AppLayout")),
+  training: withFeatureStrings(() => import("./features/training/pages")),
 };
 
 function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -46,8 +53,12 @@ const firstChunks: Record<string, Array<() => Promise<unknown>>> = {
   class: [features.classSessions],
   sign: [features.agreements],
   verify: [features.agreements],
+  "consent/answer": [features.consentAnswer],
 };
-for (const load of firstChunks[window.location.pathname.split("/")[1]] ?? [features.shell]) void load();
+// Keyed by the path's first segment, or its first two where a public page shares its first with
+// signed-in ones (/consent/answer/… is a parent's link; /consent/… is the staff's pages).
+const [first, second] = window.location.pathname.split("/").slice(1);
+for (const load of firstChunks[`${first}/${second}`] ?? firstChunks[first] ?? [features.shell]) void load();
 
 const AppLayout = lazyPage(features.shell, "AppLayout");
 const AccountPage = lazyPage(features.account, "AccountPage");
@@ -56,6 +67,7 @@ const SetupPage = lazyPage(features.setup, "SetupPage");
 const AcceptInvitationPage = lazyPage(features.invitations, "AcceptInvitationPage");
 const KioskPage = lazyPage(features.kiosk, "KioskPage");
 const KiosksPage = lazyPage(features.kiosk, "KiosksPage");
+const ClassCodePage = lazyPage(features.classSessions, "ClassCodePage");
 const ClassDevicePage = lazyPage(features.classSessions, "ClassDevicePage");
 const ClassSessionsPage = lazyPage(features.classSessions, "ClassSessionsPage");
 const CorrectSignaturePage = lazyPage(features.agreements, "CorrectSignaturePage");
@@ -65,7 +77,28 @@ const NewAgreementPage = lazyPage(features.agreements, "NewAgreementPage");
 const ParentSignPage = lazyPage(features.agreements, "ParentSignPage");
 const SignAgreementPage = lazyPage(features.agreements, "SignAgreementPage");
 const VerifyPage = lazyPage(features.agreements, "VerifyPage");
+const CheckPage = lazyPage(features.consent, "CheckPage");
+const ConsentAnswerPage = lazyPage(features.consentAnswer, "ConsentAnswerPage");
+const ConsentPage = lazyPage(features.consent, "ConsentPage");
+const ConsentSettingsPage = lazyPage(features.consent, "ConsentSettingsPage");
+const PupilConsentPage = lazyPage(features.consent, "PupilConsentPage");
+const RemovalsPage = lazyPage(features.consent, "RemovalsPage");
+const DeviceImportPage = lazyPage(features.devices, "DeviceImportPage");
+const DevicePage = lazyPage(features.devices, "DevicePage");
+const DevicesPage = lazyPage(features.devices, "DevicesPage");
+const LeaverChecklistPage = lazyPage(features.devices, "LeaverChecklistPage");
+const MyDevicesPage = lazyPage(features.devices, "MyDevicesPage");
+const FilteringPage = lazyPage(features.filtering, "FilteringPage");
+const MyFilteringActionsPage = lazyPage(features.filtering, "MyActionsPage");
+const NewFilteringReviewPage = lazyPage(features.filtering, "NewReviewPage");
+const FilteringReviewPage = lazyPage(features.filtering, "ReviewPage");
 const HomePage = lazyPage(features.home, "HomePage");
+const AlertsPage = lazyPage(features.incidents, "AlertsPage");
+const BreachesPage = lazyPage(features.incidents, "BreachesPage");
+const ChronologyPage = lazyPage(features.incidents, "ChronologyPage");
+const IncidentPage = lazyPage(features.incidents, "IncidentPage");
+const IncidentsPage = lazyPage(features.incidents, "IncidentsPage");
+const ReportPage = lazyPage(features.incidents, "ReportPage");
 const PeoplePage = lazyPage(features.people, "PeoplePage");
 const PersonEditPage = lazyPage(features.people, "PersonEditPage");
 const PersonNewPage = lazyPage(features.people, "PersonNewPage");
@@ -82,7 +115,21 @@ const PolicyPage = lazyPage(features.policies, "PolicyPage");
 const VersionEditPage = lazyPage(features.policies, "VersionEditPage");
 const VersionPage = lazyPage(features.policies, "VersionPage");
 const CompliancePage = lazyPage(features.compliance, "CompliancePage");
+const VisitorRegisterPage = lazyPage(features.compliance, "VisitorRegisterPage");
 const AuditPage = lazyPage(features.audit, "AuditPage");
+const AskPage = lazyPage(features.requests, "AskPage");
+const DecidePage = lazyPage(features.requests, "DecidePage");
+const MyRequestsPage = lazyPage(features.requests, "MyRequestsPage");
+const RegisterPage = lazyPage(features.requests, "RegisterPage");
+const RequestPage = lazyPage(features.requests, "RequestPage");
+const ServicesPage = lazyPage(features.requests, "ServicesPage");
+const SocialAccountsPage = lazyPage(features.requests, "SocialAccountsPage");
+const TypesPage = lazyPage(features.requests, "TypesPage");
+const CoursesPage = lazyPage(features.training, "CoursesPage");
+const InsetPage = lazyPage(features.training, "InsetPage");
+const MatrixPage = lazyPage(features.training, "MatrixPage");
+const MyTrainingPage = lazyPage(features.training, "MyTrainingPage");
+const TrainingImportPage = lazyPage(features.training, "TrainingImportPage");
 const OutboxPage = lazyPage(features.settings, "OutboxPage");
 const SettingsIndex = lazyPage(features.settings, "SettingsIndex");
 const TokensPage = lazyPage(features.settings, "TokensPage");
@@ -100,9 +147,11 @@ export function AppRoutes() {
           <Route path="/invite/:token" element={<AcceptInvitationPage />} />
           {/* Shared devices: the reception kiosk and a class's signing device, without the app shell. */}
           <Route path="/kiosk" element={<KioskPage />} />
+          <Route path="/class" element={<ClassCodePage />} />
           <Route path="/class/:token" element={<ClassDevicePage />} />
           <Route path="/sign/:token" element={<ParentSignPage />} />
           <Route path="/verify" element={<VerifyPage />} />
+          <Route path="/consent/answer/:token" element={<ConsentAnswerPage />} />
           <Route element={<RequireSignIn />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
@@ -117,6 +166,31 @@ export function AppRoutes() {
               </Route>
               <Route path="people" element={<RequirePermission action="people.import" />}>
                 <Route path="import" element={<ImportPage />} />
+              </Route>
+              <Route path="people" element={<RequirePermission action="leavers.checklist" />}>
+                <Route path=":id/leaver" element={<LeaverChecklistPage />} />
+              </Route>
+              <Route path="devices" element={<RequirePermission action="devices.read" />}>
+                <Route index element={<DevicesPage />} />
+              </Route>
+              <Route path="devices" element={<RequirePermission action="devices.manage" />}>
+                <Route path="import" element={<DeviceImportPage />} />
+              </Route>
+              {/* A member's own devices, and one device's page: what its QR label opens on a phone. */}
+              <Route path="devices" element={<RequirePermission action="devices.mine" />}>
+                <Route path="mine" element={<MyDevicesPage />} />
+                <Route path=":id" element={<DevicePage />} />
+              </Route>
+              {/* Filtering and monitoring: each member's own actions; the reviews for those who read them. */}
+              <Route path="filtering" element={<RequirePermission action="filtering.actions" />}>
+                <Route path="actions" element={<MyFilteringActionsPage />} />
+              </Route>
+              <Route path="filtering" element={<RequirePermission action="filtering.record" />}>
+                <Route path="new" element={<NewFilteringReviewPage />} />
+              </Route>
+              <Route path="filtering" element={<RequirePermission action="filtering.read" />}>
+                <Route index element={<FilteringPage />} />
+                <Route path=":id" element={<FilteringReviewPage />} />
               </Route>
               <Route path="policies" element={<RequirePermission action="policies.read" />}>
                 <Route index element={<PoliciesPage />} />
@@ -145,11 +219,72 @@ export function AppRoutes() {
               <Route path="compliance" element={<RequirePermission action="compliance.read" />}>
                 <Route index element={<CompliancePage />} />
               </Route>
+              <Route path="compliance/visitors" element={<RequirePermission action="visitors.read" />}>
+                <Route index element={<VisitorRegisterPage />} />
+              </Route>
               <Route path="kiosks" element={<RequirePermission action="agreements.manage" />}>
                 <Route index element={<KiosksPage />} />
               </Route>
               <Route path="class-sessions" element={<RequirePermission action="classSessions.run" />}>
                 <Route index element={<ClassSessionsPage />} />
+              </Route>
+              <Route path="incidents" element={<RequirePermission action="incidents.report" />}>
+                <Route index element={<IncidentsPage />} />
+                <Route path="report" element={<ReportPage />} />
+                <Route path=":id" element={<IncidentPage />} />
+              </Route>
+              <Route
+                path="incidents/chronology"
+                element={<RequirePermission action="incidents.chronology" />}
+              >
+                <Route path=":personId" element={<ChronologyPage />} />
+              </Route>
+              <Route path="incidents/alerts" element={<RequirePermission action="incidents.alerts" />}>
+                <Route index element={<AlertsPage />} />
+              </Route>
+              <Route path="incidents/breaches" element={<RequirePermission action="incidents.breaches" />}>
+                <Route index element={<BreachesPage />} />
+              </Route>
+              <Route path="consent" element={<RequirePermission action="consent.check" />}>
+                <Route path="check" element={<CheckPage />} />
+              </Route>
+              <Route path="consent" element={<RequirePermission action="consent.read" />}>
+                <Route index element={<ConsentPage />} />
+                <Route path="pupils/:id" element={<PupilConsentPage />} />
+              </Route>
+              <Route path="consent" element={<RequirePermission action="consent.manage" />}>
+                <Route path="settings" element={<ConsentSettingsPage />} />
+              </Route>
+              {/* The website and social media managers asked to take images down, and admins. */}
+              <Route path="consent" element={<RequirePermission action="consent.confirmRemoval" />}>
+                <Route path="removals" element={<RemovalsPage />} />
+              </Route>
+              <Route path="requests" element={<RequirePermission action="requests.make" />}>
+                <Route index element={<MyRequestsPage />} />
+                <Route path="new" element={<AskPage />} />
+                <Route path=":id" element={<RequestPage />} />
+              </Route>
+              <Route path="requests" element={<RequirePermission action="requests.decide" />}>
+                <Route path="decide" element={<DecidePage />} />
+              </Route>
+              <Route path="requests" element={<RequirePermission action="requests.registers" />}>
+                <Route path="register" element={<RegisterPage />} />
+                <Route path="services" element={<ServicesPage />} />
+                <Route path="social-accounts" element={<SocialAccountsPage />} />
+              </Route>
+              <Route path="requests" element={<RequirePermission action="requests.types" />}>
+                <Route path="types" element={<TypesPage />} />
+              </Route>
+              <Route path="training" element={<RequirePermission action="training.mine" />}>
+                <Route index element={<MyTrainingPage />} />
+              </Route>
+              <Route path="training" element={<RequirePermission action="training.read" />}>
+                <Route path="matrix" element={<MatrixPage />} />
+              </Route>
+              <Route path="training" element={<RequirePermission action="training.manage" />}>
+                <Route path="record" element={<InsetPage />} />
+                <Route path="import" element={<TrainingImportPage />} />
+                <Route path="courses" element={<CoursesPage />} />
               </Route>
               <Route path="audit" element={<RequirePermission action="audit.read" />}>
                 <Route index element={<AuditPage />} />

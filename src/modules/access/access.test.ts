@@ -7,16 +7,55 @@ import * as agreementRules from "./agreements.js";
 import { canSignAgreement, isAddressedTo } from "./agreements.js";
 import * as classSessionRules from "./class-sessions.js";
 import { canRunClassSession, canUseClassSession } from "./class-sessions.js";
+import * as filteringRules from "./filtering.js";
+import {
+  canMarkFilteringActionDone,
+  canReadFilteringReviews,
+  canRecordFilteringReview,
+  mayReadFilteringReviews,
+  mayRecordFilteringReviews,
+  NO_STANDING,
+  standingOf,
+} from "./filtering.js";
+import * as homeRules from "./home.js";
+import { canSeeSchoolAtAGlance } from "./home.js";
 import * as mailRules from "./mail.js";
 import { canReadOutbox } from "./mail.js";
-import { ACTIONS, type Action, can, MATRIX } from "./matrix.js";
+import { ACTIONS, type Action, can, MATRIX, STANDING_RULES } from "./matrix.js";
 import * as peopleRules from "./people.js";
 import { canHoldAccount, canManagePeople } from "./people.js";
 import * as policyRules from "./policies.js";
 import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "./policies.js";
+import * as requestRules from "./requests.js";
+import {
+  canAnswerRequest,
+  canDecideRequest,
+  canKeepRegisters,
+  canReadRegisters,
+  canReadRequest,
+  isApproverOf,
+  mayEverDecide,
+  requestAccess,
+} from "./requests.js";
 import { type Actor, ADMIN_ROLES, AUDIENCE_KIND, KINDS, type Kind, ROLES, type Role } from "./roles.js";
 import * as signatureRules from "./signatures.js";
-import { canCorrectSignature, canReadSignature, canSign, canWithdrawSignature } from "./signatures.js";
+import {
+  canCorrectSignature,
+  canReadSignature,
+  canRecordPaperForm,
+  canSign,
+  canWithdrawSignature,
+} from "./signatures.js";
+import * as trainingRules from "./training.js";
+import {
+  canReadCertificate,
+  canReadTrainingOf,
+  canRecordTrainingFor,
+  canWithdrawCompletion,
+  trainingMatrixScope,
+} from "./training.js";
+import * as visitorRules from "./visitors.js";
+import { canReadVisitor } from "./visitors.js";
 
 /**
  * Walks every registered API route for every role, anonymous included. A route added without an
@@ -78,7 +117,11 @@ describe("authorization: every route × every role", () => {
           headers: { origin: "http://localhost:3000", ...(who.cookie ? { cookie: who.cookie } : {}) },
           payload: route.method === "GET" || route.method === "DELETE" ? undefined : {},
         });
-        const allowed = can(who.cookie ? { roles: who.roles as never } : null, route.action as Action);
+        const actor = who.cookie ? { roles: who.roles as never } : null;
+        // Nobody here is named by the school (its filtering leader or governor): role alone decides.
+        const standing = STANDING_RULES[route.action as Action];
+        const allowed =
+          can(actor, route.action as Action) && (!actor || !standing || standing(actor, NO_STANDING));
         const refused = res.statusCode === 401 || res.statusCode === 403;
         const expected = allowed ? "admitted" : who.cookie ? "403" : "401";
         const got = refused ? String(res.statusCode) : "admitted";
@@ -167,6 +210,49 @@ describe("authorization: every record rule × every role × own, other and other
     assigned,
   });
 
+  /** The school's naming of its filtering leader and governor: me as either, others, another school's. */
+  const filteringNaming = {
+    meAsLeader: { schoolId: SCHOOL, leaderId: ME, governorId: SOMEONE },
+    meAsGovernor: { schoolId: SCHOOL, leaderId: SOMEONE, governorId: ME },
+    others: { schoolId: SCHOOL, leaderId: SOMEONE, governorId: SOMEONE },
+    // Named in another school: the tenant check alone must refuse it.
+    otherSchool: { schoolId: OTHER_SCHOOL, leaderId: ME, governorId: ME },
+  };
+  const FILTERING_RECORDERS: Label[] = [...ADMINS, "online_safety_lead"];
+  const FILTERING_READERS: Label[] = [
+    ...FILTERING_RECORDERS,
+    "dsl",
+    "deputy_dsl",
+    "network_manager",
+    "computing_lead",
+    "chair_of_governors",
+  ];
+
+  /** Permission requests: mine, a colleague's that line managers and the head approve, another school's. */
+  const permissionRequests = {
+    own: { schoolId: SCHOOL, requesterId: ME, approverRoles: ["line_manager", "headteacher"] },
+    forLineManager: {
+      schoolId: SCHOOL,
+      requesterId: SOMEONE,
+      approverRoles: ["line_manager", "headteacher"],
+    },
+    // The actor's own person id in another school: the tenant check alone must refuse it.
+    otherSchool: { schoolId: OTHER_SCHOOL, requesterId: ME, approverRoles: ["line_manager", "headteacher"] },
+    // The directory names the requester's line manager: the actor, or somebody else.
+    managedByMe: {
+      schoolId: SCHOOL,
+      requesterId: SOMEONE,
+      approverRoles: ["line_manager", "headteacher"],
+      requesterLineManagerId: ME,
+    },
+    managedByAnother: {
+      schoolId: SCHOOL,
+      requesterId: SOMEONE,
+      approverRoles: ["line_manager", "headteacher"],
+      requesterLineManagerId: "someone-else",
+    },
+  };
+
   /** Agreements to sign, and who may sign each: canSignAgreement and canSign answer alike. */
   const toSign = {
     assignedToMe: agreement(SCHOOL, "pupils", true),
@@ -210,6 +296,13 @@ describe("authorization: every record rule × every role × own, other and other
       records: signature,
       answer: canCorrectSignature,
       expect: { own: "everyone", other: "nobody", otherSchool: "nobody", visitor: "nobody" },
+    },
+    {
+      // A carer's printed form becomes their signature: the school office records it, for its own school.
+      rule: "canRecordPaperForm",
+      records: { ownSchool: { schoolId: SCHOOL }, otherSchool: { schoolId: OTHER_SCHOOL } },
+      answer: canRecordPaperForm,
+      expect: { ownSchool: ADMINS, otherSchool: "nobody" },
     },
     {
       rule: "canSignAgreement",
@@ -308,6 +401,217 @@ describe("authorization: every record rule × every role × own, other and other
       answer: (actor) => canReadOutbox(actor),
       expect: { none: ADMINS },
     },
+    {
+      rule: "canReadVisitor",
+      records: { here: { schoolId: SCHOOL }, otherSchool: { schoolId: OTHER_SCHOOL } },
+      answer: canReadVisitor,
+      expect: { here: [...ADMINS, "dsl", "deputy_dsl"], otherSchool: "nobody" },
+    },
+    {
+      rule: "canSeeSchoolAtAGlance",
+      records: { none: null },
+      answer: (actor) => canSeeSchoolAtAGlance(actor),
+      expect: { none: ADMINS },
+    },
+    // Permission requests: the requester, then the holders of the type's roles, then the admins;
+    // nobody decides their own, whatever roles they hold.
+    {
+      rule: "requestAccess",
+      records: permissionRequests,
+      answer: (actor, r) => requestAccess(actor, r) ?? "none",
+      expect: {
+        own: { requester: "everyone" },
+        forLineManager: { approver: ["line_manager", "headteacher"], admin: ["school_admin"] },
+        otherSchool: { none: "everyone" },
+        managedByMe: { approver: "everyone" },
+        managedByAnother: { approver: ["headteacher"], admin: ["school_admin"] },
+      },
+      otherwise: "none",
+    },
+    {
+      rule: "canReadRequest",
+      records: permissionRequests,
+      answer: canReadRequest,
+      expect: {
+        own: "everyone",
+        forLineManager: ["line_manager", ...ADMINS],
+        otherSchool: "nobody",
+        managedByMe: "everyone",
+        managedByAnother: ADMINS,
+      },
+    },
+    {
+      rule: "canDecideRequest",
+      records: permissionRequests,
+      answer: canDecideRequest,
+      expect: {
+        own: "nobody",
+        forLineManager: ["line_manager", "headteacher"],
+        otherSchool: "nobody",
+        managedByMe: "everyone",
+        managedByAnother: ["headteacher"],
+      },
+    },
+    {
+      rule: "isApproverOf",
+      records: permissionRequests,
+      answer: isApproverOf,
+      expect: {
+        own: ["line_manager", "headteacher"],
+        forLineManager: ["line_manager", "headteacher"],
+        otherSchool: ["line_manager", "headteacher"],
+        managedByMe: "everyone",
+        managedByAnother: ["headteacher"],
+      },
+    },
+    {
+      rule: "canAnswerRequest",
+      records: permissionRequests,
+      answer: canAnswerRequest,
+      expect: {
+        own: "everyone",
+        forLineManager: "nobody",
+        otherSchool: "nobody",
+        managedByMe: "nobody",
+        managedByAnother: "nobody",
+      },
+    },
+    {
+      rule: "mayEverDecide",
+      records: { none: null },
+      answer: (actor) => mayEverDecide(actor),
+      expect: { none: ROLES },
+    },
+    {
+      rule: "canReadRegisters",
+      records: { none: null },
+      answer: (actor) => canReadRegisters(actor),
+      expect: { none: STAFF_KINDS },
+    },
+    {
+      rule: "canKeepRegisters",
+      records: { ownSchool: { schoolId: SCHOOL }, otherSchool: { schoolId: OTHER_SCHOOL } },
+      answer: canKeepRegisters,
+      expect: { ownSchool: [...ADMINS, "dpo"], otherSchool: "nobody" },
+    },
+    // Filtering reviews: roles, and the people the school names as its filtering leader and governor.
+    {
+      rule: "standingOf",
+      records: filteringNaming,
+      answer: (actor, r) => {
+        const s = standingOf(actor, r);
+        return s.leader ? "leader" : s.governor ? "governor" : "none";
+      },
+      expect: {
+        meAsLeader: { leader: "everyone" },
+        meAsGovernor: { governor: "everyone" },
+        others: { none: "everyone" },
+        otherSchool: { none: "everyone" },
+      },
+      otherwise: "none",
+    },
+    {
+      rule: "canRecordFilteringReview",
+      records: filteringNaming,
+      answer: canRecordFilteringReview,
+      expect: {
+        meAsLeader: "everyone",
+        meAsGovernor: FILTERING_RECORDERS,
+        others: FILTERING_RECORDERS,
+        otherSchool: "nobody",
+      },
+    },
+    {
+      rule: "canReadFilteringReviews",
+      records: filteringNaming,
+      answer: canReadFilteringReviews,
+      expect: {
+        meAsLeader: "everyone",
+        meAsGovernor: "everyone",
+        others: FILTERING_READERS,
+        otherSchool: "nobody",
+      },
+    },
+    {
+      rule: "canMarkFilteringActionDone",
+      records: {
+        mine: { schoolId: SCHOOL, ownerId: ME },
+        someoneElses: { schoolId: SCHOOL, ownerId: SOMEONE },
+        otherSchool: { schoolId: OTHER_SCHOOL, ownerId: ME },
+      },
+      answer: canMarkFilteringActionDone,
+      expect: { mine: "everyone", someoneElses: ADMINS, otherSchool: "nobody" },
+    },
+    {
+      rule: "mayReadFilteringReviews",
+      records: { unnamed: NO_STANDING, governor: { leader: false, governor: true } },
+      answer: mayReadFilteringReviews,
+      expect: { unnamed: FILTERING_READERS, governor: "everyone" },
+    },
+    {
+      rule: "mayRecordFilteringReviews",
+      records: { unnamed: NO_STANDING, leader: { leader: true, governor: false } },
+      answer: mayRecordFilteringReviews,
+      expect: { unnamed: FILTERING_RECORDERS, leader: "everyone" },
+    },
+    // Training: everyone their own; the headteacher, admins and the DSL anyone's in their school.
+    ...(
+      [
+        ["canRecordTrainingFor", canRecordTrainingFor],
+        ["canReadCertificate", canReadCertificate],
+      ] as const
+    ).map(([rule, answer]) => ({
+      rule,
+      records: signature,
+      answer,
+      expect: {
+        own: "everyone",
+        other: [...ADMINS, "dsl"],
+        otherSchool: "nobody",
+        visitor: [...ADMINS, "dsl"],
+      } as Record<string, Who>,
+    })),
+    {
+      // A person withdraws what they recorded for themself; an INSET's record stays for the admins.
+      rule: "canWithdrawCompletion",
+      records: {
+        ownRecordedByMe: { schoolId: SCHOOL, personId: ME, recordedBy: ME },
+        ownRecordedByOther: { schoolId: SCHOOL, personId: ME, recordedBy: SOMEONE },
+        other: { schoolId: SCHOOL, personId: SOMEONE, recordedBy: SOMEONE },
+        otherSchool: { schoolId: OTHER_SCHOOL, personId: ME, recordedBy: ME },
+      },
+      answer: canWithdrawCompletion,
+      expect: {
+        ownRecordedByMe: "everyone",
+        ownRecordedByOther: [...ADMINS, "dsl"],
+        other: [...ADMINS, "dsl"],
+        otherSchool: "nobody",
+      },
+    },
+    {
+      rule: "trainingMatrixScope",
+      records: { none: null },
+      answer: (actor) => trainingMatrixScope(actor) ?? "none",
+      expect: { none: { school: [...ADMINS, "dsl", "deputy_dsl", "slt"], team: ["line_manager"] } },
+      otherwise: "none",
+    },
+    {
+      // A person's training page: their own, the matrix's readers, and their own line manager.
+      rule: "canReadTrainingOf",
+      records: {
+        own: { schoolId: SCHOOL, personId: ME, lineManagerId: null },
+        other: { schoolId: SCHOOL, personId: SOMEONE, lineManagerId: null },
+        managedByMe: { schoolId: SCHOOL, personId: SOMEONE, lineManagerId: ME },
+        otherSchool: { schoolId: OTHER_SCHOOL, personId: SOMEONE, lineManagerId: ME },
+      },
+      answer: canReadTrainingOf,
+      expect: {
+        own: "everyone",
+        other: [...ADMINS, "dsl", "deputy_dsl", "slt"],
+        managedByMe: "everyone",
+        otherSchool: "nobody",
+      },
+    },
   ];
 
   const includes = (who: Who, label: Label) =>
@@ -340,10 +644,15 @@ describe("authorization: every record rule × every role × own, other and other
     const aboutAnActor = Object.entries({
       ...agreementRules,
       ...classSessionRules,
+      ...filteringRules,
       ...mailRules,
+      ...homeRules,
       ...peopleRules,
       ...policyRules,
+      ...requestRules,
       ...signatureRules,
+      ...trainingRules,
+      ...visitorRules,
     })
       // These two answer about a person or an audience, not an actor: tested below.
       .filter(

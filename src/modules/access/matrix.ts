@@ -1,3 +1,12 @@
+import { canRunClassSession } from "./class-sessions.js";
+import { isStaffMember } from "./consent.js";
+import {
+  type FilteringStanding,
+  mayReadFilteringReviews,
+  mayRecordFilteringReviews,
+  NO_STANDING,
+} from "./filtering.js";
+import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
 
 /**
@@ -34,9 +43,64 @@ export const MATRIX = {
   // view is for admins and the headteacher, and read-only for the DSL and deputies.
   "agreements.manage": ADMINS,
   "agreements.sign": "member",
+  // A carer's printed form, signed at home, is recorded by the school office: evidence that
+  // counts as that carer's signature, so only the admins who run agreements record it.
+  "agreements.recordPaper": ADMINS,
   "compliance.read": [...ADMINS, "dsl", "deputy_dsl"],
+  // The visitors' register (who signed at the reception kiosk): the same readers as compliance.
+  "visitors.read": [...ADMINS, "dsl", "deputy_dsl"],
   // A teacher runs a class signing session; class-sessions.ts checks they are staff.
   "classSessions.run": "member",
+  // Photo consent (consent.ts): every member of staff reads where pupils stand and checks a photo
+  // (kind rule below); admins set it up, ask parents and record paper forms and calls; only the
+  // DSL and deputies restrict a child's images. Removals are confirmed by the manager asked.
+  "consent.read": "member",
+  "consent.check": "member",
+  "consent.manage": ADMINS,
+  "consent.record": ADMINS,
+  "consent.restrict": ["dsl", "deputy_dsl"],
+  "consent.confirmRemoval": "member",
+  // Each person answers for their own photo (the staff purposes).
+  "consent.mine": "member",
+  // Incidents: anyone signed in reports one; who sees each is decided per incident (incidents.ts),
+  // never by role. Counts without names are for leaders and the chair; a child's chronology for
+  // the DSL and deputies; monitoring alerts for those who run filtering and safeguarding; the
+  // breach register for the DPO and the headteacher.
+  "incidents.report": "member",
+  "incidents.stats": [...LEADERS, "chair_of_governors"],
+  "incidents.chronology": ["dsl", "deputy_dsl"],
+  "incidents.alerts": ["online_safety_lead", "dsl", "deputy_dsl", "network_manager"],
+  "incidents.breaches": ["dpo", "headteacher"],
+  "incidents.settings": [...ADMINS, "dsl"],
+  // Devices (devices.ts): the register is run by the network manager and admins, read by those
+  // who look after technology and data; anyone may see and report the devices they hold; a
+  // leaver's checklist is for the network manager, line managers and admins.
+  "devices.read": [...ADMINS, "network_manager", "computing_lead", "online_safety_lead", "dpo"],
+  "devices.manage": [...ADMINS, "network_manager"],
+  "devices.mine": "member",
+  "leavers.checklist": [...ADMINS, "network_manager", "line_manager"],
+  // Permission requests (requests.ts): anyone signed in asks; who sees and decides each request
+  // is decided per request by its type's approver roles, never the requester. The registers are
+  // read by staff (kind rule below) and kept by the admins and the DPO; request types by admins.
+  "requests.make": "member",
+  "requests.decide": "member",
+  "requests.registers": "member",
+  "requests.manageRegisters": [...ADMINS, "dpo"],
+  "requests.types": ADMINS,
+  // Filtering and monitoring reviews (filtering.ts): recorded by the head, the admins, the
+  // online-safety lead and the senior leader the school names; read by those who act on them and
+  // the governor the school names. Being named is not a role, so the matrix admits every member
+  // and the rule (with the school's naming) decides, before the request is read. An action is
+  // marked done by its owner or an admin; each member sees the actions they were given.
+  "filtering.read": "member",
+  "filtering.record": "member",
+  "filtering.actions": "member",
+  // Training (training.ts): everyone records and reads their own; the headteacher, admins and DSL
+  // run it (courses, an INSET for a whole room, a provider's file); the matrix is read by those,
+  // the deputies and the senior team, and by line managers for their own team's rows.
+  "training.mine": "member",
+  "training.manage": [...ADMINS, "dsl"],
+  "training.read": [...ADMINS, "dsl", "deputy_dsl", "slt", "line_manager"],
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
@@ -59,7 +123,41 @@ export function can(actor: Pick<Actor, "roles"> | null, action: Action): boolean
   return actor.roles.some((role) => (rule as readonly Role[]).includes(role));
 }
 
+/**
+ * Actions the matrix lets every member attempt, but that the record rules then allow only to some
+ * kinds of person: a governor may try to run a class session and is refused. The permissions the
+ * web app receives leave these out for whoever the rule refuses, so no menu leads to a 403.
+ */
+const KIND_RULES: Partial<Record<Action, (actor: Pick<Actor, "kinds" | "roles">) => boolean>> = {
+  "classSessions.run": canRunClassSession,
+  "consent.read": isStaffMember,
+  "consent.check": isStaffMember,
+  "requests.registers": canReadRegisters,
+  "requests.decide": mayEverDecide,
+};
+
+/**
+ * Actions the matrix lets every member attempt, that a school extends to a person by naming them
+ * (its filtering senior leader and governor) as well as to roles. The routes ask the same rules
+ * before reading a request, so what the menu hides the server refuses with 403.
+ */
+export const STANDING_RULES: Partial<
+  Record<Action, (actor: Pick<Actor, "roles">, standing: FilteringStanding) => boolean>
+> = {
+  "filtering.read": mayReadFilteringReviews,
+  "filtering.record": mayRecordFilteringReviews,
+};
+
 /** The actions an actor may perform: the web app uses this for navigation by capability. */
-export function permissionsOf(actor: Pick<Actor, "roles">): Action[] {
-  return ACTIONS.filter((a) => MATRIX[a] !== "public" && can(actor, a));
+export function permissionsOf(
+  actor: Pick<Actor, "roles" | "kinds">,
+  standing: FilteringStanding = NO_STANDING,
+): Action[] {
+  return ACTIONS.filter(
+    (a) =>
+      MATRIX[a] !== "public" &&
+      can(actor, a) &&
+      (KIND_RULES[a]?.(actor) ?? true) &&
+      (STANDING_RULES[a]?.(actor, standing) ?? true),
+  );
 }

@@ -50,3 +50,12 @@ export function canSign(
   if (!inSchool(actor, subject)) return false;
   return assigned || (actor.kinds as readonly string[]).includes(subject.audienceKind);
 }
+
+/**
+ * Recording a carer's printed form: it becomes a signature on the carer's behalf, so only those
+ * the matrix lets record paper forms (the school office), and only for their own school.
+ */
+export function canRecordPaperForm(actor: Actor, subject: { schoolId: string }) {
+  if (!inSchool(actor, subject)) return false;
+  return can(actor, "agreements.recordPaper");
+}

@@ -7,6 +7,7 @@ import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type Actor, type Kind, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
+import { tellAssigned } from "./chasing.js";
 import {
   activeRules,
   currentMembersMatching,
@@ -29,6 +30,8 @@ export async function assign(
   actor: Actor,
   agreementId: string,
   input: { kinds?: Kind[]; roles?: string[]; personIds?: string[]; dueDate: string },
+  /** Where links in emails point; without it the hourly chase sends the "please sign" notice. */
+  publicUrl?: string,
 ) {
   return db.transaction(async (tx) => {
     const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
@@ -72,12 +75,25 @@ export async function assign(
         dueDate: input.dueDate,
       },
     });
-    return { assigned: inserted.length };
+    // Each person newly asked is told once ("please sign"); someone assigned again is not.
+    const told = publicUrl
+      ? await tellAssigned(
+          tx,
+          actor,
+          agreement,
+          inserted.map((i) => i.id),
+          publicUrl,
+        )
+      : 0;
+    return { assigned: inserted.length, told };
   });
 }
 
-/** New starters (the people import's `people.joined` events) get what their kind must sign. */
-export async function assignNewStarters(db: Db) {
+/**
+ * New starters (the people import's `people.joined` events) get what their kind must sign, and
+ * are told so once; without `publicUrl` the hourly chase tells them.
+ */
+export async function assignNewStarters(db: Db, publicUrl?: string) {
   const events = await unhandledJoins(db);
   let assigned = 0;
   for (const event of events) {
@@ -102,9 +118,11 @@ export async function assignNewStarters(db: Db) {
               source: "starter" as const,
             });
           }
+        const made: string[] = [];
         for (let i = 0; i < values.length; i += 1000) {
           const rows = await insertAssignments(tx, values.slice(i, i + 1000));
           assigned += rows.length;
+          made.push(...rows.map((r) => r.id));
         }
         if (values.length > 0)
           await recordEvent(tx, systemActor(event.schoolId), {
@@ -113,6 +131,9 @@ export async function assignNewStarters(db: Db) {
             entityId: event.id,
             summary: { starters: joiners.length, assignments: values.length },
           });
+        if (publicUrl)
+          for (const { agreement } of rules)
+            await tellAssigned(tx, systemActor(event.schoolId), agreement, made, publicUrl);
       }
       await markJoinHandled(tx, event.id);
     });

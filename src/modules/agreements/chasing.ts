@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { agreements, assignmentReminders, assignments, people } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { notFound } from "../../kernel/problem.js";
@@ -19,14 +19,27 @@ export function reminderStep(due: string, today: string): string | null {
   return `after-${Math.floor(days / 7) * 7}`;
 }
 
+/**
+ * The first message an assignment sends: "please sign", once, whenever and however the person
+ * came to be asked (assigned by hand, a new starter, a new version to sign again).
+ */
+const NOTICE = "assigned";
+
 /** Open assignments for account holders: not cancelled, agreement active, person still here, not signed or declined. */
-async function openAssignments(db: Db, today: string, agreementId?: string) {
+async function openAssignments(
+  db: DbOrTx,
+  today: string,
+  agreementId?: string,
+  /** Only these assignments (those just made). */
+  ids?: string[],
+) {
   return db
     .select({
       assignment: assignments,
       title: agreements.title,
       email: people.email,
       givenName: people.givenName,
+      notified: sql<boolean>`EXISTS (SELECT 1 FROM ${assignmentReminders} r WHERE r.assignment_id = ${assignments.id} AND r.step = ${NOTICE})`,
     })
     .from(assignments)
     .innerJoin(agreements, eq(agreements.id, assignments.agreementId))
@@ -36,6 +49,7 @@ async function openAssignments(db: Db, today: string, agreementId?: string) {
         isNull(assignments.cancelledAt),
         eq(agreements.status, "active"),
         agreementId ? eq(assignments.agreementId, agreementId) : sql`true`,
+        ids ? inArray(assignments.id, ids) : sql`true`,
         sql`${agreements.audience} NOT IN ('parents', 'pupils', 'visitors')`,
         sql`${people.email} IS NOT NULL`,
         sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
@@ -82,20 +96,95 @@ function reminderMail(
   };
 }
 
+function noticeMail(
+  r: { title: string; givenName: string; assignment: { dueDate: string } },
+  publicUrl: string,
+) {
+  return {
+    subject: `Please sign: ${r.title}`,
+    text: [
+      `Dear ${r.givenName},`,
+      "",
+      `You have been asked to read and sign "${r.title}" by ${r.assignment.dueDate}.`,
+      "",
+      `Sign in to Accord to read it and sign: ${publicUrl}/`,
+      "",
+      "Reminders follow before and on the due date until it is signed. If you think this is a mistake, please speak to the school office.",
+    ].join("\n"),
+  };
+}
+
+type OpenAssignment = Awaited<ReturnType<typeof openAssignments>>[number];
+
+/**
+ * Send the one message due for an assignment today, if any: the "please sign" notice the first
+ * time (which also stands for today's reminder step, so nobody gets two the same day), or the
+ * reminder step that falls today. Each is recorded in assignment_reminders, so it goes once
+ * however often the chase runs or the person is assigned again.
+ */
+async function chaseOne(tx: Tx, r: OpenAssignment, publicUrl: string, today: string) {
+  const step = reminderStep(r.assignment.dueDate, today);
+  const notice = await tx
+    .insert(assignmentReminders)
+    .values({ assignmentId: r.assignment.id, step: NOTICE })
+    .onConflictDoNothing()
+    .returning();
+  if (notice.length > 0) {
+    if (step)
+      await tx
+        .insert(assignmentReminders)
+        .values({ assignmentId: r.assignment.id, step })
+        .onConflictDoNothing();
+    await queueMail(tx, r.assignment.schoolId, { to: r.email!, ...noticeMail(r, publicUrl) });
+    return NOTICE;
+  }
+  if (!step) return null;
+  const fresh = await tx
+    .insert(assignmentReminders)
+    .values({ assignmentId: r.assignment.id, step })
+    .onConflictDoNothing()
+    .returning();
+  if (fresh.length === 0) return null;
+  await queueMail(tx, r.assignment.schoolId, { to: r.email!, ...reminderMail(r, publicUrl, step) });
+  return step;
+}
+
+/**
+ * Tell the people just assigned, in the assigning transaction: "please sign" once each. People
+ * who sign without an account (parents, pupils, visitors) are reached by link, kiosk or class
+ * session instead, as the chase does.
+ */
+export async function tellAssigned(
+  tx: Tx,
+  actor: Actor,
+  agreement: { id: string; title: string },
+  assignmentIds: string[],
+  publicUrl: string,
+) {
+  if (assignmentIds.length === 0) return 0;
+  const today = todayInLondon();
+  let told = 0;
+  for (const r of await openAssignments(tx, today, agreement.id, assignmentIds))
+    if ((await chaseOne(tx, r, publicUrl, today)) === NOTICE) told++;
+  if (told > 0)
+    await recordEvent(tx, actor, {
+      action: "agreement.assignment_notified",
+      entityType: "agreement",
+      entityId: agreement.id,
+      summary: { title: agreement.title, told },
+    });
+  return told;
+}
+
 /** The scheduled chase: each step sent once (assignment_reminders), stopping at signature, decline or leaving. */
 export async function chaseAgreements(db: Db, publicUrl: string, today = todayInLondon()) {
   let sent = 0;
   for (const r of await openAssignments(db, today)) {
-    const step = reminderStep(r.assignment.dueDate, today);
-    if (!step) continue;
+    // Nothing due today: no transaction at all (the chase runs hourly over every school).
+    if (r.notified && !reminderStep(r.assignment.dueDate, today)) continue;
     await db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(assignmentReminders)
-        .values({ assignmentId: r.assignment.id, step })
-        .onConflictDoNothing()
-        .returning();
-      if (fresh.length === 0) return;
-      await queueMail(tx, r.assignment.schoolId, { to: r.email!, ...reminderMail(r, publicUrl, step) });
+      const step = await chaseOne(tx, r, publicUrl, today);
+      if (!step) return;
       await recordEvent(tx, systemActor(r.assignment.schoolId), {
         action: "agreement.reminder_sent",
         entityType: "assignment",
@@ -128,10 +217,16 @@ export async function remindNow(
   // The confirmation asks "email N people?" before anyone is emailed.
   if (dryRun) return { reminded: open.length };
   await db.transaction(async (tx) => {
-    for (const r of open)
+    for (const r of open) {
       await tx
         .insert(assignmentReminders)
         .values({ assignmentId: r.assignment.id, step: `now-${new Date().toISOString()}` });
+      // Reminded by hand: that stands for the "please sign" notice, which then never follows.
+      await tx
+        .insert(assignmentReminders)
+        .values({ assignmentId: r.assignment.id, step: NOTICE })
+        .onConflictDoNothing();
+    }
     for (const r of open)
       await queueMail(tx, actor.schoolId, {
         to: r.email!,

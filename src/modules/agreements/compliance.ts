@@ -1,19 +1,25 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
 import {
   agreements,
   assignments,
   people,
   policyVersions,
-  pupilContacts,
   roleAssignments,
   signatures,
 } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
 import type { Kind } from "../access/roles.js";
-import type { Audience, ComplianceView } from "./schema.js";
-import type { AgreementStatus } from "./service.js";
+import { familyCoverage, type SignatureFact } from "./family-coverage.js";
+import type {
+  Audience,
+  ComplianceCellView,
+  ComplianceStatus,
+  ComplianceView,
+  UncoveredChildView,
+} from "./schema.js";
 import { statusFrom } from "./service.js";
 
 export type ComplianceFilter = { kind?: string; role?: string; department?: string; regGroup?: string };
@@ -101,48 +107,54 @@ export async function complianceMatrix(
       kind: signatures.kind,
       signedAt: signatures.signedAt,
       onBehalfOfId: signatures.onBehalfOfId,
+      fullName: signatures.fullName,
+      choices: signatures.choices,
     })
     .from(signatures)
     .where(
       and(
         eq(signatures.schoolId, schoolId),
         eq(signatures.subjectType, "agreement"),
-        sql`${signatures.personId} IS NOT NULL`,
+        // A visitor's kiosk signature is nobody's here (they have their register); a printed form
+        // recorded for a child may name a carer who is not on record, and still covers the child.
+        sql`(${signatures.personId} IS NOT NULL OR ${signatures.onBehalfOfId} IS NOT NULL)`,
       ),
     );
   const sigsOf = new Map<string, typeof sigs>();
-  for (const s of sigs) sigsOf.set(s.personId!, [...(sigsOf.get(s.personId!) ?? []), s]);
-  const family = await familySigning(db, schoolId, today, sigs);
+  for (const s of sigs) if (s.personId) sigsOf.set(s.personId, [...(sigsOf.get(s.personId) ?? []), s]);
+  const family = await familyCoverage(db, schoolId, today, sigs);
 
   const totals = Object.fromEntries(
     activeIds.map((id) => [
       id,
-      { required: 0, signed: 0, signed_older: 0, pending: 0, overdue: 0, declined: 0 },
+      { required: 0, signed: 0, covered: 0, signed_older: 0, pending: 0, overdue: 0, declined: 0 },
     ]),
   );
   const rows = folk.map((p) => {
     const mine = sigsOf.get(p.id) ?? [];
-    const cells: Record<
-      string,
-      { status: AgreementStatus; signedAt?: string; versionNumber?: string; signatureId?: string }
-    > = {};
+    const cells: Record<string, ComplianceCellView> = {};
     for (const { a } of active) {
       const { same, older } = lineage.get(a.id)!;
       const dueDate = due.get(`${a.id}:${p.id}`) ?? null;
-      let status = statusFrom(mine, a.id, same, older, dueDate, today);
-      // A parent's part is done when each child (or the family) has one parent's signature.
-      const forFamily =
-        a.audience === "parents" && dueDate !== null && status !== "declined"
-          ? family.covering(p.id, a.parentMode, [a.id, ...same])
-          : undefined;
-      if (forFamily === "no children") status = "not_required";
-      else if (forFamily === null && status === "signed") status = dueDate! < today ? "overdue" : "pending";
-      else if (forFamily) status = "signed";
-      const cell: (typeof cells)[string] = { status };
-      if (status === "signed" || status === "signed_older") {
-        const ids = status === "signed" ? [a.id, ...same] : older;
+      let status: ComplianceStatus = statusFrom(mine, a.id, same, older, dueDate, today);
+      let shown: SignatureFact | undefined;
+      // A parent's part is done when each child (or the family) has one carer's signature; if
+      // none of those signatures is their own, they are covered, not signed.
+      if (a.audience === "parents" && dueDate !== null && status !== "declined") {
+        const cover = family.parent(p.id, a.parentMode, [a.id, ...same]);
+        if (cover.state === "no children") status = "not_required";
+        else if (cover.state === "waiting" && status === "signed")
+          status = dueDate < today ? "overdue" : "pending";
+        else if (cover.state === "covered") {
+          status = cover.own ? "signed" : "covered";
+          shown = cover.own ?? cover.newest;
+        }
+      }
+      const cell: ComplianceCellView = { status };
+      if (status === "signed" || status === "signed_older" || status === "covered") {
+        const ids = status === "signed_older" ? older : [a.id, ...same];
         const s =
-          (forFamily && forFamily !== "no children" ? forFamily : undefined) ??
+          shown ??
           mine
             .filter((x) => x.kind === "signed" && ids.includes(x.subjectId))
             .sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0];
@@ -151,6 +163,8 @@ export async function complianceMatrix(
           signedAt: s.signedAt.toISOString(),
           versionNumber: `${v.major}.${v.minor}`,
           signatureId: s.id,
+          answers: s.choices as Record<string, string>,
+          ...(status === "covered" ? { coveredBy: s.fullName } : {}),
         });
       }
       cells[a.id] = cell;
@@ -169,22 +183,163 @@ export async function complianceMatrix(
       cells,
     };
   });
+
+  // Parents' agreements are counted by child: a child is asked for when one of their carers was
+  // asked to sign, and covered by one carer's signature.
+  const children = await childrenCoverage(db, schoolId, f, family, {
+    agreements: active.filter(({ a }) => a.audience === "parents").map(({ a }) => a),
+    lineage,
+    dues,
+  });
+  const visitors = await visitorCounts(
+    db,
+    schoolId,
+    today,
+    active.filter(({ a }) => a.audience === "visitors").map(({ a }) => a.id),
+    lineage,
+  );
   return {
-    agreements: active.map(({ a, major, minor }) => ({
-      id: a.id,
-      title: a.title,
-      audience: a.audience as Audience,
-      versionNumber: `${major}.${minor}`,
-      ...totals[a.id],
-      percentSigned: totals[a.id].required
-        ? Math.round((1000 * totals[a.id].signed) / totals[a.id].required) / 10
-        : null,
-    })),
+    agreements: active.map(({ a, major, minor }) => {
+      const counts = children.counts.get(a.id) ?? null;
+      const required = counts ? counts.required : totals[a.id].required;
+      const done = counts ? counts.covered : totals[a.id].signed;
+      return {
+        id: a.id,
+        title: a.title,
+        audience: a.audience as Audience,
+        versionNumber: `${major}.${minor}`,
+        ...totals[a.id],
+        percentSigned: required ? Math.round((1000 * done) / required) / 10 : null,
+        choices: (a.choices as { key: string; label: string }[]).map(({ key, label }) => ({ key, label })),
+        children: counts,
+        visitors: visitors.get(a.id) ?? null,
+      };
+    }),
     people: rows,
+    childrenNotCovered: Object.fromEntries(children.notCovered),
     // What the department and class filters can be set to: the school's own values, so a filter
     // is picked, not guessed (filters match exactly).
     options: await filterOptions(db, schoolId, today),
   };
+}
+
+type Lineage = Map<string, { same: string[]; older: string[] }>;
+
+async function childrenCoverage(
+  db: Db,
+  schoolId: string,
+  f: ComplianceFilter,
+  family: Awaited<ReturnType<typeof familyCoverage>>,
+  {
+    agreements: parentAgreements,
+    lineage,
+    dues,
+  }: {
+    agreements: { id: string; parentMode: string }[];
+    lineage: Lineage;
+    dues: { agreementId: string; personId: string }[];
+  },
+) {
+  const counts = new Map<string, { required: number; covered: number }>();
+  const notCovered = new Map<string, UncoveredChildView[]>();
+  if (parentAgreements.length === 0) return { counts, notCovered };
+  const asked = new Map<string, Set<string>>();
+  const everyone = new Set<string>();
+  for (const a of parentAgreements) {
+    const kids = new Set<string>();
+    for (const d of dues)
+      if (d.agreementId === a.id) for (const c of family.childrenOf(d.personId)) kids.add(c);
+    asked.set(a.id, kids);
+    for (const c of kids) {
+      everyone.add(c);
+      for (const carer of family.carersOf(c)) everyone.add(carer.id);
+    }
+  }
+  const who = everyone.size
+    ? await db
+        .select({
+          id: people.id,
+          givenName: people.givenName,
+          familyName: people.familyName,
+          regGroup: people.regGroup,
+          yearGroup: people.yearGroup,
+          email: people.email,
+        })
+        .from(people)
+        .where(and(eq(people.schoolId, schoolId), inArray(people.id, [...everyone])))
+    : [];
+  const person = new Map(who.map((w) => [w.id, w]));
+  const nameOf = (id: string) => {
+    const w = person.get(id);
+    return w ? fullName({ givenName: w.givenName, familyName: w.familyName }) : "";
+  };
+  for (const a of parentAgreements) {
+    const ids = [a.id, ...lineage.get(a.id)!.same];
+    // The class filter narrows the children; the other filters are about adults.
+    const kids = [...asked.get(a.id)!].filter((c) => !f.regGroup || person.get(c)?.regGroup === f.regGroup);
+    const open = kids.filter((c) => !family.coveringChild(c, a.parentMode, ids));
+    counts.set(a.id, { required: kids.length, covered: kids.length - open.length });
+    notCovered.set(
+      a.id,
+      open
+        .map((c) => ({
+          id: c,
+          name: nameOf(c),
+          regGroup: person.get(c)?.regGroup ?? null,
+          yearGroup: person.get(c)?.yearGroup ?? null,
+          carers: family.carersOf(c).map((carer) => ({
+            id: carer.id,
+            name: nameOf(carer.id),
+            relationship: carer.relationship,
+            hasEmail: Boolean(person.get(carer.id)?.email),
+          })),
+        }))
+        .sort(
+          (x, y) =>
+            (x.regGroup ?? "").localeCompare(y.regGroup ?? "") ||
+            (person.get(x.id)?.familyName ?? "").localeCompare(person.get(y.id)?.familyName ?? "") ||
+            x.name.localeCompare(y.name),
+        ),
+    );
+  }
+  return { counts, notCovered };
+}
+
+/**
+ * Schools count visitors by term. Terms are taken as starting on 1 September, 1 January and
+ * 1 April (the same three terms as the governors' report); half-terms and Easter move each year.
+ */
+export function termStart(today: string) {
+  const [year, month] = today.split("-").map(Number);
+  if (month >= 9) return `${year}-09-01`;
+  if (month >= 4) return `${year}-04-01`;
+  return `${year}-01-01`;
+}
+
+/** Visitors who signed each visitors' agreement (any version) at a kiosk, less those withdrawn. */
+async function visitorCounts(db: Db, schoolId: string, today: string, ids: string[], lineage: Lineage) {
+  const counts = new Map<string, { thisTerm: number; allTime: number }>();
+  if (ids.length === 0) return counts;
+  const family = new Map(
+    ids.flatMap((id) => [id, ...lineage.get(id)!.same, ...lineage.get(id)!.older].map((x) => [x, id])),
+  );
+  const rows = await queryRows<{ subject_id: string; this_term: number; all_time: number }>(
+    db,
+    sql`SELECT s.subject_id, count(*) FILTER (WHERE s.signed_at >= (${termStart(today)}::date AT TIME ZONE 'Europe/London'))::int AS this_term,
+          count(*)::int AS all_time
+        FROM signatures s
+        WHERE s.school_id = ${schoolId} AND s.auth_method = 'kiosk' AND s.kind = 'signed'
+          AND s.subject_id = ANY(${sql.param([...family.keys()])}::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id AND w.kind = 'withdrawn')
+        GROUP BY s.subject_id`,
+  );
+  for (const id of ids) counts.set(id, { thisTerm: 0, allTime: 0 });
+  for (const r of rows) {
+    const c = counts.get(family.get(r.subject_id)!)!;
+    c.thisTerm += r.this_term;
+    c.allTime += r.all_time;
+  }
+  return counts;
 }
 
 async function filterOptions(db: Db, schoolId: string, today: string) {
@@ -210,105 +365,4 @@ async function filterOptions(db: Db, schoolId: string, today: string) {
   };
 }
 
-type SignatureFact = {
-  id: string;
-  personId: string | null;
-  subjectId: string;
-  kind: string;
-  signedAt: Date;
-  onBehalfOfId: string | null;
-};
-
-/**
- * Parents sign per child or per family, and one parent's signature is enough for a child (or the
- * family). `covering` answers, for a parent: the newest signature that completes their part, null
- * while one of their children is still waiting, or "no children" when they have no child at the
- * school now (nothing is asked of them). A family signature covers the children of the parent who
- * gave it, so a parent whose children live in two households is done when each child is covered.
- */
-async function familySigning(db: Db, schoolId: string, today: string, sigs: SignatureFact[]) {
-  const links = await db
-    .select({ pupilId: pupilContacts.pupilId, contactId: pupilContacts.contactId })
-    .from(pupilContacts)
-    .innerJoin(people, eq(people.id, pupilContacts.pupilId))
-    .where(
-      and(
-        eq(pupilContacts.schoolId, schoolId),
-        sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
-      ),
-    );
-  const childrenOf = new Map<string, string[]>();
-  const parentsOf = new Map<string, string[]>();
-  for (const l of links) {
-    childrenOf.set(l.contactId, [...(childrenOf.get(l.contactId) ?? []), l.pupilId]);
-    parentsOf.set(l.pupilId, [...(parentsOf.get(l.pupilId) ?? []), l.contactId]);
-  }
-  const newest = (list: SignatureFact[]) =>
-    list.sort((x, y) => y.signedAt.getTime() - x.signedAt.getTime())[0] as SignatureFact | undefined;
-  const signedNewest = (list: SignatureFact[]) => {
-    const n = newest(list);
-    return n?.kind === "signed" ? n : null;
-  };
-  // Indexed once, so each parent's cell looks only at their own family's records.
-  const forChild = new Map<string, SignatureFact[]>();
-  const forFamilyBy = new Map<string, SignatureFact[]>();
-  for (const s of sigs) {
-    if (s.onBehalfOfId) forChild.set(s.onBehalfOfId, [...(forChild.get(s.onBehalfOfId) ?? []), s]);
-    else if (s.personId) forFamilyBy.set(s.personId, [...(forFamilyBy.get(s.personId) ?? []), s]);
-  }
-  return {
-    covering(parentId: string, mode: string, agreementIds: string[]): SignatureFact | null | "no children" {
-      const children = childrenOf.get(parentId);
-      if (!children?.length) return "no children";
-      const on = (list: SignatureFact[] = []) => list.filter((s) => agreementIds.includes(s.subjectId));
-      // Per family: a child is covered by a family signature from any of their parents.
-      const coveringChild = (c: string) =>
-        mode === "per_family"
-          ? newest(
-              (parentsOf.get(c) ?? [])
-                .map((q) => signedNewest(on(forFamilyBy.get(q))))
-                .filter((x) => x !== null),
-            )
-          : signedNewest(on(forChild.get(c)));
-      const perChild = children.map(coveringChild);
-      return perChild.every(Boolean) ? newest(perChild as SignatureFact[])! : null;
-    },
-  };
-}
-
-const LABEL: Record<AgreementStatus, string> = {
-  signed: "Signed",
-  signed_older: "Signed an older version",
-  pending: "Pending",
-  overdue: "Overdue",
-  declined: "Declined",
-  not_required: "Not required",
-};
-
-/** CSV for an inspector: one row per person, one column per agreement (status and date). */
-export function complianceCsv(m: ComplianceView) {
-  const esc = (v: string | null | undefined) => {
-    const s = v ?? "";
-    // A leading = + - @ would be run as a formula by a spreadsheet: neutralise it.
-    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const header = [
-    "Name",
-    "Kinds",
-    "Department",
-    "Class",
-    ...m.agreements.map((a) => `${a.title} (v${a.versionNumber})`),
-  ];
-  const lines = [header.map(esc).join(",")];
-  for (const p of m.people) {
-    const cells = m.agreements.map((a) => {
-      const c = p.cells[a.id];
-      return c.signedAt
-        ? `${LABEL[c.status]} v${c.versionNumber} ${todayInLondon(new Date(c.signedAt))}`
-        : LABEL[c.status];
-    });
-    lines.push([p.name, p.kinds.join(" "), p.department, p.regGroup, ...cells].map(esc).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
+export { complianceCsv } from "./compliance-csv.js";

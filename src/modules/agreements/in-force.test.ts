@@ -32,7 +32,7 @@ describe("signing ways that outlive a policy version", () => {
       .id as string;
   const linkChild = (pupilId: string, contactId: string) =>
     t.database.db.execute(
-      sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id, relationship, priority) VALUES (${schoolId}, ${pupilId}, ${contactId}, 'Parent', 1)`,
+      sql`INSERT INTO pupil_contacts (school_id, pupil_id, contact_id, relationship, priority, parental_responsibility) VALUES (${schoolId}, ${pupilId}, ${contactId}, 'Parent', 1, true)`,
     );
   const linksFor = async (email: string) =>
     ((await head.get("/api/v1/mail/outbox")).json().messages as { to: string; body: string }[])
@@ -155,7 +155,9 @@ describe("signing ways that outlive a policy version", () => {
       personIds: [mum, dad],
       dueDate: addDays(todayInLondon(), 14),
     });
-    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toEqual({ sent: 2 });
+    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toMatchObject({
+      sent: 2,
+    });
     const [mumLink] = await linksFor("heledd@home.test");
     const [dadLink] = await linksFor("owain@home.test");
     const hash = (await new Browser(t.app).get(`/api/v1/sign/${mumLink}`)).json().agreement.textSha256;
@@ -172,17 +174,20 @@ describe("signing ways that outlive a policy version", () => {
       "Heledd Abernant has already signed this for Ffion Abernant: one signature is needed.",
     );
     // Sending links again skips the child who is done.
-    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toEqual({ sent: 0 });
-    // The compliance view: both parents are done, since Ffion has her signature.
+    expect((await head.post(`/api/v1/agreements/${perChild}/parent-links`, {})).json()).toMatchObject({
+      sent: 0,
+    });
+    // The compliance view: both parents are done, since Ffion has her signature; Owain signed
+    // nothing himself, so he is covered by Heledd's signature, not "signed".
     const statusOf = async (id: string) =>
       (await head.get("/api/v1/compliance/agreements")).json().people.find((p: { id: string }) => p.id === id)
         .cells[perChild].status;
     expect(await statusOf(mum)).toBe("signed");
-    expect(await statusOf(dad)).toBe("signed");
+    expect(await statusOf(dad)).toBe("covered");
     // Heledd has a second child here, not yet signed for: her part is open again; Owain's is not.
     await linkChild(await person("Iolo", ["pupil"]), mum);
     expect(await statusOf(mum)).toBe("pending");
-    expect(await statusOf(dad)).toBe("signed");
+    expect(await statusOf(dad)).toBe("covered");
   });
 
   it("takes one signature per family when the school asks for one", async () => {
@@ -212,12 +217,15 @@ describe("signing ways that outlive a policy version", () => {
     expect(second.json().detail).toBe(
       "Sioned Abernant has already signed this for your family: one signature is needed.",
     );
-    const cells = (await head.get("/api/v1/compliance/agreements"))
-      .json()
-      .people.filter((p: { id: string }) => [carer1, carer2].includes(p.id));
-    expect(
-      cells.map((p: { cells: Record<string, { status: string }> }) => p.cells[perFamily].status),
-    ).toEqual(["signed", "signed"]);
+    const people = (await head.get("/api/v1/compliance/agreements")).json().people as {
+      id: string;
+      cells: Record<string, { status: string; coveredBy?: string }>;
+    }[];
+    expect(people.find((p) => p.id === carer1)!.cells[perFamily].status).toBe("signed");
+    expect(people.find((p) => p.id === carer2)!.cells[perFamily]).toMatchObject({
+      status: "covered",
+      coveredBy: "Sioned Abernant",
+    });
   });
 
   it("counts family signatures child by child across households, keeps them over a 'no changes' version, and asks nothing of a parent with no child here", async () => {
@@ -242,11 +250,15 @@ describe("signing ways that outlive a policy version", () => {
     });
     // Lowri has no child at the school: no link, and nothing asked of her. The dry run (the
     // confirmation's count) says the same and sends nothing.
-    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links?dryRun=true`, {})).json()).toEqual({
+    expect(
+      (await head.post(`/api/v1/agreements/${perFamily}/parent-links?dryRun=true`, {})).json(),
+    ).toMatchObject({
       sent: 3,
     });
     expect(await linksFor("mari@home.test")).toEqual([]);
-    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).json()).toEqual({ sent: 3 });
+    expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).json()).toMatchObject({
+      sent: 3,
+    });
     const statusOf = async (agreement: string, id: string) =>
       (await head.get("/api/v1/compliance/agreements")).json().people.find((p: { id: string }) => p.id === id)
         .cells[agreement].status;
@@ -267,7 +279,8 @@ describe("signing ways that outlive a policy version", () => {
         .statusCode,
     ).toBe(201);
     expect(await statusOf(perFamily, mum)).toBe("signed");
-    expect(await statusOf(perFamily, step)).toBe("signed");
+    // Ben is covered by his mother's family signature; Steffan signed nothing himself.
+    expect(await statusOf(perFamily, step)).toBe("covered");
     // A "reviewed – no changes" version: everyone's signature stands, so no one gets a new link.
     const review = (await head.post(`/api/v1/policies/${homePolicy}/versions`, { noChanges: true })).json();
     await head.post(`/api/v1/policies/${homePolicy}/versions/${review.id}/publish`);
@@ -275,8 +288,10 @@ describe("signing ways that outlive a policy version", () => {
       .json()
       .agreements.find((a: { title: string }) => a.title === "Households").id;
     expect(carried).not.toBe(perFamily);
-    expect((await head.post(`/api/v1/agreements/${carried}/parent-links`, {})).json()).toEqual({ sent: 0 });
-    expect(await statusOf(carried, step)).toBe("signed");
+    expect((await head.post(`/api/v1/agreements/${carried}/parent-links`, {})).json()).toMatchObject({
+      sent: 0,
+    });
+    expect(await statusOf(carried, step)).toBe("covered");
     // Links for the replaced agreement are refused: send them for the one in force.
     expect((await head.post(`/api/v1/agreements/${perFamily}/parent-links`, {})).statusCode).toBe(409);
   });

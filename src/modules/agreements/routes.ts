@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { mailDelivery } from "../../kernel/config.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { DryRunQuery } from "../../kernel/query.js";
 import { jsonOr, problems } from "../../kernel/responses.js";
@@ -15,8 +16,11 @@ import {
   ComplianceView,
   MyAgreementsView,
   RemindedView,
+  VisitorQuery,
+  VisitorRegisterView,
 } from "./schema.js";
 import { assign, createAgreement, listAgreements, myAgreements } from "./service.js";
+import { visitorRegister, visitorRegisterCsv } from "./visitor-register.js";
 
 /** Agreements, who must sign them, chasing, and the compliance view. Signing itself: signing/routes.ts. */
 export async function agreementRoutes(app: FastifyInstance, { database, config }: Deps) {
@@ -52,7 +56,9 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await assign(db, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await assign(db, actorOf(request), request.params.id, request.body, config.publicUrl)),
   );
 
   api.post(
@@ -65,8 +71,10 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
         response: { 200: RemindedView, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      remindNow(db, actorOf(request), request.params.id, config.publicUrl, request.query.dryRun),
+    async (request) => ({
+      ...(await remindNow(db, actorOf(request), request.params.id, config.publicUrl, request.query.dryRun)),
+      delivery: mailDelivery(config),
+    }),
   );
 
   api.get(
@@ -99,6 +107,37 @@ export async function agreementRoutes(app: FastifyInstance, { database, config }
           )
           .send(`\uFEFF${complianceCsv(matrix)}`);
       return matrix;
+    },
+  );
+
+  api.get(
+    "/api/v1/compliance/visitors",
+    {
+      config: { action: "visitors.read" },
+      schema: {
+        querystring: VisitorQuery,
+        response: {
+          200: jsonOr(
+            VisitorRegisterView,
+            "text/csv",
+            "The visitors' register: who signed at a reception kiosk. JSON, or CSV with ?format=csv",
+          ),
+          ...problems(400),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...range } = request.query;
+      const visitors = await visitorRegister(db, actorOf(request), range);
+      if (format === "csv")
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header(
+            "content-disposition",
+            `attachment; filename="visitors-register-${new Date().toISOString().slice(0, 10)}.csv"`,
+          )
+          .send(`\uFEFF${visitorRegisterCsv(visitors)}`);
+      return { visitors };
     },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
-import { Id, IsoDay, IsoMoment } from "../../kernel/responses.js";
+import { Id, IsoDay, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 import { AUDIENCE_KIND, AUDIENCES, type Audience, KINDS, ROLES } from "../access/roles.js";
 import { ChoiceView, Sha256 } from "../signing/schema.js";
 
@@ -88,6 +88,11 @@ export const AgreementView = z.object({
   status: z.enum(AGREEMENT_STATES),
   /** The hash of the exact text shown; the signer sends it back unchanged. */
   textSha256: Sha256,
+  /**
+   * The policy version's full text as sanitised HTML, on the screens where someone signs (absent
+   * in lists; null when the version has no text). Signers read it above the statements.
+   */
+  policyTextHtml: z.string().nullable().optional(),
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 
@@ -119,7 +124,8 @@ export const AssignedView = z.object({ assigned: z.number().int() });
 export type AssignedView = z.infer<typeof AssignedView>;
 
 /** "Remind now": how many people were (or, on a dry run, would be) emailed. */
-export const RemindedView = z.object({ reminded: z.number().int() });
+/** `delivery`: "outbox" when no mail server is set up, so the screen says the reminders wait there. */
+export const RemindedView = z.object({ reminded: z.number().int(), delivery: MailDelivery });
 export type RemindedView = z.infer<typeof RemindedView>;
 
 /** Where a person stands on an agreement. */
@@ -133,6 +139,13 @@ export const SIGNING_STATUSES = [
 ] as const;
 export type AgreementStatus = (typeof SIGNING_STATUSES)[number];
 
+/**
+ * A cell of the compliance view: a person's own standing, or, for a parent, "covered" when each
+ * of their children is covered by another carer's signature (they signed nothing themselves).
+ */
+export const COMPLIANCE_STATUSES = [...SIGNING_STATUSES, "covered"] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+
 /** One agreement in force, with its totals over the people shown. */
 export const ComplianceAgreementView = z.object({
   id: Id,
@@ -141,21 +154,36 @@ export const ComplianceAgreementView = z.object({
   versionNumber: z.string(),
   required: z.number().int(),
   signed: z.number().int(),
+  /** Parents whose children are all covered by another carer's signature. */
+  covered: z.number().int(),
   signed_older: z.number().int(),
   pending: z.number().int(),
   overdue: z.number().int(),
   declined: z.number().int(),
-  /** Signed of required, to one decimal place; null when nobody is required to sign. */
+  /**
+   * Signed of required, to one decimal place; null when nobody is required to sign. For a
+   * parents' agreement: children covered of children asked for (see `children`).
+   */
   percentSigned: z.number().nullable(),
+  /** The questions the signer answers: each is a column of the table and the CSV. */
+  choices: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** Parents' agreements count children: those with at least one carer asked, and those covered. */
+  children: z.object({ required: z.number().int(), covered: z.number().int() }).nullable(),
+  /** Visitors' agreements: visitors who signed at a kiosk, this term and ever (every version). */
+  visitors: z.object({ thisTerm: z.number().int(), allTime: z.number().int() }).nullable(),
 });
 export type ComplianceAgreementView = z.infer<typeof ComplianceAgreementView>;
 
 /** One person's standing on one agreement; the signature's details once signed. */
 export const ComplianceCellView = z.object({
-  status: z.enum(SIGNING_STATUSES),
+  status: z.enum(COMPLIANCE_STATUSES),
   signedAt: IsoMoment.optional(),
   versionNumber: z.string().optional(),
   signatureId: Id.optional(),
+  /** Status "covered": whose signature covers this parent's children. */
+  coveredBy: z.string().optional(),
+  /** The answers of the signature shown, by choice key, as the option chosen (e.g. "agree"). */
+  answers: z.record(z.string(), z.string()).optional(),
 });
 export type ComplianceCellView = z.infer<typeof ComplianceCellView>;
 
@@ -171,11 +199,62 @@ export const CompliancePersonView = z.object({
 });
 export type CompliancePersonView = z.infer<typeof CompliancePersonView>;
 
+/** A child no carer has signed for yet, with the carers who could. */
+export const UncoveredChildView = z.object({
+  id: Id,
+  name: z.string(),
+  regGroup: z.string().nullable(),
+  yearGroup: z.string().nullable(),
+  carers: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      relationship: z.string().nullable(),
+      /** False for a carer the school has no email address for: a link cannot reach them. */
+      hasEmail: z.boolean(),
+    }),
+  ),
+});
+export type UncoveredChildView = z.infer<typeof UncoveredChildView>;
+
 /** `GET /compliance/agreements` (API.md): people × agreements in force. */
 export const ComplianceView = z.object({
   agreements: z.array(ComplianceAgreementView),
   people: z.array(CompliancePersonView),
+  /** Per parents' agreement (keyed by its id): the children not yet covered (the class filter applies). */
+  childrenNotCovered: z.record(z.string(), z.array(UncoveredChildView)),
   /** The school's departments and classes, for the filters. */
   options: z.object({ departments: z.array(z.string()), regGroups: z.array(z.string()) }),
 });
 export type ComplianceView = z.infer<typeof ComplianceView>;
+
+/** `GET /compliance/visitors`: who signed at a reception kiosk. */
+export const VisitorQuery = z.object({
+  format: z.enum(["json", "csv"]).default("json"),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const VisitorEntryView = z.object({
+  signatureId: Id,
+  fullName: z.string(),
+  organisation: z.string().nullable(),
+  visiting: z.string().nullable(),
+  signedAt: IsoMoment,
+  agreementId: Id,
+  agreementTitle: z.string(),
+  versionNumber: z.string(),
+  /** The kiosk signed at: when it was opened and by whom (null if it cannot be told). */
+  kiosk: z
+    .object({ id: Id, name: z.string().nullable(), openedAt: IsoMoment, openedBy: z.string().nullable() })
+    .nullable(),
+  /** Each question with the option chosen (e.g. "agree"), in the agreement's order. */
+  answers: z.array(z.object({ key: z.string(), label: z.string(), answer: z.string() })),
+  /** Set once an admin withdrew the signature (signed by mistake). */
+  withdrawnAt: IsoMoment.nullable(),
+  verificationReference: z.string(),
+});
+export type VisitorEntryView = z.infer<typeof VisitorEntryView>;
+
+export const VisitorRegisterView = z.object({ visitors: z.array(VisitorEntryView) });
+export type VisitorRegisterView = z.infer<typeof VisitorRegisterView>;

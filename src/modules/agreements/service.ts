@@ -9,7 +9,7 @@ import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import { onPolicyPublished } from "../policies/service.js";
+import { onPolicyPublished, renderPolicyMarkdown } from "../policies/service.js";
 import { type SignableText, textSha256 } from "../signing/service.js";
 import {
   type AgreementRow,
@@ -33,6 +33,7 @@ import type { AgreementStatus, AgreementToSignView, AgreementView, Audience } fr
 import "./signing-subject.js";
 
 export { assign, assignNewStarters, loadAgreement } from "./assignments.js";
+export { complianceMatrix } from "./compliance.js";
 export { agreementInForce } from "./queries.js";
 
 type SignatureRow = typeof signatures.$inferSelect;
@@ -42,8 +43,15 @@ const DEFAULT_DAYS_TO_SIGN = 14;
 
 // ---- the text a signer sees
 
-function signable(
-  a: Pick<AgreementRow, "title" | "declaration" | "statements" | "choices">,
+/** Agreements made from now on hash the policy text shown as well as the statements. */
+const TEXT_FORMAT = 2;
+
+/**
+ * What the hash is of. Format 1 (agreements made before signers were shown the policy) left the
+ * policy text out; their signatures must keep verifying, so each agreement keeps its own format.
+ */
+export function signable(
+  a: Pick<AgreementRow, "title" | "declaration" | "statements" | "choices" | "policyText" | "textFormat">,
   policyTitle: string,
   versionNumber: string,
 ): SignableText {
@@ -54,14 +62,35 @@ function signable(
     statements: a.statements as string[],
     declaration: a.declaration,
     choices: a.choices as ChoiceDef[],
+    ...(a.textFormat >= 2 ? { policyText: a.policyText ?? "" } : {}),
   };
 }
 
-/** The agreement as a signer receives it: the exact text in force and its hash. */
-export function presentAgreement(a: AgreementRow): AgreementView {
+/**
+ * Rendered policy texts by agreement: an agreement's snapshot never changes, and class devices ask
+ * for theirs every few seconds. Bounded, oldest out first.
+ */
+const renderedPolicies = new Map<string, string>();
+function renderedPolicy(a: AgreementRow): string | null {
+  if (!a.policyText) return null;
+  let html = renderedPolicies.get(a.id);
+  if (html === undefined) {
+    html = renderPolicyMarkdown(a.policyText);
+    if (renderedPolicies.size >= 200) renderedPolicies.delete(renderedPolicies.keys().next().value!);
+    renderedPolicies.set(a.id, html);
+  }
+  return html;
+}
+
+/**
+ * The agreement as a signer receives it: the exact text in force and its hash. `withPolicyText`
+ * adds the policy's text, rendered, for the screens where someone signs (lists leave it out).
+ */
+export function presentAgreement(a: AgreementRow, withPolicyText = false): AgreementView {
   // Everything shown comes from the agreement's own snapshot, so the text always matches its hash
   // even if the policy is renamed later.
   return {
+    ...(withPolicyText ? { policyTextHtml: renderedPolicy(a) } : {}),
     id: a.id,
     title: a.title,
     audience: a.audience as Audience,
@@ -115,6 +144,9 @@ async function insertAgreement(
     declaration: input.declaration,
     statements,
     choices: input.choices ?? [],
+    // What the signer is shown above the statements, and hashed with them (format 2).
+    policyText: info.version.content.trim() === "" ? null : info.version.content,
+    textFormat: TEXT_FORMAT,
   };
   const versionNumber = `${info.version.major}.${info.version.minor}`;
   const hash = textSha256(signable(base, info.policyTitle, versionNumber));
@@ -308,7 +340,7 @@ export async function myAgreements(db: Db, actor: Actor) {
     // not the agreement's statements, that changed).
     const version = previouslySigned ? await versionSummary(db, agreement.policyVersionId) : undefined;
     result.push({
-      ...presentAgreement(agreement),
+      ...presentAgreement(agreement, true),
       dueDate: assignment.dueDate,
       overdue: status === "overdue",
       previouslySigned: previouslySigned

@@ -8,7 +8,7 @@ import { agreements, assignments, policyVersions } from "../../db/schema.js";
 import type { Kind } from "../access/roles.js";
 import { registerSubjectOwner, type Subject, type SubjectLabel } from "../signing/service.js";
 import { AUDIENCE_KIND, type Audience } from "./schema.js";
-import { agreementInForce, type ChoiceDef, presentAgreement } from "./service.js";
+import { agreementInForce, type ChoiceDef, presentAgreement, signable } from "./service.js";
 
 type AgreementRow = typeof agreements.$inferSelect;
 
@@ -16,7 +16,7 @@ const audienceOfKind = (kind: Kind) =>
   (Object.keys(AUDIENCE_KIND) as Audience[]).find((a) => AUDIENCE_KIND[a] === kind);
 
 export function agreementSubject(a: AgreementRow): Subject {
-  const shown = presentAgreement(a);
+  let shown: Subject["shown"] | undefined;
   return {
     type: "agreement",
     id: a.id,
@@ -28,15 +28,13 @@ export function agreementSubject(a: AgreementRow): Subject {
     requireJobTitle: a.requireJobTitle,
     audienceKind: AUDIENCE_KIND[a.audience as Audience],
     parentMode: a.parentMode,
-    text: {
-      title: a.title,
-      policyTitle: a.policyTitle,
-      versionNumber: a.versionNumber,
-      statements: a.statements as string[],
-      declaration: a.declaration,
-      choices: a.choices as ChoiceDef[],
+    text: signable(a, a.policyTitle, a.versionNumber),
+    // What a signer's screen receives, policy text rendered: made only when a screen asks, since
+    // signing itself loads subjects far more often than it shows them.
+    get shown() {
+      shown ??= presentAgreement(a, true);
+      return shown;
     },
-    shown,
   };
 }
 
@@ -81,6 +79,19 @@ registerSubjectOwner("agreement", {
         ),
       );
     return rows.map((r) => r.personId);
+  },
+
+  async askedBy(db, subject) {
+    return db
+      .select({ personId: assignments.personId, dueDate: assignments.dueDate })
+      .from(assignments)
+      .where(
+        and(
+          eq(assignments.schoolId, subject.schoolId),
+          eq(assignments.agreementId, subject.id),
+          isNull(assignments.cancelledAt),
+        ),
+      );
   },
 
   async ask(tx, actor, subject, personIds, dueDate) {

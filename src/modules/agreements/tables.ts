@@ -35,6 +35,17 @@ export const agreements = pgTable(
     /** The policy title and version number as shown and hashed when the agreement was made. */
     policyTitle: text("policy_title").notNull().default(""),
     versionNumber: text("version_number").notNull().default(""),
+    /**
+     * The policy version's full text (Markdown) as the signer is shown it, snapshotted like the
+     * title. Null only when the version had no text at all.
+     */
+    policyText: text("policy_text"),
+    /**
+     * The canonical format the hash was made with (signing/receipt/canonical.ts): 1 covered the
+     * statements only; 2 covers the policy text shown too. Never changed once made, so every
+     * signature's hash stays the hash of the text its receipt prints.
+     */
+    textFormat: integer("text_format").notNull().default(1),
     audience: text("audience").notNull(),
     declaration: text("declaration").notNull(),
     statements: jsonb("statements").notNull(),

@@ -3,14 +3,16 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAllSchools } from "../../cli/audit-verify.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
+import { signedInPerson, staffAgreement } from "../../testing/factories.js";
 import { canonicalJson } from "./chain.js";
 
 describe("the audit log", () => {
   let t: TestApp;
   let admin: Browser;
+  let schoolId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    ({ admin } = await setUpSchool(t.app));
+    ({ admin, schoolId } = await setUpSchool(t.app));
   });
   afterAll(() => t.close());
 
@@ -39,6 +41,65 @@ describe("the audit log", () => {
     expect(byAction.events.every((e: { action: string }) => e.action === "person.created")).toBe(true);
     const byText = (await admin.get("/api/v1/audit?q=Treharne")).json();
     expect(byText.events.map((e: { action: string }) => e.action)).toContain("person.created");
+  });
+
+  it("names what each event was about and who did it, so a headteacher need not read ids", async () => {
+    const { agreementId, textSha256, policyId } = await staffAgreement(admin);
+    const jane = await signedInPerson(t, admin, schoolId, { givenName: "Jane", familyName: "Smith" });
+    await admin.post(`/api/v1/agreements/${agreementId}/assignments`, {
+      personIds: [jane.id],
+      dueDate: "2099-07-01",
+    });
+    const signed = await jane.browser.post(`/api/v1/agreements/${agreementId}/signatures`, {
+      fullName: "Jane Smith",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256,
+    });
+    expect(signed.statusCode).toBe(201);
+    const [signing] = (await admin.get("/api/v1/audit?action=agreement.signed")).json().events;
+    expect(signing).toMatchObject({
+      actorName: "Jane Smith",
+      actorPersonId: jane.id,
+      subject: "Staff acceptable use agreement v1.0",
+      forPerson: null,
+    });
+    const [published] = (await admin.get("/api/v1/audit?action=policy.version_published")).json().events;
+    expect(published).toMatchObject({ actorName: "Ada Okafor", subject: "Acceptable use v1.0" });
+    const [created] = (await admin.get(`/api/v1/audit?action=policy.created`)).json().events;
+    expect(created).toMatchObject({ entityId: policyId, subject: "Acceptable use" });
+    const [added] = (await admin.get(`/api/v1/audit?action=person.created&personId=${jane.id}`)).json()
+      .events;
+    expect(added).toMatchObject({ actorName: "Ada Okafor", subject: "Jane Smith" });
+  });
+
+  it("filters by person: what they did and what was done about them, and nobody else's", async () => {
+    const bryn = await signedInPerson(t, admin, schoolId, { givenName: "Bryn", familyName: "Hughes" });
+    await admin.patch(`/api/v1/people/${bryn.id}`, { jobTitle: "Caretaker" });
+    await bryn.browser.post("/api/v1/auth/logout");
+    const { events, total } = (await admin.get(`/api/v1/audit?personId=${bryn.id}`)).json();
+    expect(events.map((e: { action: string }) => e.action).sort()).toEqual([
+      "auth.signed_out",
+      "person.created",
+      "person.updated",
+    ]);
+    expect(total).toBe(3);
+    expect(
+      events.every(
+        (e: { actorPersonId: string; entityId: string }) =>
+          e.actorPersonId === bryn.id || e.entityId === bryn.id,
+      ),
+    ).toBe(true);
+    expect((await admin.get("/api/v1/audit?personId=not-a-person")).statusCode).toBe(400);
+  });
+
+  it("filters by kind and by school day, in Europe/London", async () => {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+    const byKind = (await admin.get(`/api/v1/audit?action=person.created&from=${today}&to=${today}`)).json();
+    expect(byKind.total).toBeGreaterThan(0);
+    expect(byKind.events.every((e: { action: string }) => e.action === "person.created")).toBe(true);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await admin.get(`/api/v1/audit?to=${yesterday}`)).json().total).toBe(0);
   });
 
   it("does not audit a request that failed, and writes nothing for it", async () => {
@@ -125,7 +186,8 @@ describe("accord audit verify (command line)", () => {
       await admin.post("/api/v1/people", { givenName: "Cli", familyName: "Check", kinds: ["staff"] });
       await app.close();
       await database.close();
-      expect(run()).toEqual({ code: 0, out: expect.stringMatching(/Oakfield Primary School: ok, 4 events/) });
+      // School and admin created, the admin signed in by setup and again by setUpSchool, a person added.
+      expect(run()).toEqual({ code: 0, out: expect.stringMatching(/Oakfield Primary School: ok, 5 events/) });
       const again = await openPglite(dataDir);
       await again.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_insert_only`);
       await again.db.execute(sql`UPDATE audit_events SET actor_name = 'Someone else' WHERE seq = 2`);

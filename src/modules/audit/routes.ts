@@ -8,7 +8,10 @@ import { listEvents, verifyChain } from "./service.js";
 
 const date = isoDate;
 const AuditQuery = z.object({
+  /** One kind of event (AUDIT_EVENT_KINDS), e.g. "agreement.signed". */
   action: z.string().max(100).optional(),
+  /** Events by a person, about them, or about a child they signed for. */
+  personId: z.uuid("Choose a person from the list.").optional(),
   entityType: z.string().max(100).optional(),
   q: z.string().trim().max(100).optional(),
   from: date.optional(),

@@ -12,6 +12,7 @@ import {
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
 import { eventHash, GENESIS } from "./chain.js";
+import { namesOfEvents } from "./names.js";
 
 export type AuditInput = {
   action: string;
@@ -173,6 +174,8 @@ export async function verifyChain(db: DbOrTx, schoolId: string): Promise<VerifyR
 
 export type AuditFilter = {
   action?: string;
+  /** Events by this person, about them, or about a child they signed for. */
+  personId?: string;
   entityType?: string;
   q?: string;
   from?: string;
@@ -185,6 +188,12 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
   const where: SQL[] = [eq(auditEvents.schoolId, schoolId)];
   if (f.action) where.push(eq(auditEvents.action, f.action));
   if (f.entityType) where.push(eq(auditEvents.entityType, f.entityType));
+  if (f.personId)
+    where.push(sql`(${auditEvents.actorPersonId} = ${f.personId}
+      OR (${auditEvents.entityType} = 'person' AND ${auditEvents.entityId} = ${f.personId})
+      OR ${auditEvents.summary}->>'onBehalfOf' = ${f.personId}
+      OR (${auditEvents.entityType} = 'assignment' AND ${auditEvents.entityId} IN (
+        SELECT id::text FROM assignments WHERE school_id = ${schoolId} AND person_id = ${f.personId})))`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(auditEvents.actorName, like), ilike(sql`${auditEvents.summary}::text`, like))!);
@@ -203,6 +212,11 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
       .offset(f.offset),
     db.select({ total: count() }).from(auditEvents).where(filter),
   ]);
+  const names = await namesOfEvents(
+    db,
+    schoolId,
+    events.map((e) => ({ ...e, summary: e.summary as Record<string, unknown> })),
+  );
   return {
     total,
     events: events.map((e) => ({
@@ -210,6 +224,9 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
       seq: e.seq,
       at: e.at.toISOString(),
       actorName: e.actorName,
+      actorPersonId: e.actorPersonId,
+      subject: names.get(e.id)?.subject ?? null,
+      forPerson: names.get(e.id)?.forPerson ?? null,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,

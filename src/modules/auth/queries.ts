@@ -235,3 +235,46 @@ export async function liveApiToken(db: Db, tokenHash: string) {
 export async function markApiTokenUsed(db: Db, id: string) {
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
 }
+
+// ---- inviting many at once
+
+export type InviteFilter = { kind?: string; role?: string; department?: string; q?: string };
+
+/**
+ * People who could be given an account and have none yet: still here, of a kind that signs in,
+ * no password set, no invitation waiting. Filtered as the people directory filters.
+ */
+export async function peopleWithoutAccount(
+  db: DbOrTx,
+  schoolId: string,
+  accountKinds: readonly string[],
+  f: InviteFilter,
+) {
+  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return db
+    .select({
+      id: people.id,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      email: people.email,
+    })
+    .from(people)
+    .where(
+      and(
+        eq(people.schoolId, schoolId),
+        stillHere,
+        sql`${people.kinds} && ${sql.param([...accountKinds])}::text[]`,
+        f.kind ? sql`${people.kinds} @> ARRAY[${f.kind}]::text[]` : sql`true`,
+        f.department ? eq(people.department, f.department) : sql`true`,
+        f.role
+          ? sql`EXISTS (SELECT 1 FROM role_assignments r WHERE r.person_id = ${people.id} AND r.role = ${f.role})`
+          : sql`true`,
+        like
+          ? sql`(${people.givenName} || ' ' || ${people.familyName} ILIKE ${like} OR coalesce(${people.preferredName}, '') || ' ' || ${people.familyName} ILIKE ${like} OR ${people.email} ILIKE ${like} OR ${people.jobTitle} ILIKE ${like})`
+          : sql`true`,
+        sql`NOT EXISTS (SELECT 1 FROM ${credentials} c WHERE c.person_id = ${people.id})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${invitations} i WHERE i.person_id = ${people.id} AND i.used_at IS NULL AND i.expires_at > now())`,
+      ),
+    )
+    .orderBy(people.familyName, people.givenName);
+}

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import { mailDelivery } from "../../kernel/config.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { DryRunQuery } from "../../kernel/query.js";
 import { NoContent, problems } from "../../kernel/responses.js";
 import { permissionsOf } from "../access/matrix.js";
 import type { Actor } from "../access/roles.js";
+import { filteringStandingOf } from "../filtering/service.js";
 import { IdParams } from "../people/schema.js";
 import { getPerson } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
@@ -12,6 +15,8 @@ import {
   ApiTokenCreatedView,
   ApiTokenInput,
   ApiTokenListView,
+  BulkInvitationInput,
+  BulkInvitationView,
   ChangePasswordInput,
   InvitationView,
   LoginInput,
@@ -23,6 +28,7 @@ import {
   changePassword,
   createApiToken,
   describeInvitation,
+  inviteMany,
   listApiTokens,
   login,
   logout,
@@ -42,7 +48,8 @@ async function presentMe(db: Db, actor: Actor) {
     kinds: person.kinds,
     roles: person.roles,
     school,
-    permissions: permissionsOf(actor),
+    // The school may name this person its filtering leader or governor: that widens what they may do.
+    permissions: permissionsOf(actor, await filteringStandingOf(db, actor)),
   };
 }
 
@@ -98,6 +105,32 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
     "/api/v1/me",
     { config: { action: "me.read" }, schema: { response: { 200: MeView } } },
     async (request) => presentMe(db, actorOf(request)),
+  );
+
+  // Invite everyone without an account, or those the directory's filters pick, at once.
+  api.post(
+    "/api/v1/invitations",
+    {
+      config: { action: "people.invite" },
+      schema: {
+        querystring: DryRunQuery,
+        body: BulkInvitationInput,
+        response: { 200: BulkInvitationView, ...problems(400) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const school = await getSchool(db, actor.schoolId);
+      const result = await inviteMany(
+        db,
+        actor,
+        request.body,
+        config.publicUrl,
+        school.name,
+        request.query.dryRun,
+      );
+      return { ...result, delivery: mailDelivery(config) };
+    },
   );
 
   api.get(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoMoment } from "../../kernel/responses.js";
+import { Id, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
 export const LoginInput = z.object({
@@ -30,6 +30,31 @@ export const MeView = z.object({
   permissions: z.array(z.string()),
 });
 export type MeView = z.infer<typeof MeView>;
+
+/**
+ * How an email leaves Accord: "smtp" when a mail server is set up, "outbox" when it is only
+ * queued (ACCORD_SMTP_URL unset), which the screens then say plainly instead of "emailed".
+ */
+
+/** `POST /invitations`: who to invite, as the people directory filters them. */
+export const BulkInvitationInput = z.object({
+  kind: z.enum(KINDS).optional(),
+  role: z.enum(ROLES).optional(),
+  department: z.string().trim().max(120).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type BulkInvitationInput = z.infer<typeof BulkInvitationInput>;
+
+export const BulkInvitationView = z.object({
+  /** Invitations made (or, on a dry run, that would be): people with an email address and no account. */
+  invited: z.number().int(),
+  /** People who match but have no email address: add one, then invite them. */
+  withoutEmail: z.array(z.object({ id: Id, name: z.string() })),
+  /** When the links made now expire; null on a dry run or when nobody was invited. */
+  expiresAt: IsoMoment.nullable(),
+  delivery: MailDelivery,
+});
+export type BulkInvitationView = z.infer<typeof BulkInvitationView>;
 
 /** What an invitation link shows before its password is chosen. */
 export const InvitationView = z.object({ name: z.string(), email: z.string(), schoolName: z.string() });

@@ -4,7 +4,7 @@ import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canHoldAccount } from "../access/people.js";
-import type { Actor, Kind, Role } from "../access/roles.js";
+import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
@@ -19,6 +19,7 @@ import {
   endAllSessions,
   endSession,
   findPerson,
+  type InviteFilter,
   insertApiToken,
   insertInvitation,
   insertSession,
@@ -30,6 +31,7 @@ import {
   markApiTokenUsed,
   markInvitationUsed,
   type PersonFields,
+  peopleWithoutAccount,
   recentFailures,
   recordFailure,
   saveCredentials,
@@ -99,6 +101,31 @@ export async function login(
   });
   return { token: secret, actor };
 }
+
+/**
+ * A session for someone who has just proved who they are in the same request: the first admin,
+ * who chose their password a moment ago at first-run setup, is signed in at once.
+ */
+export async function openSession(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  input: { ip: string | null; userAgent: string | null },
+) {
+  const { secret, hash } = newSecret();
+  await insertSession(tx, {
+    tokenHash: hash,
+    schoolId: actor.schoolId,
+    personId,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 500) ?? null,
+  });
+  await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: personId });
+  return secret;
+}
+
+/** Routes of other modules that open a session (first-run setup) set the same cookie. */
+export { setSessionCookie } from "./session-cookie.js";
 
 /**
  * Resolve session cookies. A session ends after `idleMinutes` without a request or `maxHours`
@@ -253,6 +280,33 @@ export async function createInvitation(
     summary: { email: person.email, expiresAt: expiresAt.toISOString() },
   });
   return { token: secret, expiresAt, person };
+}
+
+/**
+ * Invite everyone matching the directory's filters who has no account yet (no password, no
+ * invitation waiting), in one transaction: one link each, as `createInvitation`. People with no
+ * email address are named rather than skipped silently. A dry run counts and sends nothing.
+ */
+export async function inviteMany(
+  db: Db,
+  actor: Actor,
+  filter: InviteFilter,
+  publicUrl: string,
+  schoolName: string,
+  dryRun = false,
+) {
+  return db.transaction(async (tx) => {
+    const found = await peopleWithoutAccount(tx, actor.schoolId, ACCOUNT_KINDS, filter);
+    const withEmail = found.filter((p) => p.email);
+    const withoutEmail = found
+      .filter((p) => !p.email)
+      .map((p) => ({ id: p.id, name: fullName({ givenName: p.givenName, familyName: p.familyName }) }));
+    let expiresAt: Date | null = null;
+    if (!dryRun)
+      for (const p of withEmail)
+        ({ expiresAt } = await createInvitation(tx, actor, p.id, publicUrl, schoolName));
+    return { invited: withEmail.length, withoutEmail, expiresAt: expiresAt?.toISOString() ?? null };
+  });
 }
 
 async function openInvitation(db: DbOrTx, token: string) {

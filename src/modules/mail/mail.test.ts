@@ -1,40 +1,8 @@
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
+import { startSmtp } from "../../testing/smtp.js";
 import { backoffMs, MAX_ATTEMPTS, smtpTransport, sweepOutbox } from "./service.js";
-
-type Received = { from: string; to: string[]; raw: string };
-
-/** A real SMTP server on loopback: the outbox speaks SMTP to it exactly as to a school's relay. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => {
-        raw += c.toString("utf8");
-      });
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describe("the mail outbox", () => {
   let t: TestApp;

@@ -118,6 +118,43 @@ describe("the people directory", () => {
     expect((await admin.get("/api/v1/people?status=all")).json().total).toBe(before);
   });
 
+  it("records a line manager who is current staff of the school, and refuses anyone else", async () => {
+    const manager = await add({ givenName: "Mari", familyName: "Prys", kinds: ["staff"] });
+    const teacher = await add({ givenName: "Osian", familyName: "Lloyd", kinds: ["staff"] });
+    const pupil = await add({ givenName: "Cai", familyName: "Lloyd", kinds: ["pupil"] });
+    const refused = async (lineManagerId: string, message: RegExp) => {
+      const res = await admin.patch(`/api/v1/people/${teacher.id}`, { lineManagerId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([
+        { field: "lineManagerId", message: expect.stringMatching(message) },
+      ]);
+    };
+    await refused(teacher.id, /own line manager/);
+    await refused(pupil.id, /member of staff/);
+    await refused("00000000-0000-4000-8000-000000000000", /not in this school/);
+    expect((await admin.get(`/api/v1/people/${teacher.id}`)).json().lineManager).toBeNull();
+
+    const res = await admin.patch(`/api/v1/people/${teacher.id}`, { lineManagerId: manager.id });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      lineManagerId: manager.id,
+      lineManager: { id: manager.id, name: "Mari Prys" },
+    });
+    // Once she has left she cannot be chosen for someone new.
+    await admin.post(`/api/v1/people/${manager.id}/leaver`, { leaveDate: "2020-01-01" });
+    const other = await admin.post("/api/v1/people", {
+      givenName: "Ffion",
+      kinds: ["staff"],
+      lineManagerId: manager.id,
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors[0].message).toMatch(/has left/);
+    // Clearing it is always allowed.
+    expect(
+      (await admin.patch(`/api/v1/people/${teacher.id}`, { lineManagerId: null })).json().lineManager,
+    ).toBeNull();
+  });
+
   it("marks a leaver without deleting them; they move to the leavers list", async () => {
     const p = await add({ givenName: "Seren", familyName: "Vossley", kinds: ["staff"] });
     const left = await admin.post(`/api/v1/people/${p.id}/leaver`, { leaveDate: "2025-07-18" });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { mailDelivery } from "../../kernel/config.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { problems } from "../../kernel/responses.js";
 import { createInvitation } from "../auth/service.js";
@@ -98,7 +99,10 @@ export async function peopleRoutes(app: FastifyInstance, { database, config }: D
       const { expiresAt } = await db.transaction((tx) =>
         createInvitation(tx, actor, request.params.id, config.publicUrl, school.name),
       );
-      return reply.status(201).send({ expiresAt: expiresAt.toISOString() });
+      return reply.status(201).send({
+        expiresAt: expiresAt.toISOString(),
+        delivery: mailDelivery(config),
+      });
     },
   );
 }

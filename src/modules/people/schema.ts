@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
-import { Id, IsoDay, IsoMoment } from "../../kernel/responses.js";
+import { Id, IsoDay, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 import { KINDS, ROLES } from "../access/roles.js";
 import { IMPORT_KINDS } from "./import/columns.js";
 
@@ -33,6 +33,7 @@ const PersonFields = z.object({
     .union([z.literal("").transform(() => null), isoDate])
     .nullable()
     .optional(),
+  lineManagerId: z.uuid("Choose a member of staff from the list.").nullable().optional(),
   roles: z.array(z.enum(ROLES)).optional(),
 });
 export const PersonInput = PersonFields.extend({ familyName: PersonFields.shape.familyName.default("") });
@@ -84,12 +85,15 @@ export const PersonView = z.object({
   regGroup: z.string().nullable(),
   startDate: IsoDay.nullable(),
   leaveDate: IsoDay.nullable(),
+  lineManagerId: Id.nullable(),
   status: z.enum(PERSON_STATUSES),
   account: z.enum(ACCOUNT_STATES),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
 export const PersonDetailView = PersonView.extend({
+  /** Their line manager, named, for the person's page and the edit form's picker. */
+  lineManager: z.object({ id: Id, name: z.string() }).nullable(),
   /** A pupil's contacts, in priority order. */
   contacts: z.array(
     z.object({
@@ -107,7 +111,11 @@ export type PersonDetailView = z.infer<typeof PersonDetailView>;
 export const PeopleListView = z.object({ total: z.number().int(), people: z.array(PersonView) });
 export type PeopleListView = z.infer<typeof PeopleListView>;
 
-export const InvitationSentView = z.object({ expiresAt: IsoMoment });
+export const InvitationSentView = z.object({
+  expiresAt: IsoMoment,
+  /** "outbox" when no mail server is set up: the invitation waits in the outbox, not yet emailed. */
+  delivery: MailDelivery,
+});
 export type InvitationSentView = z.infer<typeof InvitationSentView>;
 
 // --- The MIS import (import/routes.ts): the report of a dry run or of an applied import.

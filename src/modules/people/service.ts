@@ -17,7 +17,7 @@ import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName, fullNameSql } from "../../kernel/names.js";
-import { notFound } from "../../kernel/problem.js";
+import { badRequest, notFound } from "../../kernel/problem.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import type { AccountState, PeopleQuery, PersonInput, PersonPatch, PersonView } from "./schema.js";
@@ -46,6 +46,7 @@ export function presentPerson(p: PersonRow, roles: Role[], account: AccountState
     regGroup: p.regGroup,
     startDate: p.startDate,
     leaveDate: p.leaveDate,
+    lineManagerId: p.lineManagerId,
     status: !p.leaveDate ? "current" : p.leaveDate > today ? "leaving" : "left",
     account,
   };
@@ -173,16 +174,42 @@ export async function getPerson(db: DbOrTx, schoolId: string, id: string) {
     .innerJoin(people, eq(people.id, pupilContacts.pupilId))
     .where(and(eq(pupilContacts.schoolId, schoolId), eq(pupilContacts.contactId, id)))
     .orderBy(asc(people.familyName));
+  const [lineManager] = row.person.lineManagerId
+    ? await db
+        .select({ id: people.id, name })
+        .from(people)
+        .where(and(eq(people.schoolId, schoolId), eq(people.id, row.person.lineManagerId)))
+    : [];
   return {
     ...presentPerson(row.person, roles, row.active ? "active" : row.invited ? "invited" : "none"),
+    lineManager: lineManager ?? null,
     contacts,
     pupils,
   };
 }
 
 /** Create a person inside the caller's transaction (setup, the directory form, imports, demo). */
+/**
+ * A line manager is a member of staff of the same school who has not left, and not the person
+ * themself: anything else would send their requests and training reminders nowhere useful.
+ */
+async function checkLineManager(db: DbOrTx, schoolId: string, personId: string | null, managerId: string) {
+  const problem = (message: string) =>
+    badRequest("Choose someone else as line manager.", [{ field: "lineManagerId", message }]);
+  if (managerId === personId) throw problem("A person cannot be their own line manager.");
+  const [manager] = await db
+    .select({ kinds: people.kinds, leaveDate: people.leaveDate })
+    .from(people)
+    .where(and(eq(people.schoolId, schoolId), eq(people.id, managerId)));
+  if (!manager) throw problem("That person is not in this school's directory.");
+  if (!manager.kinds.includes("staff")) throw problem("A line manager must be a member of staff.");
+  if (manager.leaveDate && manager.leaveDate <= todayInLondon())
+    throw problem("That member of staff has left.");
+}
+
 export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, audit = true) {
   const { roles = [], ...fields } = input;
+  if (fields.lineManagerId) await checkLineManager(tx, actor.schoolId, null, fields.lineManagerId);
   const [row] = await tx
     .insert(people)
     .values({ ...fields, schoolId: actor.schoolId, kinds: [...new Set(fields.kinds)] })
@@ -219,6 +246,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, patch: Pers
       .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)))
       .for("update");
     if (!before) throw notFound("person");
+    if (patch.lineManagerId) await checkLineManager(tx, actor.schoolId, id, patch.lineManagerId);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const set: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(patch)) {
@@ -230,6 +258,17 @@ export async function updatePerson(db: Db, actor: Actor, id: string, patch: Pers
       }
     }
     if (Object.keys(set).length === 0) return;
+    // The audit log reads as sentences: name the line managers rather than quote their ids.
+    if (changes.lineManagerId) {
+      const nameOf = async (managerId: unknown) => {
+        if (typeof managerId !== "string") return null;
+        const [m] = await tx.select().from(people).where(eq(people.id, managerId));
+        return m ? fullName(m) : null;
+      };
+      const { from, to } = changes.lineManagerId;
+      delete changes.lineManagerId;
+      changes.lineManager = { from: await nameOf(from), to: await nameOf(to) };
+    }
     await tx
       .update(people)
       .set({ ...set, updatedAt: new Date() })

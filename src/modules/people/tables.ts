@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { schools } from "../schools/tables.js";
 
@@ -30,6 +41,8 @@ export const people = pgTable(
     misId: text("mis_id"),
     startDate: date("start_date"),
     leaveDate: date("leave_date"),
+    /** The member of staff this person answers to: asked about their requests, told of lapsed training. */
+    lineManagerId: uuid("line_manager_id").references((): AnyPgColumn => people.id),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },

@@ -98,6 +98,33 @@ describe("importing a policy document", () => {
     );
   });
 
+  it("takes who the policy is for from the document's title, and asks when the document does not say", async () => {
+    const visitors = await upload(
+      readFileSync(path.resolve("src/modules/policies/import/fixtures/visitor-volunteer-agreement.txt")),
+      "visitor-volunteer-agreement.txt",
+    );
+    expect(visitors.json()).toMatchObject({
+      audiences: ["volunteer", "visitor"],
+      audiencesFrom: "Visitor and Volunteer Technology Agreement",
+    });
+    const policy = (await head.get(`/api/v1/policies/${visitors.json().policy.id}`)).json();
+    expect(policy.audiences).toEqual(["volunteer", "visitor"]);
+
+    // Its title names nobody: no guess, and certainly not "staff".
+    const devices = await upload(
+      readFileSync(path.resolve("src/modules/policies/import/fixtures/mobile-devices-agreement.md")),
+      "mobile-devices-agreement.md",
+    );
+    expect(devices.json()).toMatchObject({ audiences: [], audiencesFrom: null });
+    const id = devices.json().policy.id;
+    expect((await head.get(`/api/v1/policies/${id}`)).json().audiences).toEqual([]);
+    // The review page saves the person's answer.
+    const saved = await head.patch(`/api/v1/policies/${id}`, { audiences: ["staff", "governor"] });
+    expect(saved.statusCode).toBe(200);
+    expect((await head.get(`/api/v1/policies/${id}`)).json().audiences).toEqual(["staff", "governor"]);
+    expect((await head.patch(`/api/v1/policies/${id}`, { audiences: [] })).statusCode).toBe(400);
+  });
+
   it("refuses a file it cannot read, with a clear message, and creates nothing", async () => {
     const before = (await head.get("/api/v1/policies")).json().policies.length;
     const pdf = await upload(Buffer.from("%PDF-1.4 binary"), "policy.pdf");

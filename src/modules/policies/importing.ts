@@ -35,7 +35,8 @@ export async function importPolicyDocument(db: Db, actor: Actor, fileName: strin
     actor,
     {
       title: extracted.title.slice(0, 200) || fileName.replace(/\.[^.]+$/, ""),
-      audiences: ["staff"],
+      // Only what the document says plainly; otherwise none yet, and the review page asks.
+      audiences: extracted.audiences.kinds,
       reviewFrequency: extracted.review.frequency,
       nextReviewDue: extracted.review.nextDue,
     },
@@ -56,6 +57,8 @@ export async function importPolicyDocument(db: Db, actor: Actor, fileName: strin
     statements: extracted.statements,
     history: extracted.history,
     review: { frequency: extracted.review.frequency, nextDue: extracted.review.nextDue },
+    audiences: extracted.audiences.kinds,
+    audiencesFrom: extracted.audiences.from,
     declaration: extracted.declaration,
     choices: extracted.choices,
     signatureFields: extracted.signatureFields,

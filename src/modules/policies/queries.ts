@@ -189,6 +189,18 @@ export async function approvedRoles(tx: Tx, versionId: string) {
   ).map((r) => r.role);
 }
 
+/** The roles each of several versions has been approved as so far. */
+export async function approvedRolesOf(db: DbOrTx, versionIds: string[]) {
+  const map = new Map<string, string[]>();
+  if (versionIds.length === 0) return map;
+  const rows = await db
+    .select({ versionId: policyApprovals.versionId, role: policyApprovals.role })
+    .from(policyApprovals)
+    .where(inArray(policyApprovals.versionId, versionIds));
+  for (const r of rows) map.set(r.versionId, [...(map.get(r.versionId) ?? []), r.role]);
+  return map;
+}
+
 /** One approval for each role; a role that has already approved is left as it was. Returns the new ones. */
 export async function addApprovals(
   tx: Tx,

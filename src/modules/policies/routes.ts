@@ -39,7 +39,7 @@ import {
 /** Word documents with images run to a few MB; policies are text. */
 const MAX_POLICY_BYTES = 10 * 1024 * 1024;
 
-export async function policyRoutes(app: FastifyInstance, { database }: Deps) {
+export async function policyRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
   const db = database.db;
   const base = "/api/v1/policies";
@@ -173,7 +173,8 @@ export async function policyRoutes(app: FastifyInstance, { database }: Deps) {
         response: { 200: VersionDetailView, ...problems(400, 403, 404, 409) },
       },
     },
-    async (request) => submitVersion(db, actorOf(request), request.params.id, request.params.versionId),
+    async (request) =>
+      submitVersion(db, actorOf(request), request.params.id, request.params.versionId, config.publicUrl),
   );
   api.post(
     `${base}/:id/versions/:versionId/withdraw`,

@@ -140,6 +140,11 @@ export type PolicyDetailView = z.infer<typeof PolicyDetailView>;
 /** One version with its text: Markdown as written and sanitised HTML to show. */
 export const VersionDetailView = VersionView.extend({
   policy: z.object({ id: Id, title: z.string() }),
+  /**
+   * While the version is open, for those who see the approval trail: each required role not yet
+   * approved and the people holding it (none: nobody could approve until someone is given the role).
+   */
+  awaiting: z.array(z.object({ role: z.enum(ROLES), holders: z.array(z.string()) })),
   content: z.string(),
   html: z.string(),
   /** The imported document's own text, for those who manage the policy. */
@@ -168,6 +173,12 @@ export const PolicyImportView = z.object({
   statements: z.array(z.object({ text: z.string() })),
   history: z.array(DocumentHistoryEntryView),
   review: z.object({ frequency: z.enum(REVIEW_FREQUENCIES).nullable(), nextDue: IsoDay.nullable() }),
+  /**
+   * Who the policy is for, as the document's title or top heading says (empty when it does not
+   * say plainly: the person reviewing the import chooses), and the words it was read from.
+   */
+  audiences: z.array(z.enum(KINDS)),
+  audiencesFrom: z.string().nullable(),
   /** "I have read and understood…": the sentence the signer agrees to, when the document has one. */
   declaration: z.string().nullable(),
   choices: z.array(z.object({ label: z.string(), options: z.array(z.string()) })),

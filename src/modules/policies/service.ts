@@ -3,15 +3,17 @@
  * overdue reviews; the life of a version (versions.ts) is exported from here too.
  */
 import type { Db, DbOrTx } from "../../db/client.js";
-import { todayInLondon } from "../../kernel/dates.js";
+import { addMonths, todayInLondon } from "../../kernel/dates.js";
 import { badRequest } from "../../kernel/problem.js";
 import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "../access/policies.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
+import { submittedVersions } from "./approvers.js";
 import { approverRoles, loadManaged, loadPolicy } from "./loading.js";
 import { formatNumber, parseNumber } from "./numbering.js";
 import {
   approvalsFor,
+  approvedRolesOf,
   insertPolicy,
   insertVersion,
   overdueReviews,
@@ -27,6 +29,7 @@ import type { DocumentHistoryEntryView, PolicyInput, RelatedView, ReviewFrequenc
 import { OPEN, presentVersion } from "./versions.js";
 
 export { approverRoles, DEFAULT_APPROVERS } from "./loading.js";
+export { renderPolicyMarkdown } from "./render.js";
 export {
   approveVersion,
   diffVersions,
@@ -224,4 +227,55 @@ export async function overdueReviewsFor(db: DbOrTx, actor: Actor) {
     .filter((r) => canSeeOverdueReview(actor, { schoolId: r.schoolId, ownerPersonId: r.owner }))
     .map(({ id, title, due }) => ({ id, title, due }));
 }
+/**
+ * Submitted versions waiting for this person's approval: those where a required role they hold
+ * has not approved yet (whoever else holding it may still do so first).
+ */
+export async function approvalsAskedOf(db: DbOrTx, actor: Actor) {
+  const mine = approverRolesOf(actor, await approverRoles(db, actor.schoolId));
+  if (mine.length === 0) return [];
+  const waiting = await submittedVersions(db, actor.schoolId);
+  const approved = await approvedRolesOf(
+    db,
+    waiting.map((v) => v.versionId),
+  );
+  return waiting
+    .map((v) => ({
+      policyId: v.policyId,
+      versionId: v.versionId,
+      title: v.title,
+      number: formatNumber(v),
+      roles: mine.filter((r) => !(approved.get(v.versionId) ?? []).includes(r)),
+    }))
+    .filter((v) => v.roles.length > 0);
+}
+
+/**
+ * For the school at a glance: every version waiting for approval, with the roles still to
+ * approve it, and every policy whose review falls due within a month or has passed.
+ */
+export async function policiesAtAGlance(db: DbOrTx, schoolId: string) {
+  const required = await approverRoles(db, schoolId);
+  const waiting = await submittedVersions(db, schoolId);
+  const approved = await approvedRolesOf(
+    db,
+    waiting.map((v) => v.versionId),
+  );
+  const today = todayInLondon();
+  const horizon = addMonths(today, 1);
+  const reviews = (await policiesOfSchool(db, schoolId))
+    .filter((p) => p.nextReviewDue !== null && p.nextReviewDue <= horizon)
+    .map((p) => ({ id: p.id, title: p.title, due: p.nextReviewDue!, overdue: p.nextReviewDue! < today }));
+  return {
+    approvals: waiting.map((v) => ({
+      policyId: v.policyId,
+      versionId: v.versionId,
+      title: v.title,
+      number: formatNumber(v),
+      stillNeeded: required.filter((r) => !(approved.get(v.versionId) ?? []).includes(r)),
+    })),
+    reviews,
+  };
+}
+
 export { policiesAttention } from "./attention.js";

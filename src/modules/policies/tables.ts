@@ -121,3 +121,24 @@ export const policyReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.policyId, t.dueDate, t.kind] })],
 );
+
+/**
+ * Approvers asked to approve a version: one row per (version, person), so each approver is
+ * emailed once for a version however often it is withdrawn and submitted again.
+ */
+export const policyApprovalRequests = pgTable(
+  "policy_approval_requests",
+  {
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => policyVersions.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    askedAt: at("asked_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.personId] })],
+);

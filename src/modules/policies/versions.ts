@@ -10,6 +10,8 @@ import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.
 import { approverRolesOf } from "../access/policies.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
+import { getSchool } from "../schools/service.js";
+import { askApprovers, roleHolders, roleWords, stillToApprove, unheldRoles } from "./approvers.js";
 import { loadManaged, loadPolicy, loadVersion } from "./loading.js";
 import { formatNumber, nextNumber } from "./numbering.js";
 import {
@@ -73,13 +75,20 @@ export function presentVersion(v: VersionRow, approvals: Approval[] = []) {
 }
 
 export async function getVersion(db: Db, actor: Actor, id: string, versionId: string) {
-  const { policy, access } = await loadPolicy(db, actor, id);
+  const { policy, access, required } = await loadPolicy(db, actor, id);
   const version = await loadVersion(db, policy, versionId);
   if (access === "published" && version.status !== "published") throw notFound("policy version");
-  const approvals = await approvalsFor(db, [version.id]);
+  const approvals = (await approvalsFor(db, [version.id])).get(version.id) ?? [];
+  const open = (OPEN as readonly string[]).includes(version.status);
+  // Who is still to approve, and who holds each role, for those who see the approval trail.
+  const awaiting =
+    open && access === "all"
+      ? stillToApprove(required, approvals, await roleHolders(db, actor.schoolId, required))
+      : [];
   return {
     policy: { id: policy.id, title: policy.title },
-    ...presentVersion(version, approvals.get(version.id)),
+    ...presentVersion(version, approvals),
+    awaiting,
     content: version.content,
     html: renderPolicyMarkdown(version.content),
     source:
@@ -171,30 +180,67 @@ export async function updateVersion(
   return getVersion(db, actor, id, versionId);
 }
 
-async function moveStatus(
-  db: Db,
-  actor: Actor,
-  id: string,
-  versionId: string,
-  from: string[],
-  to: "submitted" | "draft",
-) {
+/**
+ * Submit a draft for approval. Refused while a required role has nobody holding it (it could
+ * never be approved): the school is told the fix, to give someone the role or change who
+ * approves. Everyone holding a role still to approve is asked by email, once per version.
+ */
+export async function submitVersion(db: Db, actor: Actor, id: string, versionId: string, publicUrl: string) {
+  await db.transaction(async (tx) => {
+    const { policy, required } = await loadManaged(tx, actor, id);
+    const version = await loadVersion(tx, policy, versionId, true);
+    if (version.status !== "draft")
+      throw conflict(`Version ${numberOf(version)} is ${version.status}, so it cannot be submitted.`);
+    if (version.content.trim() === "")
+      throw badRequest("Add the policy's text before submitting it for approval.");
+    // An imported document that did not say plainly whom it is for leaves the policy with nobody:
+    // published so, it could never be made into an agreement for the right people.
+    if (policy.audiences.length === 0)
+      throw badRequest(
+        "Choose who the policy is for (Edit details, Who it is for) before submitting it for approval.",
+        [{ field: "audiences", message: "Choose who the policy is for." }],
+      );
+    const holders = await roleHolders(tx, actor.schoolId, required);
+    const unheld = unheldRoles(required, holders);
+    if (unheld.length > 0)
+      throw conflict(
+        `Nobody at the school holds the role of ${unheld.map(roleWords).join(" or ")}, so nobody could approve this version. ` +
+          "Give the role to someone (open their record in People and choose their designated roles), " +
+          "or change who approves policies (Settings, Policy approvers).",
+        { unheldApprovers: unheld },
+      );
+    await updateVersionRow(tx, versionId, { status: "submitted", submittedAt: new Date() });
+    const have = await approvedRoles(tx, versionId);
+    const emailed = await askApprovers(tx, {
+      policy,
+      version,
+      holders,
+      stillNeeded: required.filter((r) => !have.includes(r)),
+      submittedBy: actor,
+      schoolName: (await getSchool(tx, actor.schoolId)).name,
+      publicUrl,
+    });
+    await recordEvent(tx, actor, {
+      action: "policy.version_submitted",
+      entityType: "policy_version",
+      entityId: versionId,
+      summary: { title: policy.title, version: numberOf(version), approversEmailed: emailed.length },
+    });
+  });
+  return getVersion(db, actor, id, versionId);
+}
+
+/** Back to draft: the approvals so far are cleared, since the text may now change. */
+export async function withdrawVersion(db: Db, actor: Actor, id: string, versionId: string) {
   await db.transaction(async (tx) => {
     const { policy } = await loadManaged(tx, actor, id);
     const version = await loadVersion(tx, policy, versionId, true);
-    if (!from.includes(version.status))
-      throw conflict(
-        `Version ${numberOf(version)} is ${version.status}, so it cannot be ${to === "submitted" ? "submitted" : "returned to draft"}.`,
-      );
-    if (to === "submitted" && version.content.trim() === "")
-      throw badRequest("Add the policy's text before submitting it for approval.");
-    if (to === "draft") await clearApprovals(tx, versionId);
-    await updateVersionRow(tx, versionId, {
-      status: to,
-      submittedAt: to === "submitted" ? new Date() : null,
-    });
+    if (version.status !== "submitted")
+      throw conflict(`Version ${numberOf(version)} is ${version.status}, so it cannot be returned to draft.`);
+    await clearApprovals(tx, versionId);
+    await updateVersionRow(tx, versionId, { status: "draft", submittedAt: null });
     await recordEvent(tx, actor, {
-      action: to === "submitted" ? "policy.version_submitted" : "policy.version_withdrawn",
+      action: "policy.version_withdrawn",
       entityType: "policy_version",
       entityId: versionId,
       summary: { title: policy.title, version: numberOf(version) },
@@ -202,11 +248,6 @@ async function moveStatus(
   });
   return getVersion(db, actor, id, versionId);
 }
-
-export const submitVersion = (db: Db, actor: Actor, id: string, versionId: string) =>
-  moveStatus(db, actor, id, versionId, ["draft"], "submitted");
-export const withdrawVersion = (db: Db, actor: Actor, id: string, versionId: string) =>
-  moveStatus(db, actor, id, versionId, ["submitted"], "draft");
 
 /** Record the caller's approval once for each approver role they hold (API.md). */
 export async function approveVersion(db: Db, actor: Actor, id: string, versionId: string) {

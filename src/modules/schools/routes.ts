@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { type Deps, typed } from "../../kernel/http.js";
 import { problems } from "../../kernel/responses.js";
+import { setSessionCookie } from "../auth/service.js";
 import { HealthView, SetupDoneView, SetupInput, SetupStatusView } from "./schema.js";
 import { schoolCount, setupSchool } from "./service.js";
 
-export async function schoolRoutes(app: FastifyInstance, { database }: Deps) {
+export async function schoolRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
 
   api.get(
@@ -34,7 +35,13 @@ export async function schoolRoutes(app: FastifyInstance, { database }: Deps) {
       },
     },
     async (request, reply) => {
-      const created = await setupSchool(database.db, request.body, request.ip);
+      const { sessionToken, ...created } = await setupSchool(
+        database.db,
+        request.body,
+        request.ip,
+        request.headers["user-agent"] ?? null,
+      );
+      setSessionCookie(reply, config, sessionToken);
       return reply.status(201).send(created);
     },
   );

@@ -4,8 +4,9 @@ import { schools } from "../../db/schema.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import { createCredentials } from "../auth/service.js";
+import { actorFor, createCredentials, openSession } from "../auth/service.js";
 import { insertPerson } from "../people/service.js";
+import { seedCourses } from "../training/service.js";
 import type { SetupInput } from "./schema.js";
 
 export async function schoolCount(db: DbOrTx) {
@@ -29,14 +30,21 @@ export function splitName(name: string) {
 
 /**
  * First run: create the school and its first admin, a member of staff holding the headteacher
- * and school-admin roles (API.md). Refused once any school exists, so it cannot be replayed.
+ * and school-admin roles (API.md), signed in. Refused once any school exists, so it cannot be replayed.
  */
-export async function setupSchool(db: Db, input: SetupInput, ip: string | null) {
+export async function setupSchool(
+  db: Db,
+  input: SetupInput,
+  ip: string | null,
+  userAgent: string | null = null,
+) {
   return db.transaction(async (tx) => {
     // Serialise concurrent first-run attempts so two browsers cannot both create a school.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7262011)`);
     if ((await schoolCount(tx)) > 0) throw conflict("This Accord is already set up. Sign in instead.");
     const [school] = await tx.insert(schools).values({ name: input.school.name }).returning();
+    // Every school starts with the courses schools are expected to keep up (training/courses.ts).
+    await seedCourses(tx, school.id);
     const { givenName, familyName } = splitName(input.admin.name);
     const actor: Actor = {
       schoolId: school.id,
@@ -62,6 +70,9 @@ export async function setupSchool(db: Db, input: SetupInput, ip: string | null) 
       roles: ["headteacher", "school_admin"],
     });
     await createCredentials(tx, school.id, person.id, input.admin.email.toLowerCase(), input.admin.password);
-    return { school: { id: school.id, name: school.name }, person: { id: person.id } };
+    // They chose their password a moment ago: signed in at once, not sent to sign in again.
+    const admin = (await actorFor(tx, person.id, ip, "session"))!;
+    const sessionToken = await openSession(tx, admin, person.id, { ip, userAgent });
+    return { school: { id: school.id, name: school.name }, person: { id: person.id }, sessionToken };
   });
 }

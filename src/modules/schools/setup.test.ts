@@ -69,6 +69,22 @@ describe("first-run setup", () => {
     expect(me.permissions).toContain("people.manage");
   });
 
+  it("leaves the admin signed in: the browser that ran setup goes straight on, with no second sign-in", async () => {
+    const browser = new Browser(t.app);
+    const res = await browser.post("/api/v1/setup", {
+      school: { name: "Oakfield Primary School" },
+      admin: ADMIN,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(browser.cookie).toMatch(/^accord_session=/);
+    const me = await browser.get("/api/v1/me");
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ name: "Ada Okafor", school: { name: "Oakfield Primary School" } });
+    // The sign-in is on the record, as any other.
+    const audit = (await browser.get("/api/v1/audit")).json();
+    expect(JSON.stringify(audit)).toContain("auth.signed_in");
+  });
+
   it("refuses a second setup with 409", async () => {
     await setUpSchool(t.app);
     const res = await t.app.inject({

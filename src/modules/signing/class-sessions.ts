@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { classSessions, people, schools } from "../../db/schema.js";
+import { classSessionDevices, classSessions, people, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
@@ -8,6 +8,7 @@ import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canRunClassSession, canUseClassSession } from "../access/class-sessions.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
+import { invalidLink, newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
@@ -87,6 +88,8 @@ export async function openClassSession(
       todayInLondon(),
     );
     const { secret, hash } = newSecret("class_");
+    // Typed at /class on a device that cannot scan the QR code; dies with the session.
+    const shortCode = newDeviceCode();
     const expiresAt = new Date(Date.now() + SESSION_MINUTES * 60_000);
     const [row] = await tx
       .insert(classSessions)
@@ -97,6 +100,7 @@ export async function openClassSession(
         teacherId: actor.personId!,
         regGroup: input.regGroup,
         tokenHash: hash,
+        shortCodeHash: hashSecret(shortCode),
         expiresAt,
       })
       .returning();
@@ -109,6 +113,7 @@ export async function openClassSession(
     return {
       id: row.id,
       token: secret,
+      shortCode,
       regGroup: row.regGroup,
       agreementTitle: agreement.title,
       expiresAt: expiresAt.toISOString(),
@@ -163,19 +168,52 @@ export async function endClassSession(db: Db, actor: Actor, id: string) {
   });
 }
 
+const ENDED = "This class session has ended.";
+const stillOpen = and(isNull(classSessions.endedAt), gt(classSessions.expiresAt, sql`now()`));
+
+/**
+ * The session a shared device's key opens: the teacher's link (or QR code), or the key a device
+ * got for typing the short code. A key that never was one is an invalid link (404); one whose
+ * session is over says so (410).
+ */
 async function openByToken(db: DbOrTx, token: string) {
-  const [row] = await db
-    .select()
-    .from(classSessions)
-    .where(
-      and(
-        eq(classSessions.tokenHash, hashSecret(token)),
-        isNull(classSessions.endedAt),
-        gt(classSessions.expiresAt, sql`now()`),
-      ),
-    );
-  if (!row) throw gone("This class session has ended.");
-  return row;
+  const hash = hashSecret(token);
+  const [row] = await db.select().from(classSessions).where(eq(classSessions.tokenHash, hash));
+  const session =
+    row ??
+    (
+      await db
+        .select({ s: classSessions })
+        .from(classSessionDevices)
+        .innerJoin(classSessions, eq(classSessions.id, classSessionDevices.sessionId))
+        .where(eq(classSessionDevices.tokenHash, hash))
+    )[0]?.s;
+  if (!session) throw invalidLink();
+  if (session.endedAt || session.expiresAt.getTime() <= Date.now()) throw gone(ENDED);
+  return session;
+}
+
+/**
+ * A shared device typed the session's short code at /class: it gets a key of its own for the
+ * rest of the session. Only an open session's code works, and the route allows ten tries a
+ * minute, so codes cannot be found by trying.
+ */
+export async function openClassByCode(db: Db, code: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(classSessions)
+      .where(and(eq(classSessions.shortCodeHash, hashSecret(normaliseDeviceCode(code))), stillOpen));
+    if (!row)
+      throw badRequest("That code is not open. Check it with your teacher.", [
+        { field: "code", message: "That code is not open. Check it with your teacher." },
+      ]);
+    const { secret, hash } = newSecret("class_");
+    await tx
+      .insert(classSessionDevices)
+      .values({ schoolId: row.schoolId, sessionId: row.id, tokenHash: hash });
+    return { token: secret };
+  });
 }
 
 /** The shared device sees first names and an initial only, and who has signed: nothing else. */

@@ -1,32 +1,35 @@
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { kiosks, schools, signatures } from "../../db/schema.js";
-import { londonDateTime } from "../../kernel/dates.js";
+import { endOfLondonDay, endOfTerm, londonDateTime, todayInLondon } from "../../kernel/dates.js";
 import { badRequest, conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
 import { insertSignature, labelsOf, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
 
-/** A kiosk stays open for a school day at most; reception opens a new one each morning. */
-const KIOSK_HOURS = 12;
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-function newCode() {
-  const chars = [...randomBytes(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
-  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
-}
-const normaliseCode = (code: string) =>
-  code
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, "")
-    .replace(/(.{4})(.{4})/, "$1-$2");
-
-export async function openKiosk(db: Db, actor: Actor, subjectType: SubjectType, agreementId: string) {
+/**
+ * A kiosk is a named device at reception that stays open until the day the admin chose, at most
+ * the end of the term (a day, a week, or the term: reception no longer opens it every morning).
+ * It closes at the end of that day in London, or earlier when an admin revokes it.
+ */
+export async function openKiosk(
+  db: Db,
+  actor: Actor,
+  subjectType: SubjectType,
+  input: { agreementId: string; deviceName: string; until: string },
+) {
+  const { agreementId, deviceName, until } = input;
+  const today = todayInLondon();
+  const lastDay = endOfTerm(today);
+  if (until < today || until > lastDay)
+    throw badRequest(`A kiosk can stay open from today until the end of term (${lastDay}) at most.`, [
+      { field: "until", message: `Choose a day from ${today} to ${lastDay}.` },
+    ]);
   return db.transaction(async (tx) => {
     const agreement = await ownerOf(subjectType).load(tx, actor.schoolId, agreementId);
     if (!agreement) throw notFound(subjectType);
@@ -34,8 +37,8 @@ export async function openKiosk(db: Db, actor: Actor, subjectType: SubjectType, 
       throw conflict("A kiosk is for an agreement addressed to visitors.");
     if (!agreement.inForce)
       throw conflict("This agreement has been replaced by a newer one; open the kiosk on that instead.");
-    const code = newCode();
-    const expiresAt = new Date(Date.now() + KIOSK_HOURS * 3600_000);
+    const code = newDeviceCode();
+    const expiresAt = endOfLondonDay(until);
     const [row] = await tx
       .insert(kiosks)
       .values({
@@ -43,6 +46,7 @@ export async function openKiosk(db: Db, actor: Actor, subjectType: SubjectType, 
         subjectType,
         subjectId: agreementId,
         codeHash: hashSecret(code),
+        deviceName,
         openedBy: actor.personId,
         expiresAt,
       })
@@ -51,9 +55,9 @@ export async function openKiosk(db: Db, actor: Actor, subjectType: SubjectType, 
       action: "kiosk.opened",
       entityType: "kiosk",
       entityId: row.id,
-      summary: { agreement: agreement.title, expiresAt: expiresAt.toISOString() },
+      summary: { agreement: agreement.title, device: deviceName, expiresAt: expiresAt.toISOString() },
     });
-    return { id: row.id, code, expiresAt: expiresAt.toISOString() };
+    return { id: row.id, code, deviceName, expiresAt: expiresAt.toISOString() };
   });
 }
 
@@ -78,6 +82,7 @@ export async function listKiosks(db: Db, actor: Actor) {
       {
         id: k.id,
         agreementTitle: label.title,
+        deviceName: k.deviceName,
         openedAt: k.openedAt.toISOString(),
         expiresAt: k.expiresAt.toISOString(),
         closedAt: k.closedAt?.toISOString() ?? null,
@@ -95,7 +100,12 @@ export async function closeKiosk(db: Db, actor: Actor, id: string) {
       .where(and(eq(kiosks.schoolId, actor.schoolId), eq(kiosks.id, id), isNull(kiosks.closedAt)))
       .returning();
     if (!row) throw notFound("open kiosk");
-    await recordEvent(tx, actor, { action: "kiosk.closed", entityType: "kiosk", entityId: id });
+    await recordEvent(tx, actor, {
+      action: "kiosk.closed",
+      entityType: "kiosk",
+      entityId: id,
+      summary: { device: row.deviceName },
+    });
   });
 }
 
@@ -108,7 +118,7 @@ export async function startKiosk(db: Db, code: string) {
     const [row] = await tx
       .select()
       .from(kiosks)
-      .where(eq(kiosks.codeHash, hashSecret(normaliseCode(code))));
+      .where(eq(kiosks.codeHash, hashSecret(normaliseDeviceCode(code))));
     if (!row) throw notFound("kiosk code");
     if (row.closedAt || row.expiresAt.getTime() <= Date.now())
       throw gone("This kiosk has been closed. Ask the school office to open a new one.");
@@ -185,6 +195,7 @@ export async function signAtKiosk(
       authMethod: "kiosk",
       organisation: body.organisation,
       visiting: body.visiting,
+      kioskId: kiosk.id,
     });
     if (body.email)
       await queueMail(tx, kiosk.schoolId, {

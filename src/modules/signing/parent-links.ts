@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
-import { people, pupilContacts, schools, signatures, signingLinks } from "../../db/schema.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { people, schools, signatures, signingLinks } from "../../db/schema.js";
+import { linkExpiry } from "../../kernel/dates.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { invalidLink } from "./device-codes.js";
+import { childrenInCareOf, coverOf, planParentLinks, type ReachPlan } from "./parent-reach.js";
 import {
   insertSignature,
   newReference,
@@ -16,14 +19,27 @@ import {
   tellAdmins,
 } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
-import { loadSubject, ownerOf } from "./subjects.js";
+import { loadSubject, ownerOf, type Subject } from "./subjects.js";
 
-/** Parent links last a fortnight: long enough for a busy family, short enough to stay safe. */
-const LINK_DAYS = 14;
+// How long a parent link lasts (until the due date, never under a fortnight) is kernel/dates.ts:
+// photo-consent links follow the same rule.
+export { linkExpiry };
+
+/** What the admin sees before sending, and after: links that go, and who needs a printed form. */
+function presentPlan(plan: ReachPlan, sent: number) {
+  return {
+    sent,
+    carersWithoutEmail: plan.carersWithoutEmail,
+    unreachableChildren: plan.unreachableChildren,
+    withoutResponsibility: plan.withoutResponsibility,
+  };
+}
 
 /**
- * Email each assigned parent/carer a single-use link: one per child, or one for the family, as the
- * agreement says. Parents have no account; the link is their identity for this one signature.
+ * Email each assigned carer with parental responsibility a single-use link: one per child, or
+ * one for the family, as the agreement says. Carers have no account; the link is their identity
+ * for this one signature. A dry run sends nothing and says who would get one and who would not
+ * (parent-reach.ts).
  */
 export async function sendParentLinks(
   db: Db,
@@ -33,6 +49,8 @@ export async function sendParentLinks(
   publicUrl: string,
   /** Count the links that would go, send none (the confirmation says how many). */
   dryRun = false,
+  /** Only the links for this child (a pupil's device agreement asks one family). */
+  onlyChildId?: string,
 ) {
   return db.transaction(async (tx) => {
     const owner = ownerOf(subjectType);
@@ -42,97 +60,72 @@ export async function sendParentLinks(
       throw conflict("Signing links are for agreements addressed to parents and carers.");
     if (!agreement.inForce)
       throw conflict("This agreement has been replaced by a newer one; send links for that instead.");
-    const line = await owner.sameText(tx, agreement.id);
+    const planned = await planParentLinks(tx, agreement);
+    const plan = onlyChildId
+      ? {
+          ...planned,
+          // Per child, that child's links; per family, the families the child belongs to.
+          links: planned.links.filter((l) =>
+            l.child.id
+              ? l.child.id === onlyChildId
+              : (l.carer as { children?: { id: string }[] }).children?.some((c) => c.id === onlyChildId),
+          ),
+        }
+      : planned;
+    if (dryRun) return presentPlan(plan, plan.links.length);
     const [school] = await tx.select().from(schools).where(eq(schools.id, actor.schoolId));
-    const asked = await owner.asked(tx, agreement);
-    const parents =
-      asked.length === 0
-        ? []
-        : await tx
-            .select({ id: people.id, givenName: people.givenName, email: people.email })
-            .from(people)
-            .where(
-              and(
-                eq(people.schoolId, actor.schoolId),
-                inArray(people.id, asked),
-                sql`${people.email} IS NOT NULL`,
-              ),
-            );
-    let sent = 0;
-    for (const parent of parents) {
-      const children = await tx
-        .select({
-          id: people.id,
-          name: fullNameSql(sql`coalesce(${people.preferredName}, ${people.givenName})`, people.familyName),
-        })
-        .from(pupilContacts)
-        .innerJoin(people, eq(people.id, pupilContacts.pupilId))
+    for (const { carer, child } of plan.links) {
+      // A new link replaces any unused earlier one for the same child, so only one can sign.
+      await tx
+        .update(signingLinks)
+        .set({ expiresAt: new Date() })
         .where(
           and(
-            eq(pupilContacts.contactId, parent.id),
-            sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
+            eq(signingLinks.subjectType, subjectType),
+            eq(signingLinks.subjectId, agreementId),
+            eq(signingLinks.parentId, carer.id),
+            child.id ? eq(signingLinks.childId, child.id) : isNull(signingLinks.childId),
+            isNull(signingLinks.signatureId),
           ),
         );
-      const targets =
-        agreement.parentMode === "per_family"
-          ? [{ id: null, name: children.map((c) => c.name).join(", ") }]
-          : children;
-      for (const child of targets) {
-        // Done already (by this parent or another), or a family with no child at the school now.
-        if (await signedAlreadyBy(tx, line, parent.id, child.id)) continue;
-        if (dryRun) {
-          sent++;
-          continue;
-        }
-        // A new link replaces any unused earlier one for the same child, so only one can sign.
-        await tx
-          .update(signingLinks)
-          .set({ expiresAt: new Date() })
-          .where(
-            and(
-              eq(signingLinks.subjectType, subjectType),
-              eq(signingLinks.subjectId, agreementId),
-              eq(signingLinks.parentId, parent.id),
-              child.id ? eq(signingLinks.childId, child.id) : isNull(signingLinks.childId),
-              isNull(signingLinks.signatureId),
-            ),
-          );
-        const { secret, hash } = newSecret();
-        const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
-        await tx.insert(signingLinks).values({
-          schoolId: actor.schoolId,
-          subjectType,
-          subjectId: agreementId,
-          parentId: parent.id,
-          childId: child.id,
-          tokenHash: hash,
-          expiresAt,
-        });
-        await queueMail(tx, actor.schoolId, {
-          to: parent.email!,
-          subject: `Please read and sign: ${agreement.title}${child.name ? ` (${child.name})` : ""}`,
-          text: [
-            `Dear ${parent.givenName},`,
-            "",
-            `${school.name} asks you to read and sign "${agreement.title}"${child.name ? ` for ${child.name}` : ""}.`,
-            "",
-            `Open this link to read it and sign (it works once and expires on ${expiresAt.toLocaleDateString("en-GB", { timeZone: "Europe/London", dateStyle: "long" })}):`,
-            `${publicUrl}/sign/${secret}`,
-            "",
-            "You do not need an account. If you were not expecting this email, please contact the school office.",
-          ].join("\n"),
-        });
-        sent++;
-      }
+      const { secret, hash } = newSecret();
+      const expiresAt = linkExpiry(carer.dueDate);
+      await tx.insert(signingLinks).values({
+        schoolId: actor.schoolId,
+        subjectType,
+        subjectId: agreementId,
+        parentId: carer.id,
+        childId: child.id,
+        tokenHash: hash,
+        expiresAt,
+      });
+      await queueMail(tx, actor.schoolId, {
+        to: carer.email!,
+        subject: `Please read and sign: ${agreement.title}${child.name ? ` (${child.name})` : ""}`,
+        text: [
+          `Dear ${carer.givenName},`,
+          "",
+          `${school.name} asks you to read and sign "${agreement.title}"${child.name ? ` for ${child.name}` : ""}.`,
+          "",
+          `Open this link to read it and sign (it works once and expires at the end of ${expiresAt.toLocaleDateString("en-GB", { timeZone: "Europe/London", dateStyle: "long" })}):`,
+          `${publicUrl}/sign/${secret}`,
+          "",
+          "You do not need an account. If you were not expecting this email, please contact the school office.",
+        ].join("\n"),
+      });
     }
-    if (dryRun) return { sent };
     await recordEvent(tx, actor, {
       action: `${subjectType}.parent_links_sent`,
       entityType: subjectType,
       entityId: agreementId,
-      summary: { title: agreement.title, links: sent },
+      summary: {
+        title: agreement.title,
+        links: plan.links.length,
+        carersWithoutEmail: plan.carersWithoutEmail.length,
+        unreachableChildren: plan.unreachableChildren.length,
+      },
     });
-    return { sent };
+    return presentPlan(plan, plan.links.length);
   });
 }
 
@@ -144,40 +137,28 @@ async function inForceFor(db: DbOrTx, link: typeof signingLinks.$inferSelect) {
 }
 
 /**
- * Who has already signed for this child (per child) or for every one of this parent's children
- * (per family), if anyone: one signature per child or per family, whichever parent gives it. A
- * family signature covers the children of the parent who gave it; a parent whose children sit in
- * two households is done only when each child is covered. Withdrawn signatures do not count.
- * "no children": a per-family link for a parent with no child at the school now.
+ * Who has already signed for this child (per child) or for every one of this carer's children
+ * (per family), if anyone: one signature per child or per family, whichever carer gives it, on
+ * paper or by link. Withdrawn signatures do not count. "no children": a per-family link for a
+ * carer with parental responsibility for no child at the school now.
  */
-async function signedAlreadyBy(tx: DbOrTx, line: string[], parentId: string, childId: string | null) {
-  const ids = sql.param(line);
-  if (childId) {
-    const [newest] = await queryRows<{ full_name: string; kind: string }>(
-      tx,
-      sql`SELECT s.full_name, s.kind FROM signatures s
-          WHERE s.subject_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id = ${childId}
-          ORDER BY s.signed_at DESC LIMIT 1`,
-    );
-    return newest?.kind === "signed" ? newest.full_name : null;
-  }
-  const [family] = await queryRows<{ children: number; covered: number; by: string | null }>(
+async function signedAlreadyBy(
+  tx: DbOrTx,
+  agreement: Pick<Subject, "id" | "schoolId" | "type" | "parentMode">,
+  parentId: string,
+  childId: string | null,
+) {
+  const children = childId
+    ? [childId]
+    : (await childrenInCareOf(tx, agreement.schoolId, parentId)).map((c) => c.id);
+  if (children.length === 0) return "no children" as const;
+  const cover = await coverOf(
     tx,
-    sql`WITH mine AS (
-          SELECT pc.pupil_id FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id
-          WHERE pc.contact_id = ${parentId} AND (c.leave_date IS NULL OR c.leave_date > now()::date)
-        ), covered AS (
-          SELECT (SELECT s.full_name FROM signatures s
-                  JOIN pupil_contacts other ON other.contact_id = s.person_id AND other.pupil_id = mine.pupil_id
-                  WHERE s.subject_id = ANY(${ids}::uuid[]) AND s.on_behalf_of_id IS NULL AND s.kind = 'signed'
-                    AND NOT EXISTS (SELECT 1 FROM signatures w WHERE w.corrects_id = s.id)
-                  ORDER BY s.signed_at DESC LIMIT 1) AS by
-          FROM mine
-        )
-        SELECT count(*)::int AS children, count(by)::int AS covered, max(by) AS by FROM covered`,
+    { ...agreement, parentMode: childId ? "per_child" : "per_family" },
+    children,
   );
-  if (family.children === 0) return "no children" as const;
-  return family.covered === family.children ? family.by : null;
+  const by = children.map((c) => cover.get(c));
+  return by.every(Boolean) ? by[0]! : null;
 }
 
 async function openLink(db: Db, token: string) {
@@ -187,7 +168,7 @@ async function openLink(db: Db, token: string) {
     .where(eq(signingLinks.tokenHash, hashSecret(token)));
   const agreement =
     row && (await loadSubject(db, row.link.subjectType, row.link.schoolId, row.link.subjectId));
-  if (!row || !agreement) throw notFound("signing link");
+  if (!row || !agreement) throw invalidLink();
   return { link: row.link, agreement };
 }
 
@@ -238,7 +219,7 @@ async function usableLink(tx: Tx, token: string) {
     .from(signingLinks)
     .where(eq(signingLinks.tokenHash, hashSecret(token)))
     .for("update");
-  if (!row) throw notFound("signing link");
+  if (!row) throw invalidLink();
   if (row.link.signatureId)
     throw gone("This link has already been used. What you gave is on the link's page.");
   if (row.link.expiresAt.getTime() <= Date.now())
@@ -252,18 +233,13 @@ async function usableLink(tx: Tx, token: string) {
         eq(people.id, row.link.parentId),
         sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > now()::date)`,
         row.link.childId
-          ? sql`EXISTS (SELECT 1 FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id WHERE pc.contact_id = ${row.link.parentId} AND pc.pupil_id = ${row.link.childId} AND (c.leave_date IS NULL OR c.leave_date > now()::date))`
+          ? sql`EXISTS (SELECT 1 FROM pupil_contacts pc JOIN people c ON c.id = pc.pupil_id WHERE pc.contact_id = ${row.link.parentId} AND pc.pupil_id = ${row.link.childId} AND pc.parental_responsibility AND (c.leave_date IS NULL OR c.leave_date > now()::date))`
           : sql`true`,
       ),
     );
   if (!still) throw gone("This link can no longer be used. Please contact the school office.");
   const agreement = await inForceFor(tx, row.link);
-  const already = await signedAlreadyBy(
-    tx,
-    await ownerOf(agreement.type).sameText(tx, agreement.id),
-    row.link.parentId,
-    row.link.childId,
-  );
+  const already = await signedAlreadyBy(tx, agreement, row.link.parentId, row.link.childId);
   if (already === "no children")
     throw gone(
       "This link is for a family with no child at the school now. Please contact the school office.",
@@ -290,7 +266,7 @@ export async function declineByLink(
       .select({ schoolId: signingLinks.schoolId })
       .from(signingLinks)
       .where(eq(signingLinks.tokenHash, hashSecret(token)));
-    if (!found) throw notFound("signing link");
+    if (!found) throw invalidLink();
     await lockChain(tx, found.schoolId);
     const { link, agreement } = await usableLink(tx, token);
     const parentName = (await nameOf(tx, link.parentId)) ?? "A parent or carer";

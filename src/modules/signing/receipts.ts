@@ -3,7 +3,9 @@ import type { Db } from "../../db/client.js";
 import { people, schools, type signatures } from "../../db/schema.js";
 import { fullName } from "../../kernel/names.js";
 import { notFound } from "../../kernel/problem.js";
+import { readLine } from "./receipt/canonical.js";
 import { renderReceiptPdf } from "./receipt/pdf.js";
+import { optionInWords } from "./schema.js";
 import { loadSubject } from "./subjects.js";
 
 const HOW: Record<string, string> = {
@@ -39,9 +41,16 @@ export async function receiptPdf(db: Db, signature: typeof signatures.$inferSele
     policyTitle: shown.policyTitle,
     versionNumber: shown.versionNumber,
     statements: shown.statements,
-    declaration: shown.declaration,
+    // Format 2 hashed the policy text too, and the declaration opens by saying it was read.
+    declaration:
+      shown.policyText === undefined
+        ? shown.declaration
+        : `${readLine(shown.policyTitle, shown.versionNumber)} ${shown.declaration}`,
     fields,
-    choices: shown.choices.map((c) => ({ label: c.label, answer: answers[c.key] ?? "" })),
+    choices: shown.choices.map((c) => ({
+      label: c.label,
+      answer: answers[c.key] ? optionInWords(answers[c.key]) : "",
+    })),
     signedAt: signature.signedAt,
     authenticatedBy: HOW[signature.authMethod] ?? signature.authMethod,
     textSha256: signature.textSha256,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import { mailDelivery } from "../../kernel/config.js";
+import { todayInLondon } from "../../kernel/dates.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { DryRunQuery } from "../../kernel/query.js";
 import { file, NoContent, problems } from "../../kernel/responses.js";
@@ -9,12 +11,14 @@ import {
   classView,
   describeClassSession,
   endClassSession,
+  openClassByCode,
   openClassSession,
   signInClass,
 } from "./class-sessions.js";
 import { correctionFor, correctSignature, withdrawSignature } from "./corrections.js";
 import { closeKiosk, kioskAgreement, listKiosks, openKiosk, signAtKiosk, startKiosk } from "./kiosk.js";
 import { memberSigningWriter } from "./member-signing.js";
+import { paperFormOptions, paperFormsPdf, recordPaperForm } from "./paper-forms.js";
 import {
   declineByLink,
   describeLink,
@@ -24,6 +28,8 @@ import {
 } from "./parent-links.js";
 import { receiptPdf } from "./receipts.js";
 import {
+  ClassCodeInput,
+  ClassCodeOpenedView,
   ClassDeviceView,
   ClassSessionOptionsView,
   ClassSessionView,
@@ -35,6 +41,11 @@ import {
   KioskView,
   OpenedClassSessionView,
   OpenedKioskView,
+  OpenKioskInput,
+  PaperFormInput,
+  PaperFormOptionsView,
+  PaperFormRecordedView,
+  PaperFormsQuery,
   ParentLinksSentView,
   ReferenceParams,
   SignatureHistoryView,
@@ -85,12 +96,18 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     {
       config: { action: "agreements.manage" },
       schema: {
-        body: z.object({ agreementId: z.uuid() }),
+        body: OpenKioskInput,
         response: { 201: OpenedKioskView, ...problems(400, 404, 409) },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await openKiosk(db, actorOf(request), "agreement", request.body.agreementId)),
+      reply.status(201).send(
+        await openKiosk(db, actorOf(request), "agreement", {
+          agreementId: request.body.agreementId,
+          deviceName: request.body.deviceName,
+          until: request.body.until ?? todayInLondon(),
+        }),
+      ),
   );
   api.get(
     "/api/v1/kiosks",
@@ -177,11 +194,20 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     },
   );
 
+  // Public, typed on a classroom device: ten tries a minute per address, like the kiosk's code.
+  api.post(
+    "/api/v1/class/open",
+    {
+      config: { action: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: { body: ClassCodeInput, response: { 200: ClassCodeOpenedView, ...problems(400, 429) } },
+    },
+    async (request) => openClassByCode(db, request.body.code),
+  );
   api.get(
     "/api/v1/class/:token",
     {
       config: { action: "public" },
-      schema: { params: TokenParams, response: { 200: ClassDeviceView, ...problems(400, 410) } },
+      schema: { params: TokenParams, response: { 200: ClassDeviceView, ...problems(400, 404, 410) } },
     },
     async (request) => classView(db, request.params.token),
   );
@@ -192,7 +218,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
       schema: {
         params: TokenParams,
         body: ClassSignatureInput,
-        response: { 201: SignedReceiptView, ...problems(400, 409, 410) },
+        response: { 201: SignedReceiptView, ...problems(400, 404, 409, 410) },
       },
     },
     async (request, reply) =>
@@ -208,15 +234,17 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
         response: { 200: ParentLinksSentView, ...problems(400, 404, 409) },
       },
     },
-    async (request) =>
-      sendParentLinks(
+    async (request) => ({
+      ...(await sendParentLinks(
         db,
         actorOf(request),
         "agreement",
         request.params.id,
         config.publicUrl,
         request.query.dryRun,
-      ),
+      )),
+      delivery: mailDelivery(config),
+    }),
   );
   api.post(
     "/api/v1/agreements/:id/signatures",
@@ -418,5 +446,60 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
           config.publicUrl,
         ),
       ),
+  );
+
+  // Printed forms for carers no link can reach, and the office recording what came back.
+  api.get(
+    "/api/v1/agreements/:id/paper-forms",
+    {
+      config: { action: "agreements.manage" },
+      schema: { params: SubjectParams, response: { 200: PaperFormOptionsView, ...problems(400, 404, 409) } },
+    },
+    async (request) => paperFormOptions(db, actorOf(request), "agreement", request.params.id),
+  );
+  api.get(
+    "/api/v1/agreements/:id/paper-forms.pdf",
+    {
+      config: { action: "agreements.manage" },
+      schema: {
+        params: SubjectParams,
+        querystring: PaperFormsQuery,
+        response: { 200: file("application/pdf", "Printed forms to sign (PDF)"), ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await paperFormsPdf(db, actorOf(request), "agreement", request.params.id, request.query);
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `attachment; filename="printed-forms-${request.params.id.slice(0, 8)}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+  api.post(
+    "/api/v1/agreements/:id/paper-forms",
+    {
+      config: { action: "agreements.recordPaper" },
+      schema: {
+        params: SubjectParams,
+        body: PaperFormInput,
+        response: { 201: PaperFormRecordedView, ...problems(400, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordPaperForm(
+            db,
+            actorOf(request),
+            "agreement",
+            request.params.id,
+            request.body,
+            ctx(request),
+          ),
+        ),
   );
 }

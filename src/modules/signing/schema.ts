@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Id, IsoMoment } from "../../kernel/responses.js";
+import { isoDate } from "../../kernel/dates.js";
+import { Id, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 
 /** What a signer sends: their name, their answers, and the hash of the text their screen showed. */
 export const SignatureInput = z.object({
@@ -24,7 +25,14 @@ export const WithdrawInput = z.object({
 });
 
 export const SubjectParams = z.object({ id: z.uuid("That is not a valid id.") });
-export const TokenParams = z.object({ token: z.string().min(20).max(100) });
+/** What a signer without an account sees for a link that never was one (mistyped, cut short). */
+export const INVALID_LINK = "This link is not valid. Ask the school for a new one.";
+
+/**
+ * A link's token as it arrived in the address: any text, so that a link cut short or mistyped is
+ * answered "this link is not valid" by the service (404), not as a form field to correct.
+ */
+export const TokenParams = z.object({ token: z.string().max(200, INVALID_LINK) });
 export const ReferenceParams = z.object({ reference: z.string().min(10).max(40) });
 
 export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
@@ -38,6 +46,17 @@ export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
 export const ClassSignatureInput = SignatureInput.omit({ jobTitle: true, signatureImage: true }).extend({
   pupilId: z.uuid(),
 });
+
+/** Opening a kiosk: the visitor agreement, the device's name, and the last day it stays open. */
+export const OpenKioskInput = z.object({
+  agreementId: z.uuid(),
+  deviceName: z.string().trim().min(1, "Name the device, e.g. Reception iPad.").max(60).default("Kiosk"),
+  /** The last day (Europe/London) it stays open; today when left out. At most the end of term. */
+  until: isoDate.optional(),
+});
+
+/** The shared classroom device types the session's short code at /class. */
+export const ClassCodeInput = z.object({ code: z.string().trim().min(4, "Type the code.").max(20) });
 
 // --- Responses
 
@@ -53,6 +72,8 @@ export const AUTH_METHODS = [
   "parent_link",
   "kiosk",
   "class_session",
+  /** A printed form the carer signed, recorded by a member of staff (paper-forms.ts). */
+  "paper",
 ] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
@@ -62,6 +83,19 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 /** One question a signer answers (photo consent: "agree" or "disagree"). */
 export const ChoiceView = z.object({ key: z.string(), label: z.string(), options: z.array(z.string()) });
 export type ChoiceView = z.infer<typeof ChoiceView>;
+
+/**
+ * The words a signer read beside each option Accord suggests (the signing form shows "I agree",
+ * not "agree"): receipts and the compliance CSV print these. An option a school typed itself is
+ * shown as typed. The web app has the same words, in Welsh too (agreements.options).
+ */
+const OPTION_WORDS: Record<string, string> = {
+  agree: "I agree",
+  disagree: "I do not agree",
+  yes: "Yes",
+  no: "No",
+};
+export const optionInWords = (option: string) => OPTION_WORDS[option] ?? option;
 
 /**
  * A subject as a signer's screen receives it, presented by the module that owns it (an
@@ -150,9 +184,24 @@ export type SignedReceiptView = z.infer<typeof SignedReceiptView>;
 
 // Parent links
 
+const NamedChild = z.object({ id: Id, name: z.string() });
+
 export const ParentLinksSentView = z.object({
-  /** Links emailed (or, on a dry run, that would be). */
+  /** Links emailed (or, on a dry run, that would be): to carers with parental responsibility only. */
   sent: z.number().int(),
+  /** Carers with parental responsibility who were asked but have no email address: a printed form instead. */
+  carersWithoutEmail: z.array(z.object({ id: Id, name: z.string(), children: z.array(NamedChild) })),
+  /** Children still to be covered whom no link can reach, and why. */
+  unreachableChildren: z.array(
+    NamedChild.extend({
+      regGroup: z.string().nullable(),
+      reason: z.enum(["no_responsible_carer", "no_email", "not_asked"]),
+    }),
+  ),
+  /** People asked who hold parental responsibility for no child at the school: sent nothing. */
+  withoutResponsibility: z.number().int(),
+  /** "outbox" when no mail server is set up: the links wait in the outbox, not yet emailed. */
+  delivery: MailDelivery,
 });
 export type ParentLinksSentView = z.infer<typeof ParentLinksSentView>;
 
@@ -181,6 +230,7 @@ export const OpenedKioskView = z.object({
   id: Id,
   /** Typed on the tablet once; shown only now. */
   code: z.string(),
+  deviceName: z.string(),
   expiresAt: IsoMoment,
 });
 export type OpenedKioskView = z.infer<typeof OpenedKioskView>;
@@ -188,6 +238,8 @@ export type OpenedKioskView = z.infer<typeof OpenedKioskView>;
 export const KioskSummaryView = z.object({
   id: Id,
   agreementTitle: z.string(),
+  /** What reception calls the device; null for kiosks opened before devices were named. */
+  deviceName: z.string().nullable(),
   openedAt: IsoMoment,
   expiresAt: IsoMoment,
   closedAt: IsoMoment.nullable(),
@@ -220,10 +272,16 @@ export type ClassSessionOptionsView = z.infer<typeof ClassSessionOptionsView>;
 export const OpenedClassSessionView = z.object({
   id: Id,
   token: z.string(),
+  /** Typed at /class on the shared device instead of the link; works while the session is open. */
+  shortCode: z.string(),
   regGroup: z.string(),
   agreementTitle: z.string(),
   expiresAt: IsoMoment,
 });
+
+/** `POST /class/open`: the shared device's key, exchanged for the short code. */
+export const ClassCodeOpenedView = z.object({ token: z.string() });
+export type ClassCodeOpenedView = z.infer<typeof ClassCodeOpenedView>;
 export type OpenedClassSessionView = z.infer<typeof OpenedClassSessionView>;
 
 /** The teacher's view of a session: who has signed. */
@@ -244,3 +302,41 @@ export const ClassDeviceView = z.object({
   pupils: z.array(z.object({ id: Id, displayName: z.string(), signed: z.boolean() })),
 });
 export type ClassDeviceView = z.infer<typeof ClassDeviceView>;
+
+// Printed forms (paper-forms.ts)
+
+/** What the office types from a carer's printed form. */
+export const PaperFormInput = z.object({
+  childId: z.uuid("Choose the child the form is for."),
+  carerId: z.uuid().optional(),
+  carerName: z.string().trim().min(2, "Type the name the carer wrote on the form.").max(200),
+  choices: z.record(z.string(), z.string()).default({}),
+  signedOn: isoDate,
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/, "textSha256 must be a SHA-256 in hex."),
+});
+
+/** `GET …/paper-forms.pdf`: one child's form, a class's, or (neither) every child a link cannot reach. */
+export const PaperFormsQuery = z.object({
+  childId: z.uuid().optional(),
+  regGroup: z.string().trim().min(1).max(40).optional(),
+});
+
+/** The children a printed form may be recorded for: still to be covered, with their carers. */
+export const PaperFormOptionsView = z.object({
+  children: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      regGroup: z.string().nullable(),
+      /** No link can reach this child (no carer with parental responsibility and an email address). */
+      needsPaper: z.boolean(),
+      carers: z.array(z.object({ id: Id, name: z.string(), relationship: z.string().nullable() })),
+    }),
+  ),
+  regGroups: z.array(z.string()),
+});
+export type PaperFormOptionsView = z.infer<typeof PaperFormOptionsView>;
+
+/** A recorded printed form: the signature it became, the date on the form and who recorded it. */
+export const PaperFormRecordedView = SignatureView.extend({ signedOn: z.string(), recordedBy: z.string() });
+export type PaperFormRecordedView = z.infer<typeof PaperFormRecordedView>;

@@ -39,6 +39,8 @@ export type SigningContext = {
   onBehalfOfId?: string | null;
   organisation?: string | null;
   visiting?: string | null;
+  /** The reception kiosk a visitor signed at (the visitors' register names it). */
+  kioskId?: string | null;
   /** A correction: the signature this one replaces. */
   correctsId?: string | null;
 };
@@ -155,6 +157,7 @@ export function newSignature(
     auditEventId,
     verificationRef: newReference(),
     answersId: null,
+    kioskId: ctx.kioskId ?? null,
     correctsId: ctx.correctsId ?? null,
   };
   const event = {

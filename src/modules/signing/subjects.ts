@@ -49,6 +49,8 @@ export type SubjectOwner = {
   isAssigned(db: DbOrTx, subject: Subject, personId: string): Promise<boolean>;
   /** Who has been asked to sign it (parent links go to these people). */
   asked(db: DbOrTx, subject: Subject): Promise<string[]>;
+  /** The same people, each with the date they were asked to sign by (a parent's link lasts until then). */
+  askedBy(db: DbOrTx, subject: Subject): Promise<{ personId: string; dueDate: string }[]>;
   /** Ask these people to sign it by a date (a class session asks the class); no-op for those asked. */
   ask(tx: Tx, actor: Actor, subject: Subject, personIds: string[], dueDate: string): Promise<void>;
   /** This subject and the earlier versions with the same text: a signature on any of them stands. */

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { people } from "../people/tables.js";
 import { schools } from "../schools/tables.js";
@@ -41,6 +41,8 @@ export const signatures = pgTable(
     auditEventId: uuid("audit_event_id").notNull(),
     verificationRef: text("verification_ref").notNull(),
     answersId: uuid("answers_id"),
+    /** The reception kiosk a visitor signed at, for the visitors' register (null for every other way). */
+    kioskId: uuid("kiosk_id"),
     /** A withdrawal or correction points at the signature it withdraws or corrects. */
     correctsId: uuid("corrects_id").references((): AnyPgColumn => signatures.id),
   },
@@ -88,6 +90,8 @@ export const kiosks = pgTable(
     subjectId: uuid("subject_id").notNull(),
     codeHash: text("code_hash").notNull(),
     tokenHash: text("token_hash"),
+    /** What reception calls the device ("Reception iPad"), so an admin knows which one to revoke. */
+    deviceName: text("device_name"),
     openedBy: uuid("opened_by").references(() => people.id),
     openedAt: at("opened_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
@@ -112,9 +116,59 @@ export const classSessions = pgTable(
       .references(() => people.id),
     regGroup: text("reg_group").notNull(),
     tokenHash: text("token_hash").notNull(),
+    /**
+     * The short code typed at /class on the shared device, in place of the long link; only its
+     * hash is kept, and it works only while the session is open.
+     */
+    shortCodeHash: text("short_code_hash"),
     openedAt: at("opened_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
     endedAt: at("ended_at"),
   },
-  (t) => [uniqueIndex("class_sessions_token_idx").on(t.tokenHash)],
+  (t) => [
+    uniqueIndex("class_sessions_token_idx").on(t.tokenHash),
+    uniqueIndex("class_sessions_short_code_idx").on(t.shortCodeHash),
+  ],
+);
+
+/**
+ * A shared device that opened a class session by typing its short code: each gets its own key
+ * (only the hash kept), good for as long as the session is open.
+ */
+export const classSessionDevices = pgTable(
+  "class_session_devices",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => classSessions.id),
+    tokenHash: text("token_hash").notNull(),
+    openedAt: at("opened_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("class_session_devices_token_idx").on(t.tokenHash)],
+);
+
+/**
+ * A printed form a carer signed and the office recorded (paper-forms.ts): who recorded it and
+ * the date written on the form, beside the signature it became. Evidence too: insert-only.
+ */
+export const paperForms = pgTable(
+  "paper_forms",
+  {
+    signatureId: uuid("signature_id")
+      .primaryKey()
+      .references(() => signatures.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => people.id),
+    /** The date the carer wrote beside their signature. */
+    signedOn: date("signed_on").notNull(),
+  },
+  (t) => [index("paper_forms_school_idx").on(t.schoolId)],
 );

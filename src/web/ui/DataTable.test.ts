@@ -3,7 +3,7 @@ import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
-import { type Column, DataTable } from "./DataTable";
+import { type Column, DataTable, PhoneRows } from "./DataTable";
 
 interface Pupil {
   id: string;
@@ -61,16 +61,34 @@ describe("DataTable", () => {
     expect(html).toMatch(/role="region"[^>]*aria-label="Pupils"[^>]*tabindex="0"/);
   });
 
-  it("also lists the rows as cards, for phones, when the table has a card for them", () => {
+  it("on a phone, shows each row as a card: the row's name, then each value under its heading", () => {
+    const columns: Column<Pupil>[] = [
+      { header: "Form", cell: (pupil) => pupil.form },
+      { header: "Name", rowHeader: true, cell: (pupil) => pupil.name },
+      { header: "Notes", cell: () => null },
+      { header: "Actions", headerHidden: true, cell: () => "Remove" },
+    ];
+    const html = render(createElement(PhoneRows<Pupil>, { rows: pupils, columns, rowKey: (p) => p.id }));
+    expect(html).not.toContain("<table");
+    const cards = html.match(/<li[^>]*>.*?<\/li>/g) ?? [];
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toMatch(
+      /Ada Lovelace.*<dl[^>]*><div[^>]*><dt[^>]*>Form<\/dt><dd[^>]*>7A<\/dd><\/div><\/dl>.*Remove/,
+    );
+    // A heading with nothing under it is left out.
+    expect(cards[0]).not.toContain("Notes");
+  });
+
+  it("on a phone, draws each row with the table's own card when it has one", () => {
     const columns: Column<Pupil>[] = [{ header: "Name", cell: (pupil) => pupil.name }];
     const html = render(
-      createElement(DataTable<Pupil>, {
+      createElement(PhoneRows<Pupil>, {
         rows: pupils,
         columns,
+        rowKey: (p) => p.id,
         card: (pupil) => `${pupil.name}, ${pupil.form}`,
       }),
     );
-    expect(html).toContain("<table");
     expect(html.match(/<li[^>]*>[^<]*<\/li>/g)).toEqual([
       expect.stringContaining("Ada Lovelace, 7A"),
       expect.stringContaining("Alan Turing, 8B"),

@@ -1,4 +1,5 @@
-import { Box, Paper, Stack, Table, VisuallyHidden } from "@mantine/core";
+import { Box, Paper, Stack, Table, Text, useMantineTheme, VisuallyHidden } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import type { CSSProperties, Key, ReactNode } from "react";
 import { RouterLink } from "./RouterLink";
 import { ScrollRegion } from "./ScrollRegion";
@@ -31,8 +32,14 @@ type Props<Row> = RowKeyProp<Row> & {
   empty?: ReactNode;
   /** A wide table scrolls sideways inside its own named region on a small screen, never the page. */
   scroll?: { label: string; minWidth: number };
-  /** Below the md breakpoint the rows become a list of cards, each drawn by this, instead of the table. */
+  /** On a phone the rows are a list of cards, each drawn by this (otherwise: labelled values). */
   card?: (row: Row) => ReactNode;
+  /**
+   * Below this breakpoint the table becomes a list of cards, one per row, so a phone never scrolls
+   * sideways ("sm" unless the table draws its own cards, "md" then). `false` keeps the table at every
+   * width: only for a table of two or three short columns that fits any phone.
+   */
+  stackBelow?: "sm" | "md" | false;
   striped?: boolean;
   highlightOnHover?: boolean;
   spacing?: "xs" | "sm";
@@ -48,11 +55,27 @@ export function DataTable<Row>({
   empty = null,
   scroll,
   card,
+  stackBelow = card ? "md" : "sm",
   striped,
   highlightOnHover,
   spacing = "sm",
 }: Props<Row>) {
+  const theme = useMantineTheme();
+  // One layout in the page at a time (not both, one hidden by CSS): a page of 600 pupils draws
+  // its rows once, and a screen reader or a search of the page finds each value once.
+  // In the browser the first render already knows the width (no table flashing on a phone);
+  // without a window (rendered to a string) it is the table.
+  const serverSide = typeof window === "undefined";
+  const wideEnough = useMediaQuery(
+    `(min-width: ${theme.breakpoints[stackBelow || "xs"]})`,
+    serverSide || undefined,
+    {
+      getInitialValueInEffect: serverSide,
+    },
+  );
   if (rows.length === 0) return empty;
+  if (stackBelow && !wideEnough)
+    return <PhoneRows rows={rows} columns={columns} rowKey={rowKey} card={card} />;
   const table = (
     <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing={spacing}>
       <Table.Thead>
@@ -75,38 +98,93 @@ export function DataTable<Row>({
       </Table.Tbody>
     </Table>
   );
-  const wide = scroll ? (
+  return scroll ? (
     <ScrollRegion label={scroll.label} minWidth={scroll.minWidth}>
       {table}
     </ScrollRegion>
   ) : (
     table
   );
-  if (!card) return wide;
+}
+
+const isBlank = (content: ReactNode) =>
+  content === null || content === undefined || content === false || content === "";
+
+/**
+ * The rows as a phone shows them: one card per row, titled by the cell that names the row, with
+ * every other cell under its column's heading. Buttons (columns whose heading is hidden) come last.
+ */
+export function PhoneRows<Row>({
+  rows,
+  columns,
+  rowKey,
+  card,
+}: {
+  rows: Row[];
+  columns: Column<Row>[];
+  rowKey: RowKey<Row>;
+  card?: (row: Row) => ReactNode;
+}) {
+  const titleColumn = columns.find((c) => c.rowHeader) ?? columns.find((c) => c.link) ?? columns[0];
+  const labelled = columns.filter((c) => c !== titleColumn && !c.headerHidden);
+  const actions = columns.filter((c) => c !== titleColumn && c.headerHidden);
   return (
-    <>
-      <Box visibleFrom="md">{wide}</Box>
-      <Box hiddenFrom="md">
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-          {rows.map((row, index) => (
-            <Paper key={rowKey(row, index)} component="li" withBorder p="sm">
-              {card(row)}
-            </Paper>
-          ))}
-        </Stack>
-      </Box>
-    </>
+    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+      {rows.map((row, index) => (
+        <Paper key={rowKey(row, index)} component="li" withBorder p="sm" style={{ overflowWrap: "anywhere" }}>
+          {card ? (
+            card(row)
+          ) : (
+            <Stack gap={6}>
+              <Box fw={600}>{contentOf(titleColumn, row)}</Box>
+              <Box component="dl" m={0}>
+                {labelled.map((column, place) => {
+                  const content = contentOf(column, row);
+                  if (isBlank(content)) return null;
+                  return (
+                    <Box
+                      key={column.key ?? place}
+                      style={{
+                        display: "grid",
+                        gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
+                        gap: "var(--mantine-spacing-xs)",
+                        paddingBlock: 2,
+                      }}
+                    >
+                      <Text component="dt" size="sm" c="dimmed">
+                        {column.header}
+                      </Text>
+                      <Box component="dd" m={0} fz="sm">
+                        {content}
+                      </Box>
+                    </Box>
+                  );
+                })}
+              </Box>
+              {actions.map((column, place) => {
+                const content = contentOf(column, row);
+                return isBlank(content) ? null : <Box key={column.key ?? place}>{content}</Box>;
+              })}
+            </Stack>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function contentOf<Row>(column: Column<Row>, row: Row): ReactNode {
+  const content = column.cell(row);
+  if (!column.link) return content;
+  return (
+    <RouterLink to={column.link(row)} fw={500}>
+      {content}
+    </RouterLink>
   );
 }
 
 function Cell<Row>({ column, row }: { column: Column<Row>; row: Row }) {
-  const content = column.link ? (
-    <RouterLink to={column.link(row)} fw={500}>
-      {column.cell(row)}
-    </RouterLink>
-  ) : (
-    column.cell(row)
-  );
+  const content = contentOf(column, row);
   if (column.rowHeader)
     return (
       <Table.Th scope="row" fw={400} style={column.cellStyle}>

@@ -48,7 +48,17 @@ export const FIELDS: Record<ImportKind, Partial<Record<Field, string[]>>> = {
   staff: {
     ...NAME,
     email: ["Work Email", "Email", "Email Address", "School Email", "Staff Email"],
-    phone: ["Work Phone", "Telephone", "Phone", "Mobile"],
+    // SIMS exports a staff member's number as "Mobile Phone".
+    phone: [
+      "Work Phone",
+      "Work Mobile",
+      "Telephone",
+      "Phone",
+      "Mobile",
+      "Mobile Phone",
+      "Mobile Number",
+      "Phone Number",
+    ],
     staffCode: ["Staff Code", "Staff ID", "Employee Number", "Payroll Number", "Teacher Code"],
     jobTitle: ["Job Title", "Post", "Role", "Position"],
     department: ["Department", "Dept", "Team", "Faculty"],
@@ -68,7 +78,18 @@ export const FIELDS: Record<ImportKind, Partial<Record<Field, string[]>>> = {
     ...NAME,
     misId: ["Contact ID", "Contact Id", "MIS ID", "Person ID", "External ID", "Contact Reference"],
     email: ["Contact Email", "Email", "Email Address", "Primary Email"],
-    phone: ["Contact Telephone", "Mobile", "Telephone", "Phone", "Contact Mobile"],
+    // A carer's mobile first: it is the number a school texts. SIMS heads it "Mobile Phone".
+    phone: [
+      "Contact Telephone",
+      "Mobile",
+      "Mobile Phone",
+      "Contact Mobile",
+      "Mobile Number",
+      "Telephone",
+      "Phone",
+      "Phone Number",
+      "Telephone Number",
+    ],
     relationship: ["Relationship", "Relationship to Pupil", "Relation"],
     priority: ["Priority", "Contact Priority", "Order"],
     parentalResponsibility: ["Parental Responsibility", "PR", "Has Parental Responsibility"],
@@ -77,10 +98,14 @@ export const FIELDS: Record<ImportKind, Partial<Record<Field, string[]>>> = {
   },
 };
 
-/** A row must give these (the alternatives in an inner list: one of them is enough). */
+/**
+ * A row must give these (the alternatives in an inner list: one of them is enough). Some exports
+ * carry only the name a person goes by ("Preferred Forename"): that stands in for the forename
+ * of a new person, and never overwrites the legal forename Accord already holds.
+ */
 export const REQUIRED: Record<ImportKind, Field[][]> = {
-  staff: [["givenName"], ["familyName"], ["staffCode", "email"]],
-  pupils: [["givenName"], ["familyName"], ["upn", "admissionNumber"]],
+  staff: [["givenName", "preferredName"], ["familyName"], ["staffCode", "email"]],
+  pupils: [["givenName", "preferredName"], ["familyName"], ["upn", "admissionNumber"]],
   contacts: [["familyName"], ["misId", "email"], ["pupilUpn", "pupilAdmissionNumber"]],
 };
 

@@ -246,7 +246,7 @@ describe("importing people from MIS exports", () => {
       const unknown = await upload("pupils", "pupils-own-headings.csv", "&dryRun=true");
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().detail).toMatch(
-        /No column for first name, surname, UPN or admission number was recognised/,
+        /No column for first name or preferred name, surname, UPN or admission number was recognised/,
       );
       const mapping = JSON.stringify({
         givenName: "Kid First",
@@ -333,6 +333,48 @@ describe("importing people from MIS exports", () => {
       const res = await upload("governors", "staff.csv");
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].field).toBe("kind");
+    });
+  });
+
+  describe("the headings schools' exports use", () => {
+    it("takes the forename a person goes by when the file has no legal forename, and reads SIMS's Mobile Phone", async () => {
+      const res = await upload("staff", "staff-preferred-only.csv");
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ applied: true, created: 2, errors: [] });
+      expect(res.json().mapping).toMatchObject({
+        preferredName: "Preferred Forename",
+        phone: "Mobile Phone",
+      });
+      const pip = (await admin.get("/api/v1/people?q=tanwood")).json().people[0];
+      const detail = (await admin.get(`/api/v1/people/${pip.id}`)).json();
+      expect(detail).toMatchObject({ name: "Pip Tanwood", givenName: "Pip", phone: "07700 900123" });
+    });
+
+    it("never replaces a legal forename Accord holds with the preferred one from a later file", async () => {
+      await imported("staff", "staff.csv");
+      const file = Buffer.from(
+        "Staff Code,Preferred Forename,Legal Surname,Work Email\nCKE,Cal,Kestle,c.kestle@oakfield.test\n",
+      );
+      const report = (await upload("staff", "kestle.csv", "&dryRun=true", file)).json();
+      expect(report.errors).toEqual([]);
+      expect(report.preview.update).toEqual([]);
+      const kestle = (await admin.get("/api/v1/people?q=kestle")).json().people[0];
+      expect((await admin.get(`/api/v1/people/${kestle.id}`)).json().givenName).toBe("Callum");
+    });
+
+    it("says a row gives neither forename nor preferred forename", async () => {
+      const file = Buffer.from("Staff Code,Legal Forename,Preferred Forename,Legal Surname\nXYZ,,,Nobody\n");
+      const report = (await upload("staff", "blank.csv", "&dryRun=true", file)).json();
+      expect(report.errors).toEqual([{ row: 2, message: "First name or preferred name is missing" }]);
+    });
+
+    it("reads a carer's number under SIMS's Mobile Phone heading", async () => {
+      await imported("pupils", "pupils.csv");
+      const res = await upload("contacts", "contacts-sims-mobile.csv");
+      expect(res.json()).toMatchObject({ created: 1, errors: [] });
+      expect(res.json().mapping).toMatchObject({ phone: "Mobile Phone" });
+      const siwan = (await admin.get("/api/v1/people?q=siwan")).json().people[0];
+      expect((await admin.get(`/api/v1/people/${siwan.id}`)).json().phone).toBe("07700 900456");
     });
   });
 

@@ -105,7 +105,7 @@ export async function insertPeople(
       FROM unnest(${sql.param(ids)}::uuid[], ${sql.param(startDates.slice(i, i + INSERT_CHUNK))}::date[], ${sql.join(
         INSERT_COLUMNS.map(
           (c) =>
-            sql`${sql.param(c === "givenName" ? column(c).map((v) => v ?? "") : column(c))}::${sql.raw(c === "dateOfBirth" ? "date" : "text")}[]`,
+            sql`${sql.param(c === "givenName" ? chunk.map(forenameOf) : column(c))}::${sql.raw(c === "dateOfBirth" ? "date" : "text")}[]`,
         ),
         sql`, `,
       )}) AS u(id, start_date, ${sql.raw(INSERT_COLUMNS.map((c) => COLUMN_NAMES[c]).join(", "))})`);
@@ -113,6 +113,9 @@ export async function insertPeople(
   }
   return createdIds;
 }
+
+/** A new person's forename: the legal one, or the one they go by when the file has only that. */
+const forenameOf = (record: ImportRecord) => String(record.givenName ?? record.preferredName ?? "");
 
 export async function updatePerson(tx: Tx, schoolId: string, id: string, set: Record<string, unknown>) {
   await tx

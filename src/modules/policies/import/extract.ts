@@ -5,6 +5,7 @@
  * nothing is saved.
  */
 import { analyseAgreement } from "./agreement.js";
+import { analyseAudiences, type FoundAudiences } from "./audience.js";
 import { type Block, normaliseText, parseTextBlocks } from "./blocks.js";
 import { decodeText } from "./decode.js";
 import { docxBlocks } from "./docx-blocks.js";
@@ -26,6 +27,8 @@ export type ExtractedPolicy = {
   declaration: string | null;
   history: HistoryEntry[];
   review: Review;
+  /** Who the document says it is for, when it says so plainly (its title or top heading). */
+  audiences: FoundAudiences;
   signatureFields: SignatureField[];
   appendices: string[];
 };
@@ -61,7 +64,13 @@ export async function extractPolicyFromFile(fileName: string, bytes: Buffer): Pr
       "This file has no extension, so its format is unknown: save it as .docx, .md or .txt",
     );
   }
-  return extracted.title ? extracted : { ...extracted, title: titleFromFileName(fileName) };
+  if (extracted.title) return extracted;
+  const title = titleFromFileName(fileName);
+  return {
+    ...extracted,
+    title,
+    audiences: extracted.audiences.kinds.length ? extracted.audiences : analyseAudiences(title, []),
+  };
 }
 
 function extractFromBlocks(parsed: Block[]): ExtractedPolicy {
@@ -78,6 +87,7 @@ function extractFromBlocks(parsed: Block[]): ExtractedPolicy {
     ...analyseAgreement(blocks),
     history: analyseHistory(blocks),
     review: analyseReview(blocks),
+    audiences: analyseAudiences(title, blocks),
     appendices: [...new Set(sections.map((s) => s.heading).filter(isAppendixHeading))],
   };
 }

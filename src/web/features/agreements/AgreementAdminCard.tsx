@@ -1,7 +1,10 @@
 import { Badge, Group, Paper, Progress, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ComplianceAgreement } from "../compliance/types";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { AssignButton } from "./AssignButton";
+import { PaperFormsButton } from "./PaperFormsButton";
 import { RemindButton } from "./RemindButton";
 import { SendLinksButton } from "./SendLinksButton";
 import type { Agreement } from "./types";
@@ -15,6 +18,7 @@ export function AgreementAdminCard({
   totals?: ComplianceAgreement;
 }) {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const percent = totals?.percentSigned ?? null;
   return (
     <Paper component="li" withBorder p="md">
@@ -31,10 +35,25 @@ export function AgreementAdminCard({
             number: agreement.policy.versionNumber,
           })}
         </Text>
-        {totals && totals.required > 0 ? (
+        {totals?.visitors ? (
+          // Nobody is asked in advance: count the visitors who signed at the kiosk.
+          <Text size="sm">
+            {t("compliance.stat.visitorsThisTerm", { count: totals.visitors.thisTerm })} ·{" "}
+            {t("compliance.stat.visitorsAllTime", { count: totals.visitors.allTime })}
+          </Text>
+        ) : totals && totals.required > 0 ? (
           <>
             <Text size="sm">
-              {t("agreements.manage.counts", { signed: totals.signed, required: totals.required, percent })}
+              {totals.children
+                ? t("compliance.stat.childrenCovered", {
+                    covered: totals.children.covered,
+                    required: totals.children.required,
+                  })
+                : t("agreements.manage.counts", {
+                    signed: totals.signed,
+                    required: totals.required,
+                    percent,
+                  })}
             </Text>
             <Progress
               value={percent ?? 0}
@@ -45,12 +64,15 @@ export function AgreementAdminCard({
         ) : (
           <Text size="sm">{t("agreements.manage.notAssigned")}</Text>
         )}
-        <Group gap="sm">
+        <Group gap="sm" wrap="wrap">
           <AssignButton agreement={agreement} />
           {totals && totals.required > totals.signed && (
             <RemindButton agreementId={agreement.id} title={agreement.title} />
           )}
           {agreement.audience === "parents" && <SendLinksButton agreement={agreement} />}
+          {agreement.audience === "parents" && can(me, "agreements.recordPaper") && (
+            <PaperFormsButton agreement={agreement} />
+          )}
         </Group>
       </Stack>
     </Paper>

@@ -38,16 +38,24 @@ function suggestAudience(policy: PolicySummary): Audience | null {
   return audiences.find((a) => policy.audiences.includes(audienceKind[a])) ?? null;
 }
 
-export function AgreementForm({ policies }: { policies: PolicySummary[] }) {
+/** `initialPolicyId`: a policy chosen already (from "Make an agreement for this version"). */
+export function AgreementForm({
+  policies,
+  initialPolicyId,
+}: {
+  policies: PolicySummary[];
+  initialPolicyId?: string | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateAgreement();
   const published = policies.filter((p) => p.published);
+  const preselected = published.find((p) => p.id === initialPolicyId);
   const form = useForm<Values>({
     initialValues: {
-      policyId: null,
-      title: "",
-      audience: null,
+      policyId: preselected?.id ?? null,
+      title: preselected?.title ?? "",
+      audience: preselected ? suggestAudience(preselected) : null,
       declaration: t("agreements.form.defaultDeclaration"),
       choices: [],
       parentMode: "per_child",

@@ -1,5 +1,6 @@
 import { Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { RouterLink } from "../../ui/RouterLink";
@@ -10,6 +11,8 @@ import { AgreementForm } from "./AgreementForm";
 export function NewAgreementPage() {
   const { t } = useTranslation();
   const { data, error, isPending } = usePolicies();
+  // "Make an agreement for this version", from a version just published, chooses its policy.
+  const [searchParams] = useSearchParams();
   return (
     <Stack>
       <RouterLink to="/agreements" size="sm">
@@ -21,7 +24,7 @@ export function NewAgreementPage() {
       {isPending && <SectionLoader />}
       {data && (
         <Paper withBorder p="lg">
-          <AgreementForm policies={data.policies} />
+          <AgreementForm policies={data.policies} initialPolicyId={searchParams.get("policy")} />
         </Paper>
       )}
     </Stack>

@@ -37,8 +37,8 @@ export function ParentSignPage() {
         {link.isPending && <SectionLoader />}
         {!title && !link.isPending && <PageTitle>{t("agreements.link.title")}</PageTitle>}
         {isApiError(link.error, 404) ? (
-          <Alert color="red" role="alert">
-            {t("agreements.link.notFound")}
+          <Alert color="red" role="alert" title={t("sharedSigning.invalidLink.title")}>
+            {t("sharedSigning.invalidLink.body")}
           </Alert>
         ) : (
           <ErrorAlert error={link.error} />

@@ -33,9 +33,15 @@ export function RemindButton({ agreementId, title }: { agreementId: string; titl
       error={remind.error}
       onConfirm={(close) =>
         remind.mutate(undefined, {
-          onSuccess: ({ reminded }) => {
+          onSuccess: ({ reminded, delivery }) => {
             close();
-            notifySuccess(t("agreements.remind.done", { count: reminded, title }));
+            // Honest wording: with no mail server the reminders only wait in the outbox.
+            notifySuccess(
+              t(delivery === "outbox" ? "agreements.remind.queued" : "agreements.remind.done", {
+                count: reminded,
+                title,
+              }),
+            );
           },
         })
       }

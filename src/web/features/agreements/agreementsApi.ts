@@ -1,10 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api";
+import { api, withQuery } from "../../api";
 import type {
   Agreement,
   AgreementToSign,
   AssignmentInput,
   NewAgreementInput,
+  PaperFormInput,
+  PaperFormOptions,
+  PaperFormRecorded,
+  ParentLinksPlan,
   Signature,
   SignatureCorrection,
   SignatureInput,
@@ -135,13 +139,53 @@ export function useAssignAgreement(id: string) {
 
 export function useRemindNow(id: string) {
   return useMutation({
-    mutationFn: () => api.post<{ reminded: number }>(`${agreementPath(id)}/remind`),
+    mutationFn: () =>
+      api.post<{ reminded: number; delivery: "smtp" | "outbox" }>(`${agreementPath(id)}/remind`),
   });
 }
 
 export function useSendParentLinks(id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ sent: number }>(`${agreementPath(id)}/parent-links`),
+    mutationFn: () => api.post<ParentLinksPlan>(`${agreementPath(id)}/parent-links`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["agreements", "paper-forms", id] }),
+  });
+}
+
+/**
+ * Before parent links go: how many, which carers have no email address and which children no
+ * link can reach (the server's dry run sends nothing).
+ */
+export function useParentLinksPlan(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["agreements", "parent-links-plan", id],
+    queryFn: () => api.post<ParentLinksPlan>(`${agreementPath(id)}/parent-links?dryRun=true`),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Where the printed forms download from: one child's, a class's, or every child no link reaches. */
+export const paperFormsHref = (id: string, which: { childId?: string; regGroup?: string } = {}) =>
+  withQuery(`/api/v1${agreementPath(id)}/paper-forms.pdf`, which);
+
+/** The children a printed form can be recorded for, with their carers. */
+export function usePaperFormOptions(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["agreements", "paper-forms", id],
+    queryFn: () => api.get<PaperFormOptions>(`${agreementPath(id)}/paper-forms`),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+export function useRecordPaperForm(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({
+    mutationFn: (body: PaperFormInput) =>
+      api.post<PaperFormRecorded>(`${agreementPath(id)}/paper-forms`, body),
+    onSuccess: () => void refresh(),
   });
 }
 

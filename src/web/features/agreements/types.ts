@@ -10,6 +10,10 @@ import type {
 import type {
   ChoiceView,
   CorrectionView,
+  PaperFormInput as PaperFormInputSchema,
+  PaperFormOptionsView,
+  PaperFormRecordedView,
+  ParentLinksSentView,
   SignatureInput as SignatureInputSchema,
   SignatureRecordView,
   SignatureView,
@@ -50,3 +54,9 @@ export const receiptHref = (signatureId: string) =>
 /** The page where a signer corrects their signature (a typo in the name, a changed answer). */
 export const correctSignaturePath = (signatureId: string) =>
   `/agreements/signatures/${encodeURIComponent(signatureId)}/correct`;
+
+/** Before (and after) parent links go: the count, and who needs a printed form instead. */
+export type ParentLinksPlan = ParentLinksSentView;
+export type PaperFormOptions = PaperFormOptionsView;
+export type PaperFormInput = z.input<typeof PaperFormInputSchema>;
+export type PaperFormRecorded = PaperFormRecordedView;

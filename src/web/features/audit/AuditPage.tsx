@@ -1,12 +1,12 @@
-import { Group, Paper, Stack, Text } from "@mantine/core";
+import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PagePicker } from "../../ui/PagePicker";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
+import { AuditEntry } from "./AuditEntry";
 import { type AuditFilters, AuditFiltersBar, emptyAuditFilters } from "./AuditFiltersBar";
-import { AuditTable } from "./AuditTable";
 import { AUDIT_PAGE_SIZE, useAuditEvents } from "./auditApi";
 import { VerifyChain } from "./VerifyChain";
 
@@ -28,13 +28,18 @@ export function AuditPage() {
         <VerifyChain />
       </Group>
       <Text>{t("audit.intro")}</Text>
-      <Paper withBorder p="md">
-        <AuditFiltersBar
-          onChange={(next) => {
-            setFilters(next);
-            setPage(1);
-          }}
-        />
+      <Paper withBorder p="md" component="section" aria-labelledby="audit-filters-heading">
+        <Stack gap="xs">
+          <Title order={2} size="h4" id="audit-filters-heading">
+            {t("audit.filters.heading")}
+          </Title>
+          <AuditFiltersBar
+            onChange={(next) => {
+              setFilters(next);
+              setPage(1);
+            }}
+          />
+        </Stack>
       </Paper>
       <ErrorAlert error={error} />
       {isPending && <SectionLoader />}
@@ -43,7 +48,18 @@ export function AuditPage() {
           <Text role="status" size="sm" c="dimmed">
             {t("audit.count", { count: data.total })}
           </Text>
-          <AuditTable events={data.events} />
+          <Stack
+            component="ol"
+            aria-label={t("audit.listLabel")}
+            gap="xs"
+            p={0}
+            m={0}
+            style={{ listStyle: "none" }}
+          >
+            {data.events.map((event) => (
+              <AuditEntry key={event.id} event={event} />
+            ))}
+          </Stack>
           {pages > 1 && <PagePicker total={pages} value={page} onChange={setPage} />}
         </>
       )}

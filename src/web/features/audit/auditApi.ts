@@ -1,19 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import type { AuditEventView, ChainCheckView } from "../../../modules/audit/schema";
 import { api, type QueryParams } from "../../api";
 
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: Record<string, unknown> | null;
-  ip: string | null;
-}
+export { AUDIT_EVENT_GROUPS, AUDIT_EVENT_KINDS, type AuditEventGroup } from "../../../modules/audit/schema";
+export { usePersonChoices } from "../people/peopleApi";
 
-export type ChainCheck = { ok: true; events: number } | { ok: false; firstBrokenId: string };
+export type AuditEvent = AuditEventView;
+export type ChainCheck = ChainCheckView;
 
 export const AUDIT_PAGE_SIZE = 50;
 

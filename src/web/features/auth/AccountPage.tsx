@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
+import { MyPhotoConsent } from "../consent/MyPhotoConsent";
 import type { RouteState } from "../session/flash";
 import { useChangePassword } from "./authApi";
 import { MIN_PASSWORD_LENGTH } from "./passwordRules";
@@ -73,6 +74,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <MyPhotoConsent />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Stack, Text } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { type ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -59,6 +59,16 @@ export function ClassDevicePage() {
       />
     );
   else if (view.isPending) content = <SectionLoader />;
+  else if (isApiError(view.error, 404))
+    // A link cut short or mistyped: say so plainly, in the device's language.
+    content = (
+      <Stack gap="lg">
+        <ScreenTitle>{t("sharedSigning.invalidLink.title")}</ScreenTitle>
+        <Alert color="red" role="alert">
+          <Text fz="lg">{t("sharedSigning.invalidLink.body")}</Text>
+        </Alert>
+      </Stack>
+    );
   else content = <ErrorAlert error={view.error} />;
 
   return (

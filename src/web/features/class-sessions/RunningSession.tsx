@@ -45,7 +45,7 @@ export function RunningSession({ session, onLeave }: { session: OpenedClassSessi
           </Stack>
         </Alert>
       ) : (
-        <SharedDeviceLink token={session.token} />
+        <SharedDeviceLink token={session.token} shortCode={session.shortCode} />
       )}
       {status.isPending && <SectionLoader />}
       <ErrorAlert error={status.error} />

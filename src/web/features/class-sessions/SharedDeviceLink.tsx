@@ -1,20 +1,46 @@
-import { Button, CopyButton, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { sharedDeviceUrl } from "./classSessionsApi";
+import { classCodeUrl, sharedDeviceUrl } from "./classSessionsApi";
+import { QrCode } from "./QrCode";
 
-/** The shared device's address, big enough to read from across the classroom. */
-export function SharedDeviceLink({ token }: { token: string }) {
+/**
+ * Three ways to open the shared device, big enough to use from across the classroom: scan the QR
+ * code, type the short code at /class, or open the link.
+ */
+export function SharedDeviceLink({ token, shortCode }: { token: string; shortCode?: string }) {
   const { t } = useTranslation();
   const url = sharedDeviceUrl(token);
   return (
     <Paper withBorder p="lg" bg="indigo.0">
-      <Stack gap="sm">
+      <Stack gap="md">
         <Title order={2} size="h3">
           {t("classSessions.link.heading")}
         </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
+          <Stack gap="xs" align="center">
+            <Text fw={700}>{t("classSessions.link.scan")}</Text>
+            <QrCode value={url} label={t("classSessions.link.qrLabel")} />
+          </Stack>
+          {shortCode && (
+            <Stack gap="xs" justify="center">
+              <Text fw={700}>{t("classSessions.link.typeCode", { address: classCodeUrl() })}</Text>
+              <Text
+                fz={48}
+                fw={700}
+                ff="monospace"
+                lts="0.08em"
+                c="indigo.9"
+                style={{ wordBreak: "break-all" }}
+                data-testid="class-code"
+              >
+                {shortCode}
+              </Text>
+              <Text size="sm">{t("classSessions.link.codeExpires")}</Text>
+            </Stack>
+          )}
+        </SimpleGrid>
         <Text>{t("classSessions.link.intro")}</Text>
         <Text
-          fz={24}
           fw={700}
           ff="monospace"
           c="indigo.9"

@@ -68,8 +68,17 @@ export const currentSession = {
 };
 
 export const sharedDeviceUrl = (token: string) => `${window.location.origin}/class/${enc(token)}`;
+/** Where a device without a camera types the session's short code. */
+export const classCodeUrl = () => `${window.location.origin}/class`;
 
 // ---- the shared device (public; the link's token is the key)
+
+/** The short code typed at /class, exchanged for this device's own key to the session. */
+export function useOpenClassByCode() {
+  return useMutation({
+    mutationFn: (code: string) => api.post<{ token: string }>("/class/open", { code }),
+  });
+}
 
 export function useClassDevice(token: string, poll: boolean) {
   return useQuery({

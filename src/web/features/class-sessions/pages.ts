@@ -1,4 +1,5 @@
 // The pages routes.tsx loads lazily for this feature: importing them through this one module makes
 // the feature one chunk, fetched the first time one of its pages is opened.
+export { ClassCodePage } from "./ClassCodePage";
 export { ClassDevicePage } from "./ClassDevicePage";
 export { ClassSessionsPage } from "./ClassSessionsPage";

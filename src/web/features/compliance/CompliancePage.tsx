@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PagePicker } from "../../ui/PagePicker";
 import { PageTitle } from "../../ui/PageTitle";
+import { RouterLink } from "../../ui/RouterLink";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { can } from "../session/me";
 import { useMe } from "../session/sessionApi";
+import { ChildrenNotCovered } from "./ChildrenNotCovered";
 import { ComplianceFiltersBar } from "./ComplianceFiltersBar";
 import { ComplianceStats } from "./ComplianceStats";
 import { ComplianceTable } from "./ComplianceTable";
@@ -38,9 +40,14 @@ export function CompliancePage() {
     <Stack>
       <Group justify="space-between">
         <PageTitle>{t("compliance.title")}</PageTitle>
-        <Anchor href={complianceCsvHref(filters)} download>
-          {t("compliance.exportCsv")}
-        </Anchor>
+        <Group gap="lg">
+          {can(me, "visitors.read") && (
+            <RouterLink to="/compliance/visitors">{t("compliance.visitors.title")}</RouterLink>
+          )}
+          <Anchor href={complianceCsvHref(filters)} download>
+            {t("compliance.exportCsv")}
+          </Anchor>
+        </Group>
       </Group>
       <Text>{t("compliance.intro")}</Text>
       <Paper withBorder p="md" role="search" aria-label={t("compliance.filters.label")}>
@@ -66,8 +73,13 @@ export function CompliancePage() {
               <Title order={2} size="h3" id="compliance-summary-heading">
                 {t("compliance.summaryHeading")}
               </Title>
-              <ComplianceStats agreements={data.agreements} mayRemind={can(me, "agreements.manage")} />
+              <ComplianceStats
+                agreements={data.agreements}
+                mayRemind={can(me, "agreements.manage")}
+                mayReadVisitors={can(me, "visitors.read")}
+              />
             </Stack>
+            <ChildrenNotCovered agreements={data.agreements} uncovered={data.childrenNotCovered} />
             <Stack component="section" aria-labelledby="compliance-people-heading">
               <Title order={2} size="h3" id="compliance-people-heading">
                 {t("compliance.peopleHeading")}
@@ -80,7 +92,11 @@ export function CompliancePage() {
             </Stack>
           </>
         ))}
-      <PersonSignaturesDrawer person={person} onClose={() => setPerson(null)} />
+      <PersonSignaturesDrawer
+        person={person}
+        agreements={data?.agreements ?? []}
+        onClose={() => setPerson(null)}
+      />
     </Stack>
   );
 }

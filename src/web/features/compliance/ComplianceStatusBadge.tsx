@@ -5,6 +5,8 @@ import type { ComplianceCell, ComplianceStatus } from "./types";
 
 const colours: Record<Exclude<ComplianceStatus, "not_required">, string> = {
   signed: "green",
+  // Done for the family, but not by this person: a different colour from their own signature.
+  covered: "teal",
   signed_older: "yellow",
   pending: "gray",
   overdue: "red",
@@ -27,11 +29,22 @@ export function ComplianceStatusBadge({ cell }: { cell: ComplianceCell }) {
           number: cell.versionNumber,
           date: formatShortDate(cell.signedAt),
         })
-      : cell.status === "signed_older"
-        ? t("compliance.status.signedOlder", { number: cell.versionNumber })
-        : t(`compliance.status.${cell.status}`);
+      : cell.status === "covered"
+        ? t("compliance.status.coveredBy", { name: cell.coveredBy })
+        : cell.status === "signed_older"
+          ? t("compliance.status.signedOlder", { number: cell.versionNumber })
+          : t(`compliance.status.${cell.status}`);
   return (
-    <Badge color={colours[cell.status]} tt="none" size="md" style={{ whiteSpace: "nowrap" }}>
+    <Badge
+      color={colours[cell.status]}
+      tt="none"
+      size="md"
+      // A long carer's name wraps rather than being cut off ("Covered by …" is the longest label).
+      styles={{
+        root: { height: "auto", minHeight: "var(--badge-height)", paddingBlock: 2 },
+        label: { whiteSpace: "normal", overflow: "visible", textAlign: "start" },
+      }}
+    >
       {label}
     </Badge>
   );

@@ -1,4 +1,4 @@
-import { Drawer, Stack, Text } from "@mantine/core";
+import { Alert, Drawer, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -7,7 +7,7 @@ import { usePersonSignatures } from "../agreements/agreementsApi";
 import { SignatureHistory } from "../agreements/SignatureHistory";
 import { can } from "../session/me";
 import { useMe } from "../session/sessionApi";
-import type { CompliancePerson } from "./types";
+import type { ComplianceAgreement, CompliancePerson } from "./types";
 
 /**
  * One person's signing history, with receipts, opened from the compliance table. Admins may
@@ -15,9 +15,11 @@ import type { CompliancePerson } from "./types";
  */
 export function PersonSignaturesDrawer({
   person,
+  agreements,
   onClose,
 }: {
   person: CompliancePerson | null;
+  agreements: ComplianceAgreement[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -39,6 +41,14 @@ export function PersonSignaturesDrawer({
     >
       <Stack>
         <Text size="sm">{t("compliance.person.intro")}</Text>
+        {/* A parent covered by another carer signed nothing: the history below is theirs alone. */}
+        {agreements
+          .filter((a) => person?.cells[a.id]?.status === "covered")
+          .map((a) => (
+            <Alert key={a.id} color="teal" title={a.title}>
+              {t("compliance.person.covered", { name: person?.cells[a.id]?.coveredBy })}
+            </Alert>
+          ))}
         {history.isPending && <SectionLoader />}
         <ErrorAlert error={history.error} />
         {history.data && (

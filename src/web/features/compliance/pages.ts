@@ -1,3 +1,4 @@
 // The pages routes.tsx loads lazily for this feature: importing them through this one module makes
 // the feature one chunk, fetched the first time one of its pages is opened.
 export { CompliancePage } from "./CompliancePage";
+export { VisitorRegisterPage } from "./VisitorRegisterPage";

@@ -4,13 +4,19 @@ import type {
   ComplianceCellView,
   CompliancePersonView,
   ComplianceView,
+  UncoveredChildView,
+  VisitorEntryView,
+  VisitorRegisterView,
 } from "../../../modules/agreements/schema";
 
-export type { AgreementStatus as ComplianceStatus } from "../../../modules/agreements/schema";
+export type { ComplianceStatus } from "../../../modules/agreements/schema";
 export type ComplianceAgreement = ComplianceAgreementView;
 export type ComplianceCell = ComplianceCellView;
 export type CompliancePerson = CompliancePersonView;
 export type ComplianceMatrix = ComplianceView;
+export type UncoveredChild = UncoveredChildView;
+export type VisitorEntry = VisitorEntryView;
+export type VisitorRegister = VisitorRegisterView;
 
 export interface ComplianceFilters {
   kind: string;
@@ -20,3 +26,9 @@ export interface ComplianceFilters {
 }
 
 export const complianceFilterNames = ["kind", "role", "department", "regGroup"] as const;
+
+/** The visitors' register's dates (YYYY-MM-DD, inclusive); empty means no limit. */
+export interface VisitorRange {
+  from: string;
+  to: string;
+}

@@ -9,7 +9,9 @@ import type { KioskSummary } from "./types";
 export function CloseKioskButton({ kiosk }: { kiosk: KioskSummary }) {
   const { t } = useTranslation();
   const closeKiosk = useCloseKiosk(kiosk.id);
-  const name = t("kiosks.named", { title: kiosk.agreementTitle, date: formatDateTime(kiosk.openedAt) });
+  const name =
+    kiosk.deviceName ??
+    t("kiosks.named", { title: kiosk.agreementTitle, date: formatDateTime(kiosk.openedAt) });
   return (
     <ConfirmButton
       button={{ color: "red", variant: "outline", size: "xs" }}

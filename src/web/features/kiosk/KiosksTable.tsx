@@ -18,6 +18,10 @@ function KioskStatus({ kiosk }: { kiosk: KioskSummary }) {
 export function KiosksTable({ kiosks }: { kiosks: KioskSummary[] }) {
   const { t } = useTranslation();
   const columns: Column<KioskSummary>[] = [
+    {
+      header: t("kiosks.columns.device"),
+      cell: (kiosk) => <Text fw={500}>{kiosk.deviceName ?? t("kiosks.unnamed")}</Text>,
+    },
     { header: t("kiosks.columns.agreement"), cell: (kiosk) => kiosk.agreementTitle },
     { header: t("kiosks.columns.opened"), cell: (kiosk) => formatDateTime(kiosk.openedAt) },
     { header: t("kiosks.columns.expires"), cell: (kiosk) => formatDateTime(kiosk.expiresAt) },
@@ -33,7 +37,7 @@ export function KiosksTable({ kiosks }: { kiosks: KioskSummary[] }) {
     <DataTable
       rows={kiosks}
       columns={columns}
-      scroll={{ label: t("kiosks.listHeading"), minWidth: 720 }}
+      scroll={{ label: t("kiosks.listHeading"), minWidth: 840 }}
       empty={<Text>{t("kiosks.empty")}</Text>}
     />
   );

@@ -10,7 +10,7 @@ export function NewKioskCode({ kiosk, onDone }: { kiosk: OpenedKiosk; onDone: ()
   return (
     <Alert color="indigo" title={t("kiosks.code.title")} role="status">
       <Stack gap="sm">
-        <Text>{t("kiosks.code.instructions", { address })}</Text>
+        <Text>{t("kiosks.code.instructions", { address, name: kiosk.deviceName })}</Text>
         <Text
           fz={44}
           fw={700}
@@ -21,7 +21,9 @@ export function NewKioskCode({ kiosk, onDone }: { kiosk: OpenedKiosk; onDone: ()
         >
           {kiosk.code}
         </Text>
-        <Text size="sm">{t("kiosks.code.once", { date: formatDateTime(kiosk.expiresAt) })}</Text>
+        <Text size="sm">
+          {t("kiosks.code.once", { name: kiosk.deviceName, date: formatDateTime(kiosk.expiresAt) })}
+        </Text>
         <Button variant="default" onClick={onDone} style={{ alignSelf: "flex-start" }}>
           {t("kiosks.code.done")}
         </Button>

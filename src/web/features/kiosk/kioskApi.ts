@@ -31,7 +31,8 @@ export function useKiosks() {
 export function useOpenKiosk() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (agreementId: string) => api.post<OpenedKiosk>("/kiosks", { agreementId }),
+    mutationFn: (body: { agreementId: string; deviceName: string; until: string }) =>
+      api.post<OpenedKiosk>("/kiosks", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: kioskKeys.all }),
   });
 }

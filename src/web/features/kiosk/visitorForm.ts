@@ -10,8 +10,6 @@ export interface VisitorValues {
   organisation: string;
   visiting: string;
   choices: Record<string, string>;
-  /** The name typed again on the last step: the signature itself. */
-  signedName: string;
   email: string;
   /** A drawn signature as a PNG data URL, or "" when none was drawn. */
   signatureImage: string;
@@ -25,15 +23,10 @@ export function blankVisitor(agreement: SignableAgreement): VisitorValues {
     organisation: "",
     visiting: "",
     choices: Object.fromEntries(agreement.choices.map((c) => [c.key, ""])),
-    signedName: "",
     email: "",
     signatureImage: "",
   };
 }
-
-const sameName = (a: string, b: string) =>
-  a.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB") ===
-  b.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB");
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -55,8 +48,7 @@ export function stepErrors(
       if (!values.choices[choice.key]) errors[`choices.${choice.key}`] = t("sharedSigning.errors.choose");
   }
   if (step === "sign") {
-    if (!sameName(values.signedName, values.fullName))
-      errors.signedName = t("kiosk.errors.signedName", { name: values.fullName.trim() });
+    // The name typed on the first step is the signature: a visitor types it once.
     if (values.email.trim() && !emailPattern.test(values.email.trim())) errors.email = t("validation.email");
   }
   return errors;

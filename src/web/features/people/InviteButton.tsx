@@ -21,7 +21,9 @@ export function InviteButton({ person }: { person: Person }) {
       </Button>
       {invite.data && (
         <Alert color="green" role="status">
-          {t("people.invite.sent", { date: formatDateTime(invite.data.expiresAt) })}
+          {t(invite.data.delivery === "outbox" ? "people.invite.queued" : "people.invite.sent", {
+            date: formatDateTime(invite.data.expiresAt),
+          })}
         </Alert>
       )}
     </Stack>

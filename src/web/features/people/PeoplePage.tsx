@@ -7,6 +7,7 @@ import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { can } from "../session/me";
 import { useMe } from "../session/sessionApi";
+import { BulkInviteButton } from "./BulkInviteButton";
 import { PeopleFiltersBar } from "./PeopleFiltersBar";
 import { PeopleTable } from "./PeopleTable";
 import { PAGE_SIZE, usePeople } from "./peopleApi";
@@ -27,7 +28,8 @@ export function PeoplePage() {
     <Stack>
       <Group justify="space-between">
         <PageTitle>{t("people.title")}</PageTitle>
-        <Group gap="sm">
+        <Group gap="sm" wrap="wrap">
+          {can(me, "people.invite") && <BulkInviteButton filters={filters} />}
           {can(me, "people.import") && (
             <Button component={Link} to="/people/import" variant="default">
               {t("import.open")}

@@ -1,11 +1,13 @@
+import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { DetailList } from "../../ui/DetailList";
 import { formatDate } from "../../ui/format";
 import { KindBadges } from "./KindBadges";
 import { StatusBadge } from "./StatusBadge";
-import type { Person } from "./types";
+import type { PersonDetail } from "./types";
 
-export function PersonDetails({ person }: { person: Person }) {
+export function PersonDetails({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const none = t("common.notRecorded");
   const or = (value: string | null) => value || none;
@@ -18,6 +20,18 @@ export function PersonDetails({ person }: { person: Person }) {
         { label: t("fields.phone"), value: or(person.phone) },
         { label: t("fields.jobTitle"), value: or(person.jobTitle) },
         { label: t("fields.department"), value: or(person.department) },
+        ...(person.lineManager
+          ? [
+              {
+                label: t("fields.lineManager"),
+                value: (
+                  <Anchor component={Link} to={`/people/${person.lineManager.id}`}>
+                    {person.lineManager.name}
+                  </Anchor>
+                ),
+              },
+            ]
+          : []),
         { label: t("fields.yearGroup"), value: or(person.yearGroup) },
         { label: t("fields.regGroup"), value: or(person.regGroup) },
         { label: t("fields.startDate"), value: person.startDate ? formatDate(person.startDate) : none },

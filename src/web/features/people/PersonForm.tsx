@@ -1,11 +1,12 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { type Person, personKinds } from "./types";
+import { PersonPicker } from "../policies/PersonPicker";
+import { type Person, type PersonDetail, personKinds } from "./types";
 
 export interface PersonFormValues {
   givenName: string;
@@ -18,11 +19,14 @@ export interface PersonFormValues {
   yearGroup: string;
   regGroup: string;
   startDate: string;
+  lineManagerId: string | null;
+  /** The chosen line manager's name, for the picker to show; not sent. */
+  lineManagerName: string | null;
 }
 
 export type PersonPayload = Omit<
   PersonFormValues,
-  "email" | "phone" | "jobTitle" | "department" | "yearGroup" | "regGroup" | "startDate"
+  "email" | "phone" | "jobTitle" | "department" | "yearGroup" | "regGroup" | "startDate" | "lineManagerName"
 > & {
   email: string | null;
   phone: string | null;
@@ -33,7 +37,7 @@ export type PersonPayload = Omit<
   startDate: string | null;
 };
 
-export function toFormValues(person?: Person): PersonFormValues {
+export function toFormValues(person?: PersonDetail): PersonFormValues {
   return {
     givenName: person?.givenName ?? "",
     familyName: person?.familyName ?? "",
@@ -45,6 +49,8 @@ export function toFormValues(person?: Person): PersonFormValues {
     yearGroup: person?.yearGroup ?? "",
     regGroup: person?.regGroup ?? "",
     startDate: person?.startDate ?? "",
+    lineManagerId: person?.lineManager?.id ?? null,
+    lineManagerName: person?.lineManager?.name ?? null,
   };
 }
 
@@ -62,8 +68,12 @@ function toPayload(values: PersonFormValues): PersonPayload {
     yearGroup: optional(values.yearGroup),
     regGroup: optional(values.regGroup),
     startDate: optional(values.startDate),
+    lineManagerId: values.lineManagerId,
   };
 }
+
+/** People who work at the school have a line manager; pupils, parents and visitors do not. */
+const MANAGED_KINDS = new Set(["staff", "supply", "student_teacher", "volunteer"]);
 
 interface Props {
   initialValues: PersonFormValues;
@@ -115,6 +125,21 @@ export function PersonForm({ initialValues, save, cancelTo, submitLabel }: Props
           <TextInput label={t("fields.regGroup")} {...form.getInputProps("regGroup")} />
           <TextInput label={t("fields.startDate")} type="date" {...form.getInputProps("startDate")} />
         </SimpleGrid>
+        {form.values.kinds.some((k) => MANAGED_KINDS.has(k)) && (
+          <div>
+            <PersonPicker
+              label={t("fields.lineManager")}
+              kind="staff"
+              value={form.values.lineManagerId}
+              currentName={form.values.lineManagerName}
+              onChange={(id, name) => form.setValues({ lineManagerId: id, lineManagerName: name })}
+              error={form.errors.lineManagerId as string | undefined}
+            />
+            <Text size="xs" c="dimmed" mt={4}>
+              {t("fields.lineManagerHint")}
+            </Text>
+          </div>
+        )}
         <Group>
           <Button type="submit" loading={save.isPending}>
             {submitLabel}

@@ -6,6 +6,7 @@ import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { can } from "../session/me";
 import { useMe } from "../session/sessionApi";
+import { PersonTrainingSection } from "../training/PersonTrainingSection";
 import { InviteButton } from "./InviteButton";
 import { MarkLeaverButton } from "./MarkLeaverButton";
 import { PersonDetails } from "./PersonDetails";
@@ -42,6 +43,17 @@ export function PersonPage() {
             <PersonDetails person={person} />
           </Paper>
           <RelationsList person={person} />
+          {person.leaveDate && can(me, "leavers.checklist") && (
+            <Button
+              component={Link}
+              to={`/people/${person.id}/leaver`}
+              variant="default"
+              style={{ alignSelf: "flex-start" }}
+            >
+              {t("people.leaverChecklist")}
+            </Button>
+          )}
+          {can(me, "training.read") && <PersonTrainingSection personId={person.id} />}
           {can(me, "roles.assign") && <RolesEditor person={person} />}
         </>
       )}

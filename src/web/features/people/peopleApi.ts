@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, type QueryParams } from "../../api";
+import type { BulkInvitationInput, BulkInvitationView } from "../../../modules/auth/schema";
+import type { InvitationSentView } from "../../../modules/people/schema";
+import { api, type QueryParams, withQuery } from "../../api";
 import type { PersonPayload } from "./PersonForm";
 import type { PeopleList, Person, PersonDetail } from "./types";
 
@@ -67,7 +69,27 @@ export function useMarkLeaver(id: string) {
 export function useInvite(id: string) {
   const refresh = useRefreshPeople();
   return useMutation({
-    mutationFn: () => api.post<{ expiresAt: string }>(`${personPath(id)}/invite`),
+    mutationFn: () => api.post<InvitationSentView>(`${personPath(id)}/invite`),
+    onSuccess: refresh,
+  });
+}
+
+/** Who a bulk invitation would reach, asked when its confirmation opens (the dry run sends nothing). */
+export function useBulkInvitePreview(filter: BulkInvitationInput, enabled: boolean) {
+  return useQuery({
+    queryKey: ["people", "bulk-invite-preview", filter],
+    queryFn: () => api.post<BulkInvitationView>(withQuery("/invitations", { dryRun: true }), filter),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Invite everyone the filter picks who has no account yet, at once. */
+export function useBulkInvite() {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (filter: BulkInvitationInput) => api.post<BulkInvitationView>("/invitations", filter),
     onSuccess: refresh,
   });
 }

@@ -1,6 +1,6 @@
 import { Alert, Box, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
@@ -12,6 +12,8 @@ import { usePolicy, useVersion } from "./policiesApi";
 export function ImportReviewPage() {
   const { t } = useTranslation();
   const { id = "", versionId = "" } = useParams();
+  // Straight from the upload, the page can say which words the audiences were read from.
+  const audiencesFrom = (useLocation().state as { audiencesFrom?: string | null } | null)?.audiencesFrom;
   const policy = usePolicy(id);
   const version = useVersion(id, versionId);
   const p = policy.data;
@@ -69,7 +71,7 @@ export function ImportReviewPage() {
               <Title order={2} size="h3" id="found-heading">
                 {t("policies.review.found")}
               </Title>
-              <ImportReviewForm key={v.id} policy={p} version={v} />
+              <ImportReviewForm key={v.id} policy={p} version={v} audiencesFrom={audiencesFrom} />
             </Stack>
           </Paper>
         </SimpleGrid>

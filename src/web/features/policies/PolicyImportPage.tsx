@@ -15,7 +15,9 @@ export function PolicyImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const upload = useImportPolicy((result) => {
     notifySuccess(t("policies.import.done", { title: result.policy.title }));
-    navigate(`/policies/${result.policy.id}/versions/${result.version.id}/review`);
+    navigate(`/policies/${result.policy.id}/versions/${result.version.id}/review`, {
+      state: { audiencesFrom: result.audiencesFrom },
+    });
   });
 
   return (

@@ -5,9 +5,13 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { RouterLink } from "../../ui/RouterLink";
 import { SectionLoader } from "../../ui/SectionLoader";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
+import { AfterPublishing } from "./AfterPublishing";
 import { PolicyText } from "./PolicyText";
 import { usePolicy, useVersion } from "./policiesApi";
 import { StatementsList } from "./StatementsList";
+import { UnheldApprovers } from "./UnheldApprovers";
 import { VersionActions } from "./VersionActions";
 import { VersionSummary } from "./VersionSummary";
 
@@ -20,6 +24,9 @@ export function VersionPage() {
   const v = version.data;
   const index = p?.versions.findIndex((x) => x.id === versionId) ?? -1;
   const previous = p && index >= 0 ? p.versions[index + 1] : undefined;
+  const { data: me } = useMe();
+  const unheld = v?.awaiting.filter((a) => a.holders.length === 0).map((a) => a.role) ?? [];
+  const showUnheld = Boolean(p?.canManage && v && ["draft", "submitted"].includes(v.status) && unheld.length);
 
   return (
     <Stack>
@@ -36,7 +43,11 @@ export function VersionPage() {
             </RouterLink>
             <PageTitle>{t("policies.versionTitle", { title: p.title, number: v.number })}</PageTitle>
           </Stack>
-          <VersionActions policy={p} version={v} />
+          {showUnheld && <UnheldApprovers roles={unheld} />}
+          <VersionActions policy={p} version={v} unheldShown={showUnheld} />
+          {v.status === "published" && can(me, "agreements.manage") && (
+            <AfterPublishing policyId={p.id} number={v.number} />
+          )}
           <Paper withBorder p="lg" component="section" aria-labelledby="version-record-heading">
             <Stack>
               <Group justify="space-between">

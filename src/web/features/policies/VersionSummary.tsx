@@ -1,17 +1,20 @@
+import { List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DetailList } from "../../ui/DetailList";
 import { formatDate } from "../../ui/format";
 import { ApprovalsText } from "./ApprovalsText";
-import { roleList } from "./roleLabel";
-import { missingApprovers, type VersionDetail } from "./types";
+import { roleLabel } from "./roleLabel";
+import type { VersionDetail } from "./types";
 import { VersionStatusBadge } from "./VersionStatusBadge";
 
-/** The version's record: status, dates, summary of changes, approvals and what is still needed. */
+/**
+ * The version's record: status, dates, summary of changes, who has approved it (names and dates,
+ * only approvals actually given) and, while it is open, who is still to approve it.
+ */
 export function VersionSummary({ version, required }: { version: VersionDetail; required: string[] }) {
   const { t } = useTranslation();
   const none = t("common.notRecorded");
   const date = (value: string | null) => (value ? formatDate(value) : none);
-  const missing = missingApprovers(required, version.approvals);
   const open = ["draft", "submitted", "approved"].includes(version.status);
   return (
     <DetailList
@@ -24,21 +27,45 @@ export function VersionSummary({ version, required }: { version: VersionDetail; 
         },
         { label: t("policies.fields.agreedWithStaffOn"), value: date(version.agreedWithStaffOn) },
         { label: t("policies.fields.agreedAtCommitteeOn"), value: date(version.agreedAtCommitteeOn) },
-        { label: t("policies.versions.approvals"), value: <ApprovalsText approvals={version.approvals} /> },
+        {
+          label: t("policies.approvals.approvedBy"),
+          value: <ApprovalsText approvals={version.approvals} />,
+        },
         ...(open
           ? [
               {
-                label: t("policies.approvals.stillNeeded"),
+                label: t("policies.approvals.stillToApprove"),
                 value:
-                  required.length === 0
-                    ? t("policies.noApproversNeeded")
-                    : missing.length
-                      ? roleList(t, missing)
-                      : t("policies.approvals.complete"),
+                  required.length === 0 ? (
+                    t("policies.noApproversNeeded")
+                  ) : version.awaiting.length === 0 ? (
+                    t("policies.approvals.complete")
+                  ) : (
+                    <StillToApprove awaiting={version.awaiting} />
+                  ),
               },
             ]
           : []),
       ]}
     />
+  );
+}
+
+function StillToApprove({ awaiting }: { awaiting: VersionDetail["awaiting"] }) {
+  const { t } = useTranslation();
+  return (
+    <List size="sm" spacing={2} listStyleType="none" p={0}>
+      {awaiting.map((a) => (
+        <List.Item key={a.role}>
+          {a.holders.length > 0 ? (
+            t("policies.approvals.heldBy", { role: roleLabel(t, a.role), names: a.holders.join(", ") })
+          ) : (
+            <Text span size="sm" fw={700}>
+              {t("policies.approvals.nobodyHolds", { role: roleLabel(t, a.role) })}
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
   );
 }

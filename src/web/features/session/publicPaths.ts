@@ -1,6 +1,6 @@
-const publicPrefixes = ["/sign-in", "/setup", "/invite/", "/class/", "/sign/"];
+const publicPrefixes = ["/sign-in", "/setup", "/invite/", "/class/", "/sign/", "/consent/answer/"];
 // Exact public pages whose name is also the start of a signed-in page ("/kiosk" vs "/kiosks").
-const publicPages = ["/kiosk", "/verify"];
+const publicPages = ["/kiosk", "/verify", "/class"];
 
 export function isPublicPath(pathname: string): boolean {
   if (publicPages.includes(pathname.replace(/\/$/, ""))) return true;

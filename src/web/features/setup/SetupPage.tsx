@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { MIN_PASSWORD_LENGTH } from "../auth/passwordRules";
-import type { RouteState } from "../session/flash";
 import { useSetupStatus } from "../session/sessionApi";
 import { useSetUpSchool } from "./setupApi";
 
@@ -44,8 +44,8 @@ export function SetupPage() {
   });
 
   const setup = useSetUpSchool(() => {
-    const state: RouteState = { flash: "schoolCreated" };
-    navigate("/sign-in", { replace: true, state });
+    notifySuccess(t("setup.done"));
+    navigate("/", { replace: true });
   });
   const submit = (values: SetupValues) =>
     setup.mutate(

@@ -1,4 +1,4 @@
-import { AppShell, NavLink } from "@mantine/core";
+import { AppShell, Button, NavLink, ScrollArea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useMe } from "../session/sessionApi";
@@ -33,6 +33,20 @@ export function AppNavbar({ folded }: { folded: boolean }) {
         </NavLink>
       );
     }
+    if (item.prominent)
+      return (
+        <Button
+          key={item.key}
+          component={Link}
+          to={item.to}
+          color="red"
+          fullWidth
+          my={6}
+          aria-current={active ? "page" : undefined}
+        >
+          {t(`nav.${item.key}`)}
+        </Button>
+      );
     return (
       <NavLink
         key={item.key}
@@ -53,7 +67,10 @@ export function AppNavbar({ folded }: { folded: boolean }) {
       aria-label={t("shell.mainNavigation")}
       style={folded ? { visibility: "hidden" } : undefined}
     >
-      {items.map(renderItem)}
+      {/* A long menu (a group opened) scrolls, instead of squashing its links to fit the height. */}
+      <AppShell.Section grow component={ScrollArea} scrollbarSize={6} type="scroll">
+        {items.map(renderItem)}
+      </AppShell.Section>
     </AppShell.Navbar>
   );
 }

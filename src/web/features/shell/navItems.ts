@@ -7,6 +7,8 @@ export interface NavItem {
   to: string;
   /** Which paths count as this item's, where a plain prefix of `to` would claim too much. */
   activeFor?: RegExp;
+  /** Shown as a button rather than a link: what anyone may need in a hurry (reporting a concern). */
+  prominent?: boolean;
   children?: NavItem[];
 }
 
@@ -18,6 +20,16 @@ interface NavRule extends NavItem {
 // Navigation by capability: each item names the action a person needs to use it.
 const rules: NavRule[] = [
   { key: "home", to: "/" },
+  // Everyone signed in can report a concern, and it must be found at once: a button, near the top.
+  { key: "reportConcern", to: "/incidents/report", action: "incidents.report", prominent: true },
+  {
+    key: "incidents",
+    to: "/incidents",
+    action: "incidents.report",
+    activeFor: /^\/incidents(\/(?!(report|alerts|breaches)\/?$).+)?\/?$/,
+  },
+  { key: "incidentAlerts", to: "/incidents/alerts", action: "incidents.alerts" },
+  { key: "breaches", to: "/incidents/breaches", action: "incidents.breaches" },
   { key: "policies", to: "/policies", action: "policies.read" },
   {
     key: "agreements",
@@ -33,8 +45,65 @@ const rules: NavRule[] = [
   },
   { key: "kiosks", to: "/kiosks", action: "agreements.manage" },
   { key: "classSessions", to: "/class-sessions", action: "classSessions.run" },
-  { key: "compliance", to: "/compliance", action: "compliance.read" },
+  // Anyone with a camera asks first: the check stands on its own in the menu, for every member of staff.
+  { key: "photoCheck", to: "/consent/check", action: "consent.check" },
+  {
+    key: "consent",
+    to: "/consent",
+    action: "consent.read",
+    activeFor: /^\/consent(\/(pupils\/[^/]+|settings|removals))?\/?$/,
+  },
+  // The visitors' register is part of the compliance area (a link from its page).
+  {
+    key: "compliance",
+    to: "/compliance",
+    action: "compliance.read",
+    activeFor: /^\/compliance(\/visitors)?\/?$/,
+  },
+  // Permission requests: asking and one's own requests for everyone signed in; deciding for the
+  // roles a type names (the page lists only what the person may decide); the registers for staff.
+  {
+    key: "requests",
+    to: "/requests",
+    children: [
+      { key: "askPermission", to: "/requests/new", action: "requests.make" },
+      { key: "myRequests", to: "/requests", action: "requests.make", activeFor: /^\/requests\/?$/ },
+      { key: "decideRequests", to: "/requests/decide", action: "requests.decide" },
+      { key: "permitted", to: "/requests/register", action: "requests.registers" },
+      { key: "onlineServices", to: "/requests/services", action: "requests.registers" },
+      { key: "socialAccounts", to: "/requests/social-accounts", action: "requests.registers" },
+      { key: "requestTypes", to: "/requests/types", action: "requests.types" },
+    ],
+  },
+  // Training: everyone their own; the matrix for leaders and line managers; recording an INSET, a
+  // provider's file (from the INSET page) and the courses for those who run training.
+  {
+    key: "training",
+    to: "/training",
+    children: [
+      { key: "myTraining", to: "/training", action: "training.mine", activeFor: /^\/training\/?$/ },
+      { key: "trainingMatrix", to: "/training/matrix", action: "training.read" },
+      {
+        key: "recordTraining",
+        to: "/training/record",
+        action: "training.manage",
+        activeFor: /^\/training\/(record|import)\/?$/,
+      },
+      { key: "trainingCourses", to: "/training/courses", action: "training.manage" },
+    ],
+  },
   { key: "people", to: "/people", action: "people.read" },
+  // The register (and a device's page, opened from it) for those who run or read it.
+  {
+    key: "devices",
+    to: "/devices",
+    action: "devices.read",
+    activeFor: /^\/devices(\/(?!mine\/?$)[^/]+)?\/?$/,
+  },
+  // Every member sees the school devices they hold.
+  { key: "myDevices", to: "/devices/mine", action: "devices.mine" },
+  // Filtering and monitoring reviews: for those who act on them and the leader and governor named.
+  { key: "filtering", to: "/filtering", action: "filtering.read" },
   { key: "audit", to: "/audit", action: "audit.read" },
   {
     key: "settings",

@@ -16,7 +16,15 @@ export function NewPeopleTable({ report }: { report: ImportReport }) {
   ];
   return (
     <Stack gap="xs">
-      <DataTable rows={people} columns={columns} rowKey={(person) => person.row} striped spacing="xs" />
+      <DataTable
+        rows={people}
+        columns={columns}
+        rowKey={(person) => person.row}
+        striped
+        spacing="xs"
+        // Two short columns fit any phone, and a row number reads best beside its row.
+        stackBelow={false}
+      />
       <ShownNote shown={people.length} total={report.created} />
     </Stack>
   );

@@ -27,6 +27,8 @@ export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
         rowKey={(error) => `${error.row}-${error.message}`}
         striped
         spacing="xs"
+        // Two short columns fit any phone, and a row number reads best beside its row.
+        stackBelow={false}
       />
       <ShownNote shown={Math.min(errors.length, SHOWN)} total={errors.length} />
     </Stack>

@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "line_manager_id" uuid;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_line_manager_id_people_id_fk" FOREIGN KEY ("line_manager_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,8 @@
+/**
+ * The filtering module's face to the rest of Accord (DESIGN: a module imports another only
+ * through its service.ts): the home page's items, the weekly chase of open actions, and whether
+ * someone is the school's named filtering leader or governor (what /me's permissions add).
+ */
+export { filteringAttention } from "./attention.js";
+export { chaseFilteringActions } from "./reminders.js";
+export { filteringStandingOf } from "./responsibles.js";

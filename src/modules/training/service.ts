@@ -1,0 +1,7 @@
+/**
+ * The training module's face to the rest of Accord (DESIGN: a module imports another only through
+ * its service.ts): a new school's courses, the home page's items and the daily reminder sweep.
+ */
+export { trainingAttention } from "./attention.js";
+export { seedCourses } from "./courses.js";
+export { sweepTraining } from "./reminders.js";
