@@ -262,6 +262,31 @@ describe("the device register", () => {
     expect(
       (await head.post(`/api/v1/requests/${asked.id}/decision`, { decision: "approve" })).statusCode,
     ).toBe(200);
+    // Sam signed an agreement promising to give equipment back: the checklist quotes it.
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    const policy = (
+      await head.post("/api/v1/policies", { title: "Staff devices", audiences: ["staff"] })
+    ).json();
+    const versionId = policy.versions[0].id;
+    await head.patch(`/api/v1/policies/${policy.id}/versions/${versionId}`, {
+      content: "# Staff devices",
+      statements: ["I will keep my laptop locked.", "I will return all school equipment when I leave."],
+    });
+    await head.post(`/api/v1/policies/${policy.id}/versions/${versionId}/publish`);
+    const agreement = (
+      await head.post("/api/v1/agreements", {
+        policyVersionId: versionId,
+        title: "Staff device agreement",
+        audience: "staff",
+        declaration: "I agree to follow this agreement.",
+      })
+    ).json();
+    const signed = await who.Sam.browser.post(`/api/v1/agreements/${agreement.id}/signatures`, {
+      fullName: "Sam Staffroom",
+      jobTitle: "Teacher",
+      textSha256: agreement.textSha256,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
     // The school lists its own system besides the three every school starts with.
     const added = await who.Nerys.browser.post("/api/v1/leaver-systems", { name: "Finance system" });
     expect(added.statusCode, added.body).toBe(201);
@@ -284,6 +309,13 @@ describe("the device register", () => {
       [`logon:${own}`, false],
       [`social:${account.id}`, false],
       [`permission:${asked.id}`, false],
+    ]);
+    expect(first.agreed).toEqual([
+      expect.objectContaining({
+        agreementId: agreement.id,
+        agreement: "Staff device agreement",
+        statement: "I will return all school equipment when I leave.",
+      }),
     ]);
     // Each item carries its parts, so the web app can word it in Welsh.
     expect(first.items[0]).toMatchObject({ assetTag: "IP-101", deviceType: "tablet", tickable: false });

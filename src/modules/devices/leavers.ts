@@ -18,6 +18,7 @@ import { personNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canWorkLeaverChecklist } from "../access/devices.js";
 import type { Actor } from "../access/roles.js";
+import { statementsAgreed } from "../agreements/duties-agreed.js";
 import { recordEvent } from "../audit/service.js";
 import type { LeaverItem, LeaverSystemInput } from "./schema.js";
 
@@ -120,7 +121,7 @@ export async function leaverChecklist(
   const person = await leaver(db, actor, personId);
   const schoolId = actor.schoolId;
   const today = todayInLondon();
-  const [held, returned, ticks, systems, accounts, permissions] = await Promise.all([
+  const [held, returned, ticks, systems, accounts, permissions, agreed] = await Promise.all([
     queryRows<{ device_id: string; tag: string; type: string }>(
       db,
       sql`SELECT a.device_id, d.asset_tag AS tag, d.type FROM device_allocations a JOIN devices d ON d.id = a.device_id
@@ -156,6 +157,8 @@ export async function leaverChecklist(
             AND (last.valid_until IS NULL OR last.valid_until >= ${today}::date)
           ORDER BY r.made_at`,
     ),
+    // What they promised about handing equipment back, quoted from what they signed.
+    statementsAgreed(db, schoolId, personId, "return_equipment"),
   ]);
   const ticked = new Map(ticks.map((t) => [t.itemKey, t.doneAt]));
   const tick = (key: string) => {
@@ -209,7 +212,7 @@ export async function leaverChecklist(
       ...tick(`permission:${p.id}`),
     })),
   ];
-  return { person: { id: person.id, name: person.name, leaveDate: person.leave_date }, items };
+  return { person: { id: person.id, name: person.name, leaveDate: person.leave_date }, items, agreed };
 }
 
 /** Tick an item or take a tick back; devices and admin rights tick themselves from the records. */

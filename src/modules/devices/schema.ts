@@ -231,6 +231,10 @@ export type LeaverItem = z.infer<typeof LeaverItem>;
 export const LeaverChecklistView = z.object({
   person: z.object({ id: Id, name: z.string(), leaveDate: IsoDay.nullable() }),
   items: z.array(LeaverItem),
+  /** Statements about returning equipment in agreements the leaver signed (policies/duties.ts). */
+  agreed: z.array(
+    z.object({ agreementId: Id, agreement: z.string(), signedAt: IsoMoment, statement: z.string() }),
+  ),
 });
 export type LeaverChecklistView = z.infer<typeof LeaverChecklistView>;
 

@@ -106,7 +106,7 @@ export function SignAgreementPage() {
             />
           )}
           <Paper withBorder p="lg">
-            <AgreementText agreement={agreement} />
+            <AgreementText agreement={agreement} duties="signer" />
           </Paper>
           <Paper withBorder p="lg">
             <SignatureForm

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Badge,
+  Blockquote,
   Button,
   Checkbox,
   Group,
@@ -99,7 +100,7 @@ export function LeaverChecklistPage() {
         <ErrorAlert error={list.error} />
       </Stack>
     );
-  const { person, items } = list.data;
+  const { person, items, agreed } = list.data;
   const done = items.filter((i) => i.done).length;
   const of = (kind: LeaverItem["kind"]) => items.filter((i) => i.kind === kind);
   // Shown ticked (or unticked) the moment it is clicked, while it is saved; a failure puts it back
@@ -170,6 +171,21 @@ export function LeaverChecklistPage() {
                   {item.done ? t("devices.leaver.returned") : t("devices.leaver.stillHeld")}
                 </Badge>
               </Group>
+            ))}
+          </Stack>
+        )}
+        {agreed.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t("duties.leaver.heading")}
+            </Text>
+            {agreed.map((a) => (
+              <Blockquote key={`${a.agreementId}:${a.statement}`} p="xs" color="gray" fz="sm">
+                {a.statement}
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t("duties.leaver.signed", { agreement: a.agreement, date: formatDate(a.signedAt) })}
+                </Text>
+              </Blockquote>
             ))}
           </Stack>
         )}

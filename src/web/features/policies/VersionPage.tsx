@@ -80,7 +80,7 @@ export function VersionPage() {
               <Title order={2} size="h3" id="statements-heading">
                 {t("policies.statements.heading")}
               </Title>
-              <StatementsList statements={v.statements} />
+              <StatementsList statements={v.statements} duties="editor" />
             </Stack>
           </Paper>
         </>

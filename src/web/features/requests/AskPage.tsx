@@ -1,7 +1,7 @@
 import { Button, Radio, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
@@ -16,7 +16,9 @@ export function AskPage() {
   const navigate = useNavigate();
   const types = useRequestTypes();
   const make = useMakeRequest();
-  const [typeKey, setTypeKey] = useState("");
+  // A statement that asks permission links here with its type chosen (?type=), from the signing page.
+  const [params] = useSearchParams();
+  const [typeKey, setTypeKey] = useState(params.get("type") ?? "");
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const type = types.data?.types.find((x) => x.key === typeKey);

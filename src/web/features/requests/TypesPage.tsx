@@ -15,7 +15,8 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../../modules/access/roles";
+import { useSearchParams } from "react-router";
+import { ROLES, type Role } from "../../../modules/access/roles";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { notifySuccess } from "../../ui/notify";
@@ -30,7 +31,10 @@ export function TypesPage() {
   const { t } = useTranslation();
   const types = useRequestTypes(true);
   const update = useUpdateType();
-  const [editing, setEditing] = useState<TypeView | "new" | null>(null);
+  // A policy statement that asks someone's permission offers a type here, approver and wording filled in.
+  const [params, setParams] = useSearchParams();
+  const offered = ROLES.find((r) => r === params.get("approver"));
+  const [editing, setEditing] = useState<TypeView | "new" | null>(offered ? "new" : null);
   const columns: Column<TypeView>[] = [
     {
       header: t("requests.types.name"),
@@ -94,20 +98,43 @@ export function TypesPage() {
       <ErrorAlert error={types.error ?? update.error} />
       {types.isPending && <SectionLoader />}
       {types.data && <DataTable rows={types.data.types} columns={columns} />}
-      {editing && <TypeDialog type={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <TypeDialog
+          type={editing === "new" ? null : editing}
+          offer={
+            editing === "new" && offered
+              ? { role: offered, description: params.get("description") ?? "" }
+              : null
+          }
+          onClose={() => {
+            setEditing(null);
+            if (offered) setParams({}, { replace: true });
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function TypeDialog({ type, onClose }: { type: TypeView | null; onClose: () => void }) {
+function TypeDialog({
+  type,
+  offer,
+  onClose,
+}: {
+  type: TypeView | null;
+  offer: { role: Role; description: string } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateType();
   const update = useUpdateType();
   const saving = type ? update : create;
   const [key, setKey] = useState(type?.key ?? "");
   const [name, setName] = useState(type?.name ?? "");
-  const [description, setDescription] = useState(type?.description ?? "");
-  const [roles, setRoles] = useState<string[]>(type?.approverRoles ?? []);
+  const [description, setDescription] = useState(
+    type?.description ?? offer?.description.slice(0, 1000) ?? "",
+  );
+  const [roles, setRoles] = useState<string[]>(type?.approverRoles ?? (offer ? [offer.role] : []));
   // Each question row keeps its own id while it is edited, so removing one leaves the others' inputs alone.
   const [questions, setQuestions] = useState<(Question & { uid: number })[]>(
     (type?.questions ?? []).map((q, uid) => ({ ...q, uid })),

@@ -36,9 +36,10 @@ function useRefreshRequests() {
 }
 
 /** The school's request types (the defaults are made the first time they are asked for). */
-export function useRequestTypes(all = false) {
+export function useRequestTypes(all = false, enabled = true) {
   return useQuery({
     queryKey: requestsKeys.types(all),
+    enabled,
     queryFn: () => api.get<{ types: TypeView[] }>(withQuery("/requests/types", { all: all || undefined })),
   });
 }
