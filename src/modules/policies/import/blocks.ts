@@ -10,6 +10,7 @@ import {
   isCapitalsLine,
   isReviewKeyLine,
   isStatementText,
+  isYesNoOptions,
   listMarker,
   signatureFieldsIn,
   VERSION_LINE,
@@ -152,7 +153,9 @@ function continuesOpenText(open: OpenText, line: string, indent: number, layout:
     // A wrapped statement can break just before "I will" in the middle of a sentence.
     if (layout.kind === "lines" || endsSentence(previous)) return false;
   }
-  if (/^[a-z(]/.test(line)) return true;
+  // One paragraph per line: a clause after a lead-in ("I will:") or after a finished clause
+  // ("…private;") starts its own line even in lower case.
+  if (/^[a-z(]/.test(line)) return layout.kind !== "lines" || !endsSentence(previous);
   if (layout.kind === "soft") return true;
   if (layout.kind === "wrapped") return open.lastWidth >= layout.width - 22 || endsMidSentence(previous);
   // One paragraph per line: only an indented line under a list item, or a broken sentence, runs on.
@@ -166,6 +169,7 @@ function startsOwnBlock(line: string): boolean {
     VERSION_LINE.test(line) ||
     /^\d{1,3}\.\d{1,3}\s+[-–—]\s/.test(line) ||
     !!choiceIn(line) ||
+    isYesNoOptions(line) ||
     isReviewKeyLine(line) ||
     (isAppendixHeading(line) && !endsSentence(line)) ||
     (isCapitalsLine(line) && line.length <= 80)
