@@ -50,8 +50,15 @@ export function normaliseText(text: string): string {
 }
 
 export function parseTextBlocks(text: string, format: "txt" | "md"): Block[] {
-  const lines = format === "md" ? text.split("\n") : text.split("\n").flatMap(unflatten);
-  const layout = format === "md" ? { kind: "soft" as const, width: 0 } : detectLayout(lines);
+  const raw = text.split("\n");
+  const lines = format === "md" ? raw : raw.flatMap(unflatten);
+  // Text that was run together is split into one sentence or item per line.
+  const layout =
+    format === "md"
+      ? { kind: "soft" as const, width: 0 }
+      : lines.length > raw.length
+        ? { kind: "lines" as const, width: 0 }
+        : detectLayout(lines);
   const aligned = alignedRows(lines);
   const blocks: Block[] = [];
   let open: OpenText | null = null;
@@ -143,7 +150,10 @@ function detectLayout(lines: string[]): Layout {
   const width = Math.max(0, ...lengths);
   if (lengths.length < 4 || width > 110 || width < 40) return { kind: "lines", width };
   // Wrapped text has many full-width lines that run on into the next line.
-  const runOn = lines.filter((line, i) => displayWidth(line) >= width - 15 && lines[i + 1]?.trim()).length;
+  // A line that ends its sentence is not evidence of wrapping: lists of short rules fill the width too.
+  const runOn = lines.filter(
+    (line, i) => displayWidth(line) >= width - 15 && lines[i + 1]?.trim() && !endsSentence(line),
+  ).length;
   return { kind: runOn >= 3 && runOn / lengths.length >= 0.2 ? "wrapped" : "lines", width };
 }
 
@@ -279,7 +289,9 @@ function splitSentences(text: string): string[] {
   let start = 0;
   for (const m of text.matchAll(/[.!?]["'”’)]?\s+(?=["“‘(]?[A-Z0-9•●▪■◦○➢➤►✓✔])/g)) {
     const end = (m.index ?? 0) + m[0].trimEnd().length;
-    if (NOT_SENTENCE_END.test(text.slice(start, end))) continue;
+    const sentence = text.slice(start, end);
+    // "1." on its own is a list number, not a sentence.
+    if (NOT_SENTENCE_END.test(sentence) || /^\(?\w{1,3}[.)]$/.test(sentence.trim())) continue;
     out.push(text.slice(start, end));
     start = (m.index ?? 0) + m[0].length;
   }
@@ -318,7 +330,7 @@ function alignedRows(lines: string[]): Map<number, string[]> {
   };
   lines.forEach((line, at) => {
     const cells = line.trim().startsWith("|") || line.includes("\t") ? null : cellsOf(line);
-    if (cells && cells.some((c) => isTabularCell(c.text))) run.push({ at, cells });
+    if (cells?.some((c) => isTabularCell(c.text))) run.push({ at, cells });
     else flush();
   });
   flush();

@@ -60,7 +60,14 @@ function pairsIn(block: Block, next: Block | undefined): Pair[] {
     if (pairs.length) return pairs;
     // "The next anticipated review date will be:" with the date on the line below.
     const label = /^([A-Za-z][A-Za-z0-9 '’()/&-]{2,60}?)\s*[:–—]?$/.exec(line);
-    if (label && REVIEW_KEY.test(label[1]) && next && next.kind !== "table" && next.kind !== "heading") {
+    // A guessed heading may be the value ("Every two years" on a line of its own); a real one is not.
+    if (
+      label &&
+      REVIEW_KEY.test(label[1]) &&
+      next &&
+      next.kind !== "table" &&
+      !(next.kind === "heading" && next.explicit)
+    ) {
       const value = plainText(next.text);
       if (value.length <= 40 && (normaliseUkDate(value) || frequencyIn(value)))
         return [{ key: label[1].trim(), value }];

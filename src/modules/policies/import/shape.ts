@@ -107,6 +107,9 @@ function impliedHeading(
   if (isAppendixHeading(text) && !endsSentence(text) && text.length <= 100)
     return { kind: "heading", level: 0, text: block.text, explicit: false };
   if (!looksLikeHeading(text)) return block;
+  // A question with "Yes / No" under it is asked of the signer; a line after "…:" answers it.
+  if (next && next.kind !== "table" && isYesNoOptions(next.text)) return block;
+  if (previous?.kind === "paragraph" && /:$/.test(plainText(previous.text))) return block;
   if (isCapitalsLine(text) || block.bold)
     return { kind: "heading", level: 0, text: block.text, explicit: false };
   if (guess) return { kind: "heading", level: 0, text: block.text, explicit: false };
