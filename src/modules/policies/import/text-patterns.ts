@@ -161,7 +161,7 @@ export function endsSentence(line: string): boolean {
 const FIELD_LABELS: { pattern: RegExp; field: SignatureField }[] = [
   {
     pattern:
-      /(?:(?:full|print(?:ed)?|your|staff|pupil['’]?s?|child['’]?s?|parent(?:\/carer)?['’]?s?|carer['’]?s?|visitor['’]?s?|student['’]?s?|governor['’]?s?)\s+)*name(?:\s*\((?:printed|print|please print|in capitals|block capitals|capitals)\))?(?:\s+in\s+(?:block\s+)?capitals)?/iy,
+      /(?:(?:full|print(?:ed)?|your|staff|pupil['’]?s?|child['’]?s?|parent(?:\s*(?:\/|or|and)\s*carer)?['’]?s?|carer['’]?s?|visitor['’]?s?|student['’]?s?|governor['’]?s?)\s+)*name(?:\s*\((?:printed|print|please print|in capitals|block capitals|capitals)\))?(?:\s+in\s+(?:block\s+)?capitals)?/iy,
     field: "name",
   },
   { pattern: /print\s+name/iy, field: "name" },
