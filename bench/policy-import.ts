@@ -185,9 +185,15 @@ async function main() {
     `document: ${(bytes.length / 1024).toFixed(0)} kB .docx, ${words} words, ${SECTIONS} sections; found ${found.statements} statements, ${found.history} history rows, ${found.sections} sections, next review ${found.nextDue}`,
   );
   console.log(`runs: ${RUNS} (after one warm-up)`);
-  console.log(`baseline (unzip + mammoth to HTML): median ${ms(median(baseline))}`);
-  console.log(`extract (decode + extract):         median ${ms(median(extract))}`);
-  console.log(`service (import into PGlite):       median ${ms(median(service))}`);
+  const all = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+  const ratio = (xs: number[]) => `${(median(xs) / median(baseline)).toFixed(1)}× baseline`;
+  console.log(`baseline (unzip + mammoth to HTML): median ${ms(median(baseline))} [${all(baseline)}]`);
+  console.log(
+    `extract (decode + extract):         median ${ms(median(extract))}, ${ratio(extract)} [${all(extract)}]`,
+  );
+  console.log(
+    `service (import into PGlite):       median ${ms(median(service))}, ${ratio(service)} [${all(service)}]`,
+  );
   console.log(`target: under 2000 ms → ${median(service) < 2000 ? "met" : "NOT met"}`);
   await database.close();
 }
