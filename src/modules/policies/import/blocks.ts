@@ -318,6 +318,25 @@ const TABLE_WORD =
   /^(?:issue|version|ver\.?|rev(?:ision)?|edition|no\.?|date|dated|author|owner|approved|approval|summary|comments?|changes?|details?|description|reason|amendments?|notes?|review|reviewed|next|signed|by|ratified|status)\b/i;
 const VERSION_CELL = /^(?:v(?:ersion)?\.?\s*)?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
 
+/**
+ * The same for a .docx whose table was typed with spaces, one Word paragraph a row: runs of such
+ * paragraphs become one table.
+ */
+export function alignedParagraphTables(blocks: Block[]): Block[] {
+  const lines = blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
+  const rows = alignedRows(lines);
+  if (!rows.size) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((block, i) => {
+    const cells = rows.get(i);
+    const last = out[out.length - 1];
+    if (!cells) out.push(block);
+    else if (rows.has(i - 1) && last?.kind === "table") last.rows.push(cells);
+    else out.push({ kind: "table", rows: [cells], fromTabs: true });
+  });
+  return out;
+}
+
 function alignedRows(lines: string[]): Map<number, string[]> {
   const rows = new Map<number, string[]>();
   let run: { at: number; cells: { text: string; start: number }[] }[] = [];

@@ -278,6 +278,27 @@ describe("titles, version history and review dates", () => {
     expect(policy.review.frequency).toBe("two-yearly");
   });
 
+  it("reads a history table typed with spaces in a .docx, one Word paragraph a row", async () => {
+    const docx = await buildDocx(
+      [
+        styled("Title", "Remote Learning Policy"),
+        styled("Heading1", "Version control"),
+        para("Version    Date           Summary"),
+        para("1.0        01/09/2021     First issue"),
+        para("1.1        06/01/2022     Live lessons added"),
+        styled("Heading1", "Aims"),
+        para("Staff must run live lessons from school accounts only."),
+      ].join(""),
+    );
+    const policy = await extractPolicyFromFile("remote.docx", docx);
+    expect(policy.history).toEqual([
+      { number: "1.0", date: "2021-09-01", summary: "First issue" },
+      { number: "1.1", date: "2022-01-06", summary: "Live lessons added" },
+    ]);
+    expect(policy.sections.map((s) => s.heading)).toEqual(["Version control", "Aims"]);
+    expect(texts(policy)).toEqual(["Staff must run live lessons from school accounts only."]);
+  });
+
   it("reads a history table typed with pipes but no outer pipes, version column last", () => {
     const policy = extractPolicy(
       [
