@@ -21,17 +21,23 @@ export type Review = {
 type Pair = { key: string; value: string };
 
 const FREQUENCIES: { pattern: RegExp; frequency: ReviewFrequency }[] = [
-  { pattern: /\btermly\b|\b(?:each|every|per)\s+term\b/i, frequency: "termly" },
   {
-    pattern: /\b(?:three|3)[\s-]*year(?:ly|s)?\b|\btriennial(?:ly)?\b|\b36\s+months\b/i,
+    pattern: /\btermly\b|\b(?:each|every|per)\s+term\b|\bbob\s+tymor\b|\byn\s+dymhorol\b/i,
+    frequency: "termly",
+  },
+  {
+    pattern:
+      /\b(?:three|3)[\s-]*year(?:ly|s)?\b|\btriennial(?:ly)?\b|\b36\s+months\b|\bbob\s+(?:tair|3)\s+blynedd\b/i,
     frequency: "three-yearly",
   },
   {
-    pattern: /\b(?:two|2)[\s-]*year(?:ly|s)?\b|\bbiennial(?:ly)?\b|\bevery\s+other\s+year\b|\b24\s+months\b/i,
+    pattern:
+      /\b(?:two|2)[\s-]*year(?:ly|s)?\b|\bbiennial(?:ly)?\b|\bevery\s+other\s+year\b|\b24\s+months\b|\bbob\s+(?:dwy|2)\s+flynedd\b/i,
     frequency: "two-yearly",
   },
   {
-    pattern: /\bannual(?:ly)?\b|\byearly\b|\b(?:each|every|per)\s+(?:academic\s+)?year\b|\b12\s+months\b/i,
+    pattern:
+      /\bannual(?:ly)?\b|\byearly\b|\b(?:each|every|per)\s+(?:academic\s+)?year\b|\b12\s+months\b|\bblynyddol\b|\bbob\s+blwyddyn\b/i,
     frequency: "annual",
   },
 ];
@@ -107,7 +113,7 @@ function applyPair(review: Review, { key, value }: Pair): void {
     if (date && !review[field]) review[field] = date;
   };
   if (
-    /\bnext\b[\w\s]{0,25}\breview|review\s+due|due\s+for\s+review|next\s+due|review\s+by|^review(?:\s+date)?$|^date\s+of\s+review$|^to\s+be\s+reviewed/i.test(
+    /\bnext\b[\w\s]{0,25}\breview|review\s+due|due\s+for\s+review|next\s+due|review\s+by|^review(?:\s+date)?$|^date\s+of\s+review$|^to\s+be\s+reviewed|(?:policy|document)\s+review\s+date$|date\s+for\s+(?:next\s+)?review|adolygu\s+nesaf|adolygiad\s+nesaf/i.test(
       key,
     )
   )
@@ -117,13 +123,14 @@ function applyPair(review: Review, { key, value }: Pair): void {
   else if (/committee|governors|governing\s+(?:body|board)|\bfgb\b|trustees|ratified/i.test(key))
     set("agreedAtCommittee");
   else if (
-    /last\s+review|date\s+(?:last\s+)?reviewed|reviewed\s+(?:on|in)|^reviewed$|date\s+of\s+last\s+review/i.test(
+    /last\s+review|date\s+(?:last\s+)?reviewed|reviewed\s+(?:on|in)|^reviewed$|date\s+of\s+last\s+review|adolygwyd|adolygiad\s+diwethaf/i.test(
       key,
     )
   )
     set("lastReviewed");
-  else if (!/review|frequency/i.test(key)) return;
-  if (frequency && !review.frequency && /review|frequency|cycle/i.test(key)) review.frequency = frequency;
+  else if (!/review|frequency|adolyg/i.test(key)) return;
+  if (frequency && !review.frequency && /review|frequency|cycle|adolyg/i.test(key))
+    review.frequency = frequency;
 }
 
 function frequencyFromProse(blocks: Block[]): ReviewFrequency | null {

@@ -40,7 +40,7 @@ export function shapeDocument(parsed: Block[]): ShapedDocument {
 const SCHOOL_WORDS =
   /\b(?:school|academy|academies|trust|college|federation|nursery|infants?|juniors?|primary|ysgol|MAT|diocese|council|authority)\b/i;
 const DOCUMENT_WORDS =
-  /\b(?:polic(?:y|ies)|agreement|code|procedures?|guidance|guidelines|statement|rules|charter|protocol|form|consent|acceptable\s+use|aup|plan|strategy|e-?safety|online\s+safety|safeguarding|framework)\b/i;
+  /\b(?:polic(?:y|ies)|agreement|code|procedures?|guidance|guidelines|statement|rules|charter|protocol|form|consent|acceptable\s+use|aup|plan|strategy|e-?safety|online\s+safety|safeguarding|framework|polisi|cytundeb|cod|gweithdrefn(?:au)?|canllawiau|ffurflen|caniatâd|datganiad)(?![\p{L}])/iu;
 const LOGO =
   /^\[?(?:insert\s+)?(?:(?:the\s+)?(?:school|academy|trust)['’]?s?\s+)?(?:logo|crest|badge|emblem|image|picture)(?:\s+here)?\]?$/i;
 

@@ -130,6 +130,25 @@ describe("statements whatever their grammar", () => {
     ]);
   });
 
+  it("reads a lead-in that is itself a list item, with its clauses nested under it (.md)", () => {
+    const policy = extractPolicy(
+      [
+        "# Pupil Tablet Rules",
+        "",
+        "- When I take a tablet home I will:",
+        "  - bring it back charged every morning",
+        "  - keep it away from food and drink",
+        "- I will tell my teacher if it breaks.",
+      ].join("\n"),
+      { format: "md" },
+    );
+    expect(texts(policy)).toEqual([
+      "When I take a tablet home, I will bring it back charged every morning",
+      "When I take a tablet home, I will keep it away from food and drink",
+      "I will tell my teacher if it breaks.",
+    ]);
+  });
+
   it("finds a statement wrapped over several lines as one statement", () => {
     const policy = extractPolicy(
       [
@@ -343,6 +362,25 @@ describe("titles, version history and review dates", () => {
       nextDue: "2026-03-01",
     });
     expect(review("This policy will be reviewed annually by the headteacher.").frequency).toBe("annual");
+  });
+
+  it("reads a Welsh school's letterhead, title and review dates", () => {
+    const policy = extractPolicy(
+      [
+        "Ysgol Gynradd Bryn Celyn",
+        "Polisi Diogelwch Ar-lein",
+        "Adolygwyd: Medi 2025",
+        "Dyddiad adolygu nesaf: Medi 2027",
+        "Amlder adolygu: bob dwy flynedd",
+      ].join("\n\n"),
+    );
+    expect(policy.title).toBe("Polisi Diogelwch Ar-lein");
+    expect(policy.review).toEqual({
+      ...NO_REVIEW,
+      frequency: "two-yearly",
+      lastReviewed: "2025-09-01",
+      nextDue: "2027-09-01",
+    });
   });
 
   it("invents nothing when the document gives no review date, history or frequency", () => {

@@ -128,7 +128,7 @@ export function joinLeadIn(leadIn: string, clause: string): string {
   let head = leadIn.replace(/\s*:$/, "").trim();
   // A condition before the subject is set off with a comma, as a person would write it.
   const condition =
-    /^((?:When|Whenever|If|Where|While|Whilst|Before|After|Once|Unless|During|Outside|At|In|On)\b[^,]*?)\s+(I|we|staff|all\s+staff|pupils|visitors|governors|volunteers|users|learners|students)\s+/i.exec(
+    /^((?:When|Whenever|If|Where|While|Whilst|Before|After|Once|Unless|During|Outside|At|In|On)\b[^,]*)\s+(I|we|(?:all\s+)?(?:staff|pupils|visitors|governors|volunteers|users|learners|students))\s+(?=(?:will|won['’]t|shall|must|should|agree|promise|understand|accept|may\s+not|cannot|need|am|are)\b)/i.exec(
       head,
     );
   if (condition && !/,/.test(head)) head = `${condition[1]}, ${head.slice(condition[1].length).trim()}`;
@@ -253,7 +253,7 @@ export function isAppendixHeading(text: string): boolean {
 
 /** Keys that carry review metadata ("Next review:", "Review frequency:", "Date agreed with staff:"). */
 export const REVIEW_KEY =
-  /review|agreed|approved|ratified|adopted|committee|governors|frequency|shared with staff|date of (?:this )?policy/i;
+  /review|agreed|approved|ratified|adopted|committee|governors|frequency|shared with staff|date of (?:this )?policy|adolyg|cymeradwy/i;
 
 export function isReviewKeyLine(text: string): boolean {
   const m = /^([A-Za-z][A-Za-z0-9 '’()/&-]{2,60}?)\s*[:–—]\s*\S/.exec(text.trim());
