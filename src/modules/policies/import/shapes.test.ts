@@ -185,6 +185,21 @@ describe("statements whatever their grammar", () => {
     expect(policy.sections.map((s) => s.heading)).toContain("Passwords and accounts");
   });
 
+  it("does not take a curriculum's promises or the school's own duties for rules people sign", () => {
+    const policy = extractPolicy(
+      [
+        "Computing Curriculum Statement",
+        "Pupils will learn how to search the web safely in Year 3.",
+        "Learners will have access to a filtered connection in every classroom.",
+        "Parents will be informed when the filtering policy changes.",
+        "The headteacher will make sure the filtering is checked every term.",
+        "We will review this statement every year.",
+        "Pupils must not share their passwords with friends.",
+      ].join("\n\n"),
+    );
+    expect(texts(policy)).toEqual(["Pupils must not share their passwords with friends."]);
+  });
+
   it("keeps a paragraph that merely mentions signing out of the statements", () => {
     const policy = extractPolicy(
       [

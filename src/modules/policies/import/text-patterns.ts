@@ -78,10 +78,11 @@ const THIRD_PERSON_ANYWHERE = new RegExp(
 );
 /**
  * What is done to the person is not a rule they keep: "I will be asked to sign this form",
- * "Pupils will be taught…", "Staff should be given…". Being careful or responsible still is.
+ * "Pupils will be taught…", "Staff should be given…"; nor is what a curriculum promises ("Pupils
+ * will learn…", "…will have access to…"). Being careful or responsible still is a rule.
  */
 const DONE_TO_VERB =
-  "(?:will|shall|should|must|may|need\\s+to)\\s+(?:not\\s+|also\\s+|always\\s+)?(?:(?:be|have\\s+been)\\s+(?:[a-z]+ed|taught|given|shown|told|made|sent|kept|held|seen|known|written|taken|brought|met)\\b|receive\\b|get\\s+(?:a|an|the|their|training|support)\\b)";
+  "(?:will|shall|should|must|may|need\\s+to)\\s+(?:not\\s+|also\\s+|always\\s+)?(?:(?:be|have\\s+been)\\s+(?:[a-z]+ed|taught|given|shown|told|made|sent|kept|held|seen|known|written|taken|brought|met)\\b|receive\\b|get\\s+(?:a|an|the|their|training|support)\\b|(?:learn|develop|explore|study|discuss|benefit|enjoy|experience|gain|feel)\\b|have\\s+(?:access|the\\s+opportunity|opportunities)\\b|be\\s+able\\s+to\\b)";
 const DONE_TO = new RegExp(`(?:^|\\b)(?:I|${QUANTIFIER}${PEOPLE})\\s+${DONE_TO_VERB}`, "i");
 const ASKED_TO_SIGN = /\b(?:asked|required|expected|invited|need|needs|have|has)\s+to\s+sign\b/i;
 
