@@ -113,7 +113,7 @@ function startsDoneTo(sentence: string): boolean {
 export function isLeadIn(text: string): boolean {
   if (!/:$/.test(text)) return false;
   const body = text.replace(/:$/, "").trim();
-  if (!isStatementText(`${body} x.`) && !isStatementText(body)) return false;
+  if (!isStatementText(body)) return false;
   // The lead-in stops at its verb ("I will:") or a short phrase after it ("I will ensure that:").
   return LEAD_IN_END.test(body);
 }
