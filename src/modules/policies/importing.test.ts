@@ -125,6 +125,23 @@ describe("importing a policy document", () => {
     expect((await head.patch(`/api/v1/policies/${id}`, { audiences: [] })).statusCode).toBe(400);
   });
 
+  it("keeps a letterhead out of the title and saves the review dates and version the document gives", async () => {
+    const res = await upload(
+      readFileSync(path.resolve("src/modules/policies/import/fixtures/letterhead-policy.txt")),
+      "phones.txt",
+    );
+    expect(res.statusCode).toBe(201);
+    // The space-typed document-control table's last issue is "3": the draft is 3.0.
+    expect(res.json()).toMatchObject({
+      policy: { title: "Mobile Phone and Smart Watch Policy" },
+      version: { number: "3.0" },
+      review: { frequency: "two-yearly", nextDue: "2026-09-01" },
+      statements: [{ text: "Staff must keep personal phones out of sight in classrooms." }],
+    });
+    const policy = (await head.get(`/api/v1/policies/${res.json().policy.id}`)).json();
+    expect(policy).toMatchObject({ reviewFrequency: "two-yearly", nextReviewDue: "2026-09-01" });
+  });
+
   it("refuses a file it cannot read, with a clear message, and creates nothing", async () => {
     const before = (await head.get("/api/v1/policies")).json().policies.length;
     const pdf = await upload(Buffer.from("%PDF-1.4 binary"), "policy.pdf");

@@ -26,8 +26,9 @@ export async function importPolicyDocument(db: Db, actor: Actor, fileName: strin
       throw badRequest(`${err.message}.`.replace(/\.\.$/, "."), [{ field: "file", message: err.message }]);
     throw err;
   }
+  // Schools that number by issue ("Issue 3") mean version 3.0.
   const latest = extracted.history
-    .map((h) => h.number)
+    .map((h) => (/^\d{1,3}$/.test(h.number) ? `${h.number}.0` : h.number))
     .filter((n) => parseNumber(n))
     .at(-1);
   const { policy, version } = await createPolicy(

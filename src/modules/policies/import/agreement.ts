@@ -7,7 +7,11 @@ import {
   type Choice,
   choiceIn,
   comparisonKey,
+  isLeadIn,
+  isQuestion,
   isStatementText,
+  isYesNoOptions,
+  joinLeadIn,
   plainText,
   type SignatureField,
   signatureFieldsIn,
@@ -34,18 +38,41 @@ export function analyseAgreement(blocks: Block[]): Agreement {
   const texts = blocks.map(blockText);
   const signatureFields = fieldsOf(blocks, texts);
   const choiceAt = new Map<number, Choice>();
+  const answers = new Set<number>();
   texts.forEach((text, i) => {
     const choice = isProse(blocks[i]) ? choiceIn(text) : null;
     if (choice) choiceAt.set(i, choice);
+    // A consent form's question with its "Yes / No" on the line below.
+    else if (isProse(blocks[i]) && isQuestion(text) && blocks[i + 1] && isYesNoOptions(texts[i + 1])) {
+      choiceAt.set(i, { label: text, options: ["yes", "no"] });
+      answers.add(i + 1);
+    }
   });
+  const tableChoices = blocks.flatMap((block) => (block.kind === "table" ? tableQuestions(block) : []));
   const declarationAt = findDeclaration(blocks, texts, choiceAt);
-  const statements = findStatements(blocks, texts, (i) => choiceAt.has(i) || declarationAt.includes(i));
+  const statements = findStatements(
+    blocks,
+    texts,
+    (i) => choiceAt.has(i) || answers.has(i) || declarationAt.includes(i),
+  );
   return {
     statements,
-    choices: [...choiceAt.values()],
+    choices: [...choiceAt.values(), ...tableChoices],
     declaration: declarationAt.length ? declarationAt.map((i) => texts[i]).join(" ") : null,
     signatureFields,
   };
+}
+
+/** A consent form laid out as a table: the question in one cell, "Yes" and "No" in the next. */
+function tableQuestions(block: Extract<Block, { kind: "table" }>): Choice[] {
+  const choices: Choice[] = [];
+  for (const row of block.rows.map((r) => r.map(plainText))) {
+    const question = row.findIndex(isQuestion);
+    if (question === -1) continue;
+    const rest = row.slice(question + 1).join(" ");
+    if (rest && isYesNoOptions(rest)) choices.push({ label: row[question], options: ["yes", "no"] });
+  }
+  return choices;
 }
 
 function blockText(block: Block): string {
@@ -134,18 +161,64 @@ function findStatements(
     seen.add(key);
     statements.push({ text });
   };
+  const clauses = new Set<number>();
   blocks.forEach((block, i) => {
     // Some schools lay the agreement out as a table with a statement per row.
     if (block.kind === "table") {
       for (const cell of block.rows.flat().map(plainText))
-        if (isStatementText(cell) && !choiceIn(cell)) add(cell);
+        if (isStatementText(cell) && !choiceIn(cell) && !isQuestion(cell)) add(cell);
       return;
     }
-    if (!isProse(block) || excluded(i) || !isStatementText(texts[i])) return;
+    if (!isProse(block) || excluded(i) || clauses.has(i)) return;
+    if (isLeadIn(texts[i])) {
+      const found = clausesOf(blocks, texts, i);
+      if (found.length) {
+        // Each clause is a whole rule: the lead-in's subject and verb are carried into it.
+        for (const clause of found) {
+          clauses.add(clause.at);
+          add([joinLeadIn(texts[i], texts[clause.at]), ...clause.under.map((t) => `- ${t}`)].join("\n"));
+        }
+        return;
+      }
+    }
+    if (!isStatementText(texts[i])) return;
     const subItems = itemsBelongingTo(blocks, texts, i);
     add([texts[i], ...subItems.map((t) => `- ${t}`)].join("\n"));
   });
   return statements;
+}
+
+/**
+ * The clauses that finish a lead-in: the list items under it, or (when a document lost its
+ * bullets) the paragraphs after it that start in lower case. A clause that is a sentence of its
+ * own ("I will…") stays one; deeper items stay with their clause.
+ */
+function clausesOf(blocks: Block[], texts: string[], at: number): { at: number; under: string[] }[] {
+  const owner = blocks[at];
+  const found: { at: number; under: string[] }[] = [];
+  let clauseDepth = -1;
+  for (let j = at + 1; j < blocks.length; j++) {
+    const block = blocks[j];
+    if (block.kind === "item") {
+      if (owner.kind === "item" && block.depth <= owner.depth) break;
+      if (clauseDepth === -1) clauseDepth = block.depth;
+      if (block.depth < clauseDepth) break;
+      if (block.depth > clauseDepth) {
+        found.at(-1)?.under.push(texts[j]);
+        continue;
+      }
+      if (isStatementText(texts[j]) || isLeadIn(texts[j])) break;
+      found.push({ at: j, under: [] });
+    } else if (
+      block.kind === "paragraph" &&
+      clauseDepth === -1 &&
+      /^[a-z]/.test(texts[j]) &&
+      !found.some((f) => blocks[f.at].kind === "item")
+    ) {
+      found.push({ at: j, under: [] });
+    } else break;
+  }
+  return found;
 }
 
 function itemsBelongingTo(blocks: Block[], texts: string[], at: number): string[] {

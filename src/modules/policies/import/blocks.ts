@@ -10,14 +10,16 @@ import {
   isCapitalsLine,
   isReviewKeyLine,
   isStatementText,
+  isYesNoOptions,
   listMarker,
   signatureFieldsIn,
   VERSION_LINE,
 } from "./text-patterns.js";
+import { findUkDate } from "./uk-dates.js";
 
 export type Block =
   | { kind: "heading"; level: number; text: string; explicit: boolean }
-  | { kind: "paragraph"; text: string; bold?: boolean }
+  | { kind: "paragraph"; text: string; bold?: boolean; letterhead?: boolean }
   | { kind: "item"; ordered: boolean; marker: string; depth: number; text: string }
   | { kind: "table"; rows: string[][]; fromTabs: boolean };
 
@@ -48,8 +50,16 @@ export function normaliseText(text: string): string {
 }
 
 export function parseTextBlocks(text: string, format: "txt" | "md"): Block[] {
-  const lines = text.split("\n");
-  const layout = format === "md" ? { kind: "soft" as const, width: 0 } : detectLayout(lines);
+  const raw = text.split("\n");
+  const lines = format === "md" ? raw : raw.flatMap(unflatten);
+  // Text that was run together is split into one sentence or item per line.
+  const layout =
+    format === "md"
+      ? { kind: "soft" as const, width: 0 }
+      : lines.length > raw.length
+        ? { kind: "lines" as const, width: 0 }
+        : detectLayout(lines);
+  const aligned = alignedRows(lines);
   const blocks: Block[] = [];
   let open: OpenText | null = null;
   let tableOpen = false;
@@ -62,7 +72,7 @@ export function parseTextBlocks(text: string, format: "txt" | "md"): Block[] {
     tableOpen = false;
   };
 
-  for (const raw of lines) {
+  for (const [at, raw] of lines.entries()) {
     const line = raw.replace(/\s+$/, "");
     const trimmed = line.trim();
     const indent = indentWidth(line);
@@ -91,7 +101,7 @@ export function parseTextBlocks(text: string, format: "txt" | "md"): Block[] {
       continue;
     }
     const marker = listMarker(trimmed);
-    const cells = marker || signatureFieldsIn(trimmed) ? null : tableCells(trimmed);
+    const cells = aligned.get(at) ?? (marker || signatureFieldsIn(trimmed) ? null : tableCells(trimmed));
     if (cells === "separator") continue;
     if (cells) {
       const last = blocks[blocks.length - 1];
@@ -140,7 +150,10 @@ function detectLayout(lines: string[]): Layout {
   const width = Math.max(0, ...lengths);
   if (lengths.length < 4 || width > 110 || width < 40) return { kind: "lines", width };
   // Wrapped text has many full-width lines that run on into the next line.
-  const runOn = lines.filter((line, i) => displayWidth(line) >= width - 15 && lines[i + 1]?.trim()).length;
+  // A line that ends its sentence is not evidence of wrapping: lists of short rules fill the width too.
+  const runOn = lines.filter(
+    (line, i) => displayWidth(line) >= width - 15 && lines[i + 1]?.trim() && !endsSentence(line),
+  ).length;
   return { kind: runOn >= 3 && runOn / lengths.length >= 0.2 ? "wrapped" : "lines", width };
 }
 
@@ -152,7 +165,9 @@ function continuesOpenText(open: OpenText, line: string, indent: number, layout:
     // A wrapped statement can break just before "I will" in the middle of a sentence.
     if (layout.kind === "lines" || endsSentence(previous)) return false;
   }
-  if (/^[a-z(]/.test(line)) return true;
+  // One paragraph per line: a clause after a lead-in ("I will:") or after a finished clause
+  // ("…private;") starts its own line even in lower case.
+  if (/^[a-z(]/.test(line)) return layout.kind !== "lines" || !endsSentence(previous);
   if (layout.kind === "soft") return true;
   if (layout.kind === "wrapped") return open.lastWidth >= layout.width - 22 || endsMidSentence(previous);
   // One paragraph per line: only an indented line under a list item, or a broken sentence, runs on.
@@ -166,6 +181,7 @@ function startsOwnBlock(line: string): boolean {
     VERSION_LINE.test(line) ||
     /^\d{1,3}\.\d{1,3}\s+[-–—]\s/.test(line) ||
     !!choiceIn(line) ||
+    isYesNoOptions(line) ||
     isReviewKeyLine(line) ||
     (isAppendixHeading(line) && !endsSentence(line)) ||
     (isCapitalsLine(line) && line.length <= 80)
@@ -240,4 +256,143 @@ function splitPipes(row: string): string[] {
     .split(/(?<!\\)\|/)
     .map((c) => c.trim().replace(/\\\|/g, "|"));
   return cells;
+}
+
+/**
+ * Text copied out of a PDF often arrives with a whole page on one line: headings, sentences and
+ * list items run together. Such a line (long, and holding a bullet, a list number or a second
+ * rule in the middle of it) is split back into its sentences and items, so each rule is found.
+ */
+const RUN_TOGETHER = 400;
+const INLINE_BULLET = /\s+(?=[•●▪■◦○➢➤►✓✔]\s)/;
+const INLINE_NUMBER = /(?<=[.;:!?])\s+(?=(?:\d{1,2}[.)]|\(?[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s+\S)/;
+const NOT_SENTENCE_END = /\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$/i;
+
+function unflatten(line: string): string[] {
+  if (line.length < RUN_TOGETHER) return [line];
+  const sentences = splitSentences(line.trim());
+  const runTogether =
+    INLINE_BULLET.test(line) ||
+    INLINE_NUMBER.test(line) ||
+    sentences.slice(1).some((s) => isStatementText(s) || isStatementText(s.replace(/^\S+\s+/, "")));
+  if (!runTogether) return [line];
+  return sentences
+    .flatMap((s) => s.split(INLINE_BULLET))
+    .flatMap((s) => s.split(INLINE_NUMBER))
+    .flatMap(headingBeforeStatement)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?]["'”’)]?\s+(?=["“‘(]?[A-Z0-9•●▪■◦○➢➤►✓✔])/g)) {
+    const end = (m.index ?? 0) + m[0].trimEnd().length;
+    const sentence = text.slice(start, end);
+    // "1." on its own is a list number, not a sentence.
+    if (NOT_SENTENCE_END.test(sentence) || /^\(?\w{1,3}[.)]$/.test(sentence.trim())) continue;
+    out.push(text.slice(start, end));
+    start = (m.index ?? 0) + m[0].length;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** "Passwords I will lock my screen…": a heading the flattening glued to the rule after it. */
+function headingBeforeStatement(sentence: string): string[] {
+  const text = sentence.trim();
+  if (isStatementText(text)) return [sentence];
+  const m = /^([A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5}?)\s+(?=I\s+[a-z])/.exec(text);
+  if (!m || !isStatementText(text.slice(m[0].length))) return [sentence];
+  return [m[1], text.slice(m[0].length)];
+}
+
+/**
+ * Tables typed with spaces or pipes ("1.0    Sept 2023    J Patel    First issue"): two or more
+ * lines in a row whose cells are split by runs of spaces or by " | ", where every line holds a
+ * version number, a date or a column heading. Cells are placed under the heading row's columns,
+ * so an empty cell (no author) does not shift the rest to the left.
+ */
+const TABLE_WORD =
+  /^(?:issue|version|ver\.?|rev(?:ision)?|edition|no\.?|date|dated|author|owner|approved|approval|summary|comments?|changes?|details?|description|reason|amendments?|notes?|review|reviewed|next|signed|by|ratified|status)\b/i;
+const VERSION_CELL = /^(?:v(?:ersion)?\.?\s*)?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
+
+/**
+ * The same for a .docx whose table was typed with spaces, one Word paragraph a row: runs of such
+ * paragraphs become one table.
+ */
+export function alignedParagraphTables(blocks: Block[]): Block[] {
+  const lines = blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
+  const rows = alignedRows(lines);
+  if (!rows.size) return blocks;
+  const out: Block[] = [];
+  blocks.forEach((block, i) => {
+    const cells = rows.get(i);
+    const last = out[out.length - 1];
+    if (!cells) out.push(block);
+    else if (rows.has(i - 1) && last?.kind === "table") last.rows.push(cells);
+    else out.push({ kind: "table", rows: [cells], fromTabs: true });
+  });
+  return out;
+}
+
+function alignedRows(lines: string[]): Map<number, string[]> {
+  const rows = new Map<number, string[]>();
+  let run: { at: number; cells: { text: string; start: number }[] }[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const header = run[0].cells;
+      for (const row of run) rows.set(row.at, placeCells(row.cells, header));
+    }
+    run = [];
+  };
+  lines.forEach((line, at) => {
+    const cells = line.trim().startsWith("|") || line.includes("\t") ? null : cellsOf(line);
+    if (cells?.some((c) => isTabularCell(c.text))) run.push({ at, cells });
+    else flush();
+  });
+  flush();
+  return rows;
+}
+
+function cellsOf(line: string): { text: string; start: number }[] | null {
+  const pipes = / \| /.test(line);
+  const separator = pipes ? /\s*\|\s*/g : /\s{2,}/g;
+  const cells: { text: string; start: number }[] = [];
+  let start = 0;
+  const body = line.replace(/\s+$/, "");
+  for (const m of body.matchAll(separator)) {
+    const text = body.slice(start, m.index).trim();
+    if (text || pipes) cells.push({ text, start });
+    start = (m.index ?? 0) + m[0].length;
+  }
+  cells.push({ text: body.slice(start).trim(), start });
+  const filled = cells.filter((c) => c.text);
+  if (filled.length < 2 || listMarker(filled[0].text)) return null;
+  return pipes ? cells : filled;
+}
+
+function isTabularCell(text: string): boolean {
+  if (VERSION_CELL.test(text)) return true;
+  // A heading cell is a few words, never a sentence: "Next I will…" after two spaces is prose.
+  if (TABLE_WORD.test(text)) return text.split(/\s+/).length <= 4 && !/[.!?,;]$/.test(text);
+  const date = findUkDate(text);
+  return !!date && date.index === 0 && date.length >= text.length - 2;
+}
+
+function placeCells(
+  cells: { text: string; start: number }[],
+  header: { text: string; start: number }[],
+): string[] {
+  if (cells.length === header.length || cells === header) return cells.map((c) => c.text);
+  const placed = header.map(() => "");
+  for (const cell of cells) {
+    let column = 0;
+    header.forEach((h, i) => {
+      if (h.start <= cell.start + 2) column = i;
+    });
+    placed[column] = placed[column] ? `${placed[column]} ${cell.text}` : cell.text;
+  }
+  return placed;
 }

@@ -5,7 +5,7 @@
  */
 import mammoth from "mammoth";
 import type { Block } from "./blocks.js";
-import { parseTextBlocks } from "./blocks.js";
+import { alignedParagraphTables, parseTextBlocks } from "./blocks.js";
 import { UnreadablePolicyError } from "./errors.js";
 
 /** Many schools' documents use the Title style for the name and skip styles.xml entries. */
@@ -26,7 +26,7 @@ export async function docxBlocks(bytes: Buffer): Promise<Block[]> {
   } catch {
     throw new UnreadablePolicyError(UNREADABLE_DOCX);
   }
-  return htmlBlocks(html);
+  return alignedParagraphTables(htmlBlocks(html));
 }
 
 type Frame =

@@ -10,7 +10,8 @@ export type HistoryEntry = { number: string; date: string | null; summary: strin
 
 const VERSION_CELL = /^(?:version|ver\.?|v)?\s*(\d{1,3}(?:\.\d{1,3}){0,2})\b/i;
 const DOTTED_VERSION = /^(?:v(?:ersion)?\.?\s*)?\d{1,3}\.\d{1,3}$/i;
-const VERSION_HEADER = /\bversion\b|^ver\.?$|^v$|^issue(?:\s+no\.?)?$|^no\.?$/i;
+const VERSION_HEADER =
+  /\bversion\b|^ver\.?$|^v$|^issue(?:\s+(?:no\.?|number))?$|^no\.?$|^rev(?:\.|ision)?(?:\s+(?:no\.?|number))?$|^edition$/i;
 const DATE_HEADER = /date|issued|when|month|year/i;
 const SUMMARY_HEADER = /summary|change|description|detail|comment|reason|amend|note|revision|update|what/i;
 /** Columns that hold people or plans, not what changed. */

@@ -11,10 +11,13 @@ import {
   isAppendixHeading,
   isCapitalsLine,
   isStatementText,
+  isYesNoOptions,
   plainText,
   signatureFieldsIn,
   VERSION_LINE,
 } from "./text-patterns.js";
+
+import { findUkDate } from "./uk-dates.js";
 
 export type ShapedDocument = { title: string; blocks: Block[] };
 
@@ -22,15 +25,52 @@ export function shapeDocument(parsed: Block[]): ShapedDocument {
   const blocks = parsed.filter((b) => b.kind === "table" || plainText(b.text) !== "");
   const title = takeTitle(blocks);
   // Authors who used real headings meant every other line as body text.
-  const hasExplicitHeadings = blocks.slice(1).some((b) => b.kind === "heading" && b.explicit);
+  const titleBlock = title ? blocks.find((b) => b.kind === "heading") : undefined;
+  const hasExplicitHeadings = blocks.some((b) => b !== titleBlock && b.kind === "heading" && b.explicit);
   const shaped = blocks.map((block, i) =>
     impliedHeading(block, blocks[i - 1], blocks[i + 1], !hasExplicitHeadings),
   );
   return { title, blocks: levelHeadings(shaped) };
 }
 
+/**
+ * A letterhead above the title: the school's, academy's or trust's name, or its logo (an image,
+ * or the words "School logo" where one goes). Such a line is kept in the text, never the title.
+ */
+const SCHOOL_WORDS =
+  /\b(?:school|academy|academies|trust|college|federation|nursery|infants?|juniors?|primary|ysgol|MAT|diocese|council|authority)\b/i;
+const DOCUMENT_WORDS =
+  /\b(?:polic(?:y|ies)|agreement|code|procedures?|guidance|guidelines|statement|rules|charter|protocol|form|consent|acceptable\s+use|aup|plan|strategy|e-?safety|online\s+safety|safeguarding|framework|polisi|cytundeb|cod|gweithdrefn(?:au)?|canllawiau|ffurflen|caniatâd|datganiad)(?![\p{L}])/iu;
+const LOGO =
+  /^\[?(?:insert\s+)?(?:(?:the\s+)?(?:school|academy|trust)['’]?s?\s+)?(?:logo|crest|badge|emblem|image|picture)(?:\s+here)?\]?$/i;
+
+export function isLetterheadLine(block: Block): boolean {
+  if (block.kind === "table" || block.kind === "item") return false;
+  if (/^!\[[^\]]*\]\([^)]*\)$/.test(block.text.trim())) return true;
+  const text = plainText(block.text);
+  if (LOGO.test(text) || (/\blogo\b/i.test(text) && text.split(/\s+/).length <= 5)) return true;
+  return (
+    text.length <= 100 &&
+    SCHOOL_WORDS.test(text) &&
+    !DOCUMENT_WORDS.test(text) &&
+    !/[.;:,]$/.test(text) &&
+    !isStatementText(text)
+  );
+}
+
 /** The first block names the document; identical lines straight after it are export noise. */
 function takeTitle(blocks: Block[]): string {
+  // Up to three letterhead lines (logo, school name, trust name) may stand above the title.
+  let at = 0;
+  while (at < Math.min(3, blocks.length - 1) && isLetterheadLine(blocks[at])) at++;
+  if (at > 0) {
+    const letterhead = blocks
+      .splice(0, at)
+      .map((b): Block => ({ kind: "paragraph", text: b.kind === "table" ? "" : b.text, letterhead: true }));
+    const title = takeTitle(blocks);
+    blocks.unshift(...letterhead);
+    return title;
+  }
   const first = blocks[0];
   if (!first || first.kind === "table") return "";
   const text = plainText(first.text);
@@ -55,6 +95,7 @@ function impliedHeading(
   guess: boolean,
 ): Block {
   if (block.kind === "heading" || block.kind === "table") return block;
+  if (block.kind === "paragraph" && block.letterhead) return block;
   const text = plainText(block.text);
   if (block.kind === "item") {
     // "3. Using email" alone (not one of a run of numbered items) is a numbered heading.
@@ -66,6 +107,9 @@ function impliedHeading(
   if (isAppendixHeading(text) && !endsSentence(text) && text.length <= 100)
     return { kind: "heading", level: 0, text: block.text, explicit: false };
   if (!looksLikeHeading(text)) return block;
+  // A question with "Yes / No" under it is asked of the signer; a line after "…:" answers it.
+  if (next && next.kind !== "table" && isYesNoOptions(next.text)) return block;
+  if (previous?.kind === "paragraph" && /:$/.test(plainText(previous.text))) return block;
   if (isCapitalsLine(text) || block.bold)
     return { kind: "heading", level: 0, text: block.text, explicit: false };
   if (guess) return { kind: "heading", level: 0, text: block.text, explicit: false };
@@ -90,6 +134,9 @@ function looksLikeHeading(text: string): boolean {
     !isStatementText(text) &&
     !signatureFieldsIn(text) &&
     !choiceIn(text) &&
+    !isYesNoOptions(text) &&
+    // "Review October 2018", "September 2026": review dates, not headings.
+    !endsWithDate(text) &&
     !VERSION_LINE.test(text) &&
     // "2.2 – Reviewed, no changes" is a line of version history.
     !/^\d{1,3}\.\d{1,3}\s+[-–—]\s/.test(text)
@@ -113,4 +160,18 @@ function levelHeadings(blocks: Block[]): Block[] {
     else heading.level = capitalsUsed ? 3 : 2;
   }
   return blocks;
+}
+
+function endsWithDate(text: string): boolean {
+  const date = findUkDate(text);
+  if (!date) return false;
+  let last = date;
+  for (let rest = text.slice(date.index + date.length), at = date.index + date.length; ; ) {
+    const next = findUkDate(rest);
+    if (!next) break;
+    last = { ...next, index: at + next.index };
+    at = last.index + next.length;
+    rest = text.slice(at);
+  }
+  return last.index + last.length >= text.replace(/[\s.]+$/, "").length;
 }

@@ -58,9 +58,89 @@ const LEADING_CLAUSE =
 const COMMITMENT =
   /\bI\s+(?:will|won['’]t|shall|must|understand|agree|accept|promise|need to|am responsible)\b/;
 
+/**
+ * The people a school's rules are written for, as the subject of a third-person rule: "Staff
+ * must…", "All staff will not…", "Visitors will…", "Pupils should…", "Every member of staff…".
+ */
+const PEOPLE =
+  "(?:staff(?:\\s+members?)?|members?\\s+of\\s+staff|employees?|teachers?|teaching\\s+assistants?|supply\\s+(?:staff|teachers?)|pupils?|students?|learners?|children|visitors?|volunteers?|contractors?|governors?|trustees?|parents?(?:\\s*(?:/|and|or)\\s*carers?)?|carers?|users?|the\\s+user|adults?|everyone|anyone)";
+const QUANTIFIER = "(?:(?:all|every|each|any|no|our|school)\\s+)?(?:(?:school|the)\\s+)?";
+/** Words that make a rule of what follows: "must", "will not", "are expected to", "may not". */
+const RULE_VERB =
+  "(?:must|will|won['’]t|shall|should|may\\s+not|cannot|can\\s*not|need\\s+to|have\\s+to|has\\s+to|agrees?\\s+to|(?:are|is)\\s+(?:expected|required|responsible|not\\s+(?:permitted|allowed))(?:\\s+to|\\s+for)?)";
+const THIRD_PERSON = new RegExp(
+  `^${QUANTIFIER}${PEOPLE}\\s+(?:(?:always|never|also|only)\\s+)?${RULE_VERB}\\b`,
+  "i",
+);
+const THIRD_PERSON_ANYWHERE = new RegExp(
+  `\\b${QUANTIFIER}${PEOPLE}\\s+(?:(?:always|never|also|only)\\s+)?${RULE_VERB}\\b`,
+  "i",
+);
+/**
+ * What is done to the person is not a rule they keep: "I will be asked to sign this form",
+ * "Pupils will be taught…", "Staff should be given…"; nor is what a curriculum promises ("Pupils
+ * will learn…", "…will have access to…"). Being careful or responsible still is a rule.
+ */
+const DONE_TO_VERB =
+  "(?:will|shall|should|must|may|need\\s+to)\\s+(?:not\\s+|also\\s+|always\\s+)?(?:(?:be|have\\s+been)\\s+(?:[a-z]+ed|taught|given|shown|told|made|sent|kept|held|seen|known|written|taken|brought|met)\\b|receive\\b|get\\s+(?:a|an|the|their|training|support)\\b|(?:learn|develop|explore|study|discuss|benefit|enjoy|experience|gain|feel)\\b|have\\s+(?:access|the\\s+opportunity|opportunities)\\b|be\\s+able\\s+to\\b)";
+const DONE_TO = new RegExp(`(?:^|\\b)(?:I|${QUANTIFIER}${PEOPLE})\\s+${DONE_TO_VERB}`, "i");
+const ASKED_TO_SIGN = /\b(?:asked|required|expected|invited|need|needs|have|has)\s+to\s+sign\b/i;
+
+/**
+ * A rule someone signs up to: in the first person ("I will…"), after an opening clause ("When
+ * using the internet, I will…"), or in the third person ("Staff must…"). Sentences about what
+ * will happen to the signer ("I will be asked to sign…") are not rules.
+ */
 export function isStatementText(text: string): boolean {
-  if (FIRST_PERSON.test(text)) return true;
-  return LEADING_CLAUSE.test(text) && COMMITMENT.test(firstSentence(text));
+  const first = firstSentence(text);
+  if (ASKED_TO_SIGN.test(first)) return false;
+  if (FIRST_PERSON.test(text) || THIRD_PERSON.test(text)) return !startsDoneTo(first);
+  if (!LEADING_CLAUSE.test(text)) return false;
+  return (COMMITMENT.test(first) || THIRD_PERSON_ANYWHERE.test(first)) && !DONE_TO.test(first);
+}
+
+/** Whether the sentence's own subject and verb say what is done to them. */
+function startsDoneTo(sentence: string): boolean {
+  const m = DONE_TO.exec(sentence);
+  return !!m && m.index === 0;
+}
+
+/**
+ * A statement that introduces clauses to finish it: "When using school devices I will:", "Staff
+ * must not:", "I agree that I will:", "I will not use the network to:". The clauses below it
+ * are each a rule of their own once the lead-in is put in front of them.
+ */
+export function isLeadIn(text: string): boolean {
+  if (!/:$/.test(text)) return false;
+  const body = text.replace(/:$/, "").trim();
+  if (!isStatementText(body)) return false;
+  // The lead-in stops at its verb ("I will:") or a short phrase after it ("I will ensure that:").
+  return LEAD_IN_END.test(body);
+}
+const LEAD_IN_END =
+  /\b(?:will|won['’]t|shall|must|should|not|never|always|also|only|to|that|agree|promise|undertake|understand|accept|confirm|ensure|make\s+sure|need|responsible\s+for|expected|required|the\s+following)$/i;
+
+/**
+ * The lead-in and one clause as one sentence that reads on its own: "When using school devices
+ * I will:" + "keep my password private;" → "When using school devices, I will keep my password
+ * private".
+ */
+export function joinLeadIn(leadIn: string, clause: string): string {
+  let head = leadIn.replace(/\s*:$/, "").trim();
+  // A condition before the subject is set off with a comma, as a person would write it.
+  const condition =
+    /^((?:When|Whenever|If|Where|While|Whilst|Before|After|Once|Unless|During|Outside|At|In|On)\b[^,]*)\s+(I|we|(?:all\s+)?(?:staff|pupils|visitors|governors|volunteers|users|learners|students))\s+(?=(?:will|won['’]t|shall|must|should|agree|promise|understand|accept|may\s+not|cannot|need|am|are)\b)/i.exec(
+      head,
+    );
+  if (condition && !/,/.test(head)) head = `${condition[1]}, ${head.slice(condition[1].length).trim()}`;
+  let body = clause
+    .trim()
+    .replace(/\s*(?:[;,]\s*(?:and|or)?|\b(?:and|or))\s*$/i, "")
+    .replace(/[;,]$/, "")
+    .trim();
+  // "Keep my password private" → "keep…", but "I", "ICT" and names stay as written.
+  if (/^[A-Z][a-z]/.test(body) && !/^I\b/.test(body)) body = body.charAt(0).toLowerCase() + body.slice(1);
+  return `${head} ${body}`;
 }
 
 function firstSentence(text: string): string {
@@ -82,7 +162,7 @@ export function endsSentence(line: string): boolean {
 const FIELD_LABELS: { pattern: RegExp; field: SignatureField }[] = [
   {
     pattern:
-      /(?:(?:full|print(?:ed)?|your|staff|pupil['’]?s?|child['’]?s?|parent(?:\/carer)?['’]?s?|carer['’]?s?|visitor['’]?s?|student['’]?s?|governor['’]?s?)\s+)*name(?:\s*\((?:printed|print|please print|in capitals|block capitals|capitals)\))?(?:\s+in\s+(?:block\s+)?capitals)?/iy,
+      /(?:(?:full|print(?:ed)?|your|staff|pupil['’]?s?|child['’]?s?|parent(?:\s*(?:\/|or|and)\s*carer)?['’]?s?|carer['’]?s?|visitor['’]?s?|student['’]?s?|governor['’]?s?)\s+)*name(?:\s*\((?:printed|print|please print|in capitals|block capitals|capitals)\))?(?:\s+in\s+(?:block\s+)?capitals)?/iy,
     field: "name",
   },
   { pattern: /print\s+name/iy, field: "name" },
@@ -144,7 +224,24 @@ export function choiceIn(text: string): Choice | null {
   if (options) return { label: sentence, options: [options[1].toLowerCase(), options[2].toLowerCase()] };
   const yesNo = YES_NO.exec(sentence);
   if (yesNo?.[1] && yesNo[1].length > 3) return { label: yesNo[1].trim(), options: ["yes", "no"] };
+  const asked = YES_NO_QUESTION.exec(sentence);
+  if (asked) return { label: asked[1].trim(), options: ["yes", "no"] };
   return null;
+}
+
+/** Boxes and rules a form prints beside its answers: "Yes ☐  No ☐", "YES [ ]  NO [ ]". */
+const BOXES = "[\\s☐□❑■▢◻⬜\\[\\]_()/|:-]*";
+const YES_NO_QUESTION = new RegExp(`^(.{4,}\\?)${BOXES}yes${BOXES}no${BOXES}$`, "i");
+const YES_NO_ONLY = new RegExp(`^${BOXES}yes${BOXES}no${BOXES}$`, "i");
+
+/** A line holding nothing but the answers to the question above it: "Yes / No", "Yes ☐ No ☐". */
+export function isYesNoOptions(text: string): boolean {
+  return YES_NO_ONLY.test(plainText(text));
+}
+
+/** A question a consent form asks: "Do you give permission for…?", "Are you happy for…?". */
+export function isQuestion(text: string): boolean {
+  return /\?$/.test(plainText(text)) && plainText(text).length >= 10;
 }
 
 /** "Version 2.1 – March 2023 – Updated…" and "v1.0: first issue". */
@@ -157,7 +254,7 @@ export function isAppendixHeading(text: string): boolean {
 
 /** Keys that carry review metadata ("Next review:", "Review frequency:", "Date agreed with staff:"). */
 export const REVIEW_KEY =
-  /review|agreed|approved|ratified|adopted|committee|governors|frequency|shared with staff|date of (?:this )?policy/i;
+  /review|agreed|approved|ratified|adopted|committee|governors|frequency|shared with staff|date of (?:this )?policy|adolyg|cymeradwy/i;
 
 export function isReviewKeyLine(text: string): boolean {
   const m = /^([A-Za-z][A-Za-z0-9 '’()/&-]{2,60}?)\s*[:–—]\s*\S/.exec(text.trim());
