@@ -73,6 +73,7 @@ export function ImportPage() {
                     onChange={flow.chooseSecondFile}
                     resetRef={resetSecondInput}
                     clearable
+                    clearButtonProps={{ "aria-label": t("peopleImportShapes.second.clear") }}
                   />
                 ) : (
                   <Button
