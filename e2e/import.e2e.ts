@@ -128,4 +128,39 @@ describe("importing people from the MIS", () => {
     await checkPage(page, "22-import-mobile");
     await page.close();
   });
+
+  it("takes parents and carers in two files: School Data Sync's user.csv and guardianrelationship.csv", async () => {
+    const shapes = path.join(FIXTURES, "shapes");
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${accord.url}/sign-in`);
+    await signIn(page, HEAD);
+    await page.goto(`${accord.url}/people/import`);
+    await page.getByRole("radio", { name: "Pupils", exact: true }).check();
+    await page.locator('input[type="file"]').setInputFiles(path.join(shapes, "sds-v1-student.csv"));
+    await expect.poll(() => page.getByText("sds-v1-student.csv: 2 rows checked").count()).toBe(1);
+    await page.getByRole("button", { name: /^Import \d+ (person|people)$/ }).click();
+    await expect.poll(() => page.getByText("Import finished").count()).toBe(1);
+
+    await page.goto(`${accord.url}/people/import`);
+    await page.getByRole("radio", { name: "Parents and carers", exact: true }).check();
+    await page.locator('input[type="file"]').setInputFiles(path.join(shapes, "sds-v1-user.csv"));
+    // Alone, the users file says nothing of whose carers they are.
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/No column for pupil UPN/);
+    await page.getByRole("button", { name: "Add a relationships file" }).click();
+    await page
+      .locator('input[type="file"]')
+      .nth(1)
+      .setInputFiles(path.join(shapes, "sds-v1-guardianrelationship.csv"));
+    await expect
+      .poll(() =>
+        page.getByText("sds-v1-user.csv with sds-v1-guardianrelationship.csv: 2 rows checked").count(),
+      )
+      .toBe(1);
+    await expect.poll(() => stat(page, "To add")).toBe("2");
+    await expect.poll(() => stat(page, "Rows with errors")).toBe("0");
+    await checkPage(page, "24-import-two-files");
+    await page.getByRole("button", { name: /^Import \d+ (person|people)$/ }).click();
+    await expect.poll(() => page.getByText("Import finished").count()).toBe(1);
+    await page.close();
+  });
 });

@@ -74,7 +74,8 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
   );
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+  // Two files at most: a people import may bring its relationships file alongside (SDS users + relationships).
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } });
   await app.register(swagger, {
     openapi: { info: { title: "Accord API", version: "1" }, servers: [{ url: config.publicUrl }] },
     transform: jsonSchemaTransform,

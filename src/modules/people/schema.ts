@@ -130,6 +130,10 @@ export const ImportReportView = z.object({
   dryRun: z.boolean(),
   applied: z.boolean(),
   rows: z.number().int(),
+  /** Rows for another kind of import (a sync file's pupils in a staff import), or people no relationship names as a carer. */
+  leftOut: z.number().int(),
+  /** The second file of a users + relationships (or users + roles) pair, when one came. */
+  secondFileName: z.string().nullable(),
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),

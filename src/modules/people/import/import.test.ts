@@ -246,7 +246,7 @@ describe("importing people from MIS exports", () => {
       const unknown = await upload("pupils", "pupils-own-headings.csv", "&dryRun=true");
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().detail).toMatch(
-        /No column for first name or preferred name, surname, UPN or admission number was recognised/,
+        /No column for first name or preferred name; surname; UPN, admission number, MIS id or email was recognised/,
       );
       const mapping = JSON.stringify({
         givenName: "Kid First",

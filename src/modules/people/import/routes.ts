@@ -44,27 +44,44 @@ const tooLarge = () =>
     `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the columns Accord needs, or split it by year group.`,
   );
 
-/** The file comes as multipart field `file` (the web page) or as the raw body with a CSV content type (scripts). */
-async function readUpload(
-  request: FastifyRequest,
-): Promise<{ bytes: Buffer; fileName: string | null; mapping?: string }> {
+/**
+ * The file comes as multipart field `file` (the web page) or as the raw body with a CSV content type (scripts).
+ * A contacts import may bring a second multipart file, `relationships` (who is whose carer); a staff or
+ * pupils import, `roles` (who is which: SDS v2.1 keeps roles out of users.csv).
+ */
+async function readUpload(request: FastifyRequest): Promise<{
+  bytes: Buffer;
+  fileName: string | null;
+  mapping?: string;
+  relationships?: { bytes: Buffer; fileName: string };
+  roles?: { bytes: Buffer; fileName: string };
+}> {
   if (request.isMultipart()) {
     let bytes: Buffer | null = null;
     let fileName: string | null = null;
     let mapping: string | undefined;
+    const second: Record<string, { bytes: Buffer; fileName: string }> = {};
     for await (const part of request.parts()) {
       if (part.type === "file") {
-        if (part.fieldname !== "file" || bytes) {
+        const wanted =
+          (part.fieldname === "file" && !bytes) ||
+          ((part.fieldname === "relationships" || part.fieldname === "roles") && !second[part.fieldname]);
+        if (!wanted) {
           await part.toBuffer().catch(() => null);
           continue;
         }
+        let read: Buffer;
         try {
-          bytes = await part.toBuffer();
+          read = await part.toBuffer();
         } catch (err) {
           if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
           throw err;
         }
-        fileName = part.filename;
+        if (part.fieldname !== "file") second[part.fieldname] = { bytes: read, fileName: part.filename };
+        else {
+          bytes = read;
+          fileName = part.filename;
+        }
       } else if (part.fieldname === "mapping") {
         mapping = String(part.value);
       }
@@ -73,7 +90,7 @@ async function readUpload(
       throw badRequest('Attach the CSV file in the form field named "file".', [
         { field: "file", message: "No file." },
       ]);
-    return { bytes, fileName, mapping };
+    return { bytes, fileName, mapping, relationships: second.relationships, roles: second.roles };
   }
   if (!Buffer.isBuffer(request.body))
     throw badRequest('Send the CSV file as multipart field "file" or as a text/csv body.');
@@ -103,6 +120,8 @@ export async function importRoutes(app: FastifyInstance, { database }: Deps) {
         acceptErrors: q.acceptErrors,
         fileName: upload.fileName ?? q.fileName ?? "upload.csv",
         mapping: parseMapping(upload.mapping ?? q.mapping),
+        relationships: upload.relationships,
+        roles: upload.roles,
       });
       return { ...report, fields: Object.keys(FIELDS[q.kind]) };
     },

@@ -1,5 +1,5 @@
 import type { Field, ImportKind, Mapping } from "./columns.js";
-import { REQUIRED } from "./columns.js";
+import { kindOfRole, requiredFor } from "./columns.js";
 
 /** One data row of a file, read into Accord's fields, or the reason it cannot be. */
 export type ImportRecord = Partial<Record<Field, string | number | boolean | null>> & { row: number };
@@ -10,6 +10,7 @@ const LABEL: Record<Field, string> = {
   familyName: "surname",
   preferredName: "preferred name",
   email: "email",
+  username: "username",
   phone: "phone",
   staffCode: "staff code",
   jobTitle: "job title",
@@ -20,14 +21,21 @@ const LABEL: Record<Field, string> = {
   yearGroup: "year group",
   regGroup: "reg group",
   dateOfBirth: "date of birth",
-  misId: "contact id",
+  misId: "MIS id",
+  role: "role",
   relationship: "relationship",
   priority: "priority",
   parentalResponsibility: "parental responsibility",
   pupilUpn: "pupil UPN",
   pupilAdmissionNumber: "pupil admission number",
+  pupilMisId: "pupil's MIS id",
 };
 export const fieldLabel = (f: Field) => LABEL[f];
+/** "UPN, admission number, MIS id or email". */
+export const anyOf = (fields: Field[]) => {
+  const labels = fields.map(fieldLabel);
+  return labels.length < 2 ? labels.join("") : `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -52,7 +60,7 @@ export function parseUkDate(value: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** "3", "Y3", "Year 3" → "Year 3"; "R", "Rec" → "Reception"; anything else is kept as written. */
+/** "3", "Y3", "Year 3", "09" → "Year 3"; "R", "Rec" → "Reception"; anything else is kept as written. */
 export function normaliseYearGroup(value: string): string {
   const n = /^(?:y|yr|year|nc)?\s*(\d{1,2})$/i.exec(value);
   if (n) return `Year ${Number(n[1])}`;
@@ -63,26 +71,54 @@ export function normaliseYearGroup(value: string): string {
 const YES = /^(y|yes|true|1|x)$/i;
 const NO = /^(n|no|false|0|)$/i;
 
+/**
+ * Read one row. In a file holding everyone (a sync file with a role column), a row whose role
+ * belongs to another kind of import is `elsewhere`: not an error, and not read any further.
+ */
 export function readRow(
   kind: ImportKind,
   mapping: Mapping,
   headings: string[],
   cells: string[],
   row: number,
-): { record: ImportRecord } | { error: RowError } {
+  withRelationships = false,
+): { record: ImportRecord } | { error: RowError } | { elsewhere: true } {
   const index = new Map(headings.map((h, i) => [h, i]));
+  const cell = (heading: string) => (cells[index.get(heading) ?? -1] ?? "").trim();
+  if (mapping.role) {
+    const raw = cell(mapping.role);
+    if (raw === "")
+      return {
+        error: { row, message: "Role is missing: say whether this is a pupil, staff or a parent/carer" },
+      };
+    const roleKind = kindOfRole(raw);
+    if (roleKind === null)
+      return {
+        error: {
+          row,
+          message: `Role "${raw}" is not one Accord knows: use pupil/student, staff/teacher or parent/guardian`,
+        },
+      };
+    if (roleKind !== kind) return { elsewhere: true };
+  }
   const record: ImportRecord = { row };
   const problems: string[] = [];
   for (const [field, heading] of Object.entries(mapping) as [Field, string][]) {
-    const raw = (cells[index.get(heading) ?? -1] ?? "").trim();
+    const raw = cell(heading);
     if (raw === "") {
       record[field] = null;
       continue;
     }
     switch (field) {
+      case "role":
+        break;
       case "email":
         if (!EMAIL.test(raw)) problems.push(`"${raw}" is not an email address`);
         record.email = raw.toLowerCase();
+        break;
+      case "username":
+        // Only a username that is an email address means anything to Accord.
+        record.username = EMAIL.test(raw) ? raw.toLowerCase() : null;
         break;
       case "startDate":
       case "dateOfBirth": {
@@ -113,9 +149,13 @@ export function readRow(
         record[field] = raw.slice(0, 200);
     }
   }
-  for (const alternatives of REQUIRED[kind]) {
+  if ((record.email === null || record.email === undefined) && record.username)
+    record.email = record.username;
+  delete record.username;
+  delete record.role;
+  for (const alternatives of requiredFor(kind, withRelationships)) {
     if (!alternatives.some((f) => record[f] !== null && record[f] !== undefined)) {
-      problems.push(`${alternatives.map((f) => LABEL[f]).join(" or ")} is missing`);
+      problems.push(`${anyOf(alternatives)} is missing`);
     }
   }
   if (problems.length > 0) return { error: { row, message: capitalise(problems.join("; ")) } };

@@ -5,15 +5,21 @@ import { badRequest, Problem } from "../../../kernel/problem.js";
 import type { Actor, Kind } from "../../access/roles.js";
 import { recordEvent } from "../../audit/service.js";
 import {
+  detectLinkMapping,
   detectMapping,
   FIELDS,
   type Field,
   type ImportKind,
+  kindOfRole,
+  LINK_FIELDS,
+  type LinkMapping,
   likelyKind,
   type Mapping,
   missingColumns,
+  normalise,
+  refineMapping,
 } from "./columns.js";
-import { parseCsv } from "./csv.js";
+import { type ParsedCsv, parseCsv } from "./csv.js";
 import {
   announceJoiners,
   contactLinksOfSchool,
@@ -29,14 +35,14 @@ import {
   saveMapping,
   updatePerson,
 } from "./queries.js";
-import { fieldLabel, type ImportRecord, type RowError, readRow } from "./rows.js";
+import { anyOf, fieldLabel, type ImportRecord, type RowError, readRow } from "./rows.js";
 
 /** The person kind each import kind brings in. */
 const KIND_OF: Record<ImportKind, Kind> = { staff: "staff", pupils: "pupil", contacts: "parent" };
 /** Keys that identify the same person from one export to the next, strongest first. */
 const KEYS: Record<ImportKind, Field[]> = {
-  staff: ["staffCode", "email"],
-  pupils: ["upn", "admissionNumber"],
+  staff: ["staffCode", "misId", "email"],
+  pupils: ["upn", "admissionNumber", "misId", "email"],
   contacts: ["misId", "email"],
 };
 export type ImportOptions = {
@@ -46,7 +52,91 @@ export type ImportOptions = {
   acceptErrors: boolean;
   fileName: string;
   mapping?: Mapping;
+  /** Contacts only: a second file saying which carer belongs to which pupil (users + relationships). */
+  relationships?: { bytes: Buffer; fileName: string };
+  /** Staff or pupils only: a second file giving each person's role (SDS v2.1 users.csv + roles.csv). */
+  roles?: { bytes: Buffer; fileName: string };
 };
+
+/** Headings of a roles file (SDS v2.1 roles.csv: userSourcedId, role) and of OneRoster's carers-of-a-pupil column. */
+const ROLES_FILE_ID = ["userSourcedId", "sourcedId", "SIS ID", "MIS ID", "ID", "Person ID"];
+const ROLES_FILE_ROLE = ["role", "Role", "User Type", "Person Type"];
+const AGENTS = ["agentSourcedIds", "agents", "agentSourcedId"];
+const ROLE_COLUMN = "Role (from the roles file)";
+
+/**
+ * Give each row of the people file the role the roles file holds for its id, as a column of its
+ * own. People the roles file does not name (an SDS file's carers, who have only relationships)
+ * are not for this import.
+ */
+function withRolesFile(
+  kind: ImportKind,
+  file: { bytes: Buffer; fileName: string },
+  headings: string[],
+  rows: string[][],
+  mapping: Mapping,
+) {
+  const roles = parseCsv(file.bytes);
+  const find = (names: string[]) =>
+    roles.headings.findIndex((h) => names.some((n) => normalise(n) === normalise(h)));
+  const idAt = find(ROLES_FILE_ID);
+  const roleAt = find(ROLES_FILE_ROLE);
+  if (idAt < 0 || roleAt < 0)
+    throw badRequest(
+      `The roles file ${file.fileName} needs a column naming the person (userSourcedId or SIS ID) and a role column. Headings found: ${roles.headings.join(", ")}.`,
+    );
+  if (!mapping.misId)
+    throw badRequest(
+      "To use a roles file, the people file needs the id the roles file uses (sourcedId or SIS ID).",
+    );
+  // A teacher at two schools of a trust has two rows: any row of this kind makes them this kind.
+  const roleOf = new Map<string, string>();
+  for (const r of roles.rows) {
+    const id = (r[idAt] ?? "").trim();
+    const role = (r[roleAt] ?? "").trim();
+    if (!id) continue;
+    const before = roleOf.get(id);
+    if (before === undefined || (kindOfRole(role) === kind && kindOfRole(before) !== kind))
+      roleOf.set(id, role);
+  }
+  const idColumn = headings.indexOf(mapping.misId);
+  const kept: string[][] = [];
+  const rowNumbers: number[] = [];
+  let notNamed = 0;
+  rows.forEach((r, i) => {
+    const role = roleOf.get((r[idColumn] ?? "").trim());
+    if (role === undefined) notNamed++;
+    else {
+      kept.push([...r, role]);
+      rowNumbers.push(i + 2);
+    }
+  });
+  return {
+    headings: [...headings, ROLE_COLUMN],
+    rows: kept,
+    rowNumbers,
+    mapping: { ...mapping, role: ROLE_COLUMN },
+    notNamed,
+  };
+}
+
+/**
+ * OneRoster's users.csv names a pupil's carers in the pupil's own row (agentSourcedIds): read
+ * those as the relationships file they stand for.
+ */
+function agentsAsRelationships(headings: string[], rows: string[][], mapping: Mapping): ParsedCsv | null {
+  const agentsAt = headings.findIndex((h) => AGENTS.some((n) => normalise(n) === normalise(h)));
+  if (agentsAt < 0 || !mapping.misId || !mapping.role) return null;
+  const idAt = headings.indexOf(mapping.misId);
+  const roleAt = headings.indexOf(mapping.role);
+  const links: string[][] = [];
+  for (const r of rows) {
+    if (kindOfRole(r[roleAt] ?? "") !== "pupils") continue;
+    for (const agent of (r[agentsAt] ?? "").split(/[,;\s]+/).filter(Boolean))
+      links.push([agent, r[idAt] ?? ""]);
+  }
+  return { headings: ["relationshipUserSourcedId", "userSourcedId"], rows: links };
+}
 
 type Change = { from: unknown; to: unknown };
 type PlannedUpdate = {
@@ -90,6 +180,80 @@ async function resolveMapping(
   return { mapping: detectMapping(kind, headings), source: "detected" as const };
 }
 
+const YES = /^(y|yes|true|1|x)$/i;
+const NO = /^(n|no|false|0|)$/i;
+/** "guardian" (SDS's lower case) reads as "Guardian", like the MIS exports' relationships. */
+const relationshipName = (v: string) => (v === v.toLowerCase() ? v.charAt(0).toUpperCase() + v.slice(1) : v);
+
+/**
+ * Join a contacts file with its relationships file: each carer becomes one record per child, as
+ * if the MIS had exported one row per child. Carers the relationships never name (pupils and staff
+ * in an SDS users.csv that holds everyone) are left for the other imports.
+ */
+function joinRelationships(
+  records: ImportRecord[],
+  file: { fileName: string } & ParsedCsv,
+  errors: RowError[],
+) {
+  const { headings, rows } = file;
+  const mapping: LinkMapping = detectLinkMapping(headings);
+  const hasContact = mapping.contactMisId || mapping.contactEmail;
+  const hasPupil = mapping.pupilUpn || mapping.pupilAdmissionNumber || mapping.pupilMisId;
+  if (!hasContact || !hasPupil)
+    throw badRequest(
+      `The relationships file ${file.fileName} needs a column naming the carer (${[...LINK_FIELDS.contactMisId.slice(0, 2), "Email"].join(", ")}) and one naming the pupil (${LINK_FIELDS.pupilMisId.slice(0, 3).join(", ")}, UPN or admission number). Headings found: ${headings.join(", ")}.`,
+    );
+  const at = (h: string | undefined, cells: string[]) =>
+    h === undefined ? "" : (cells[headings.indexOf(h)] ?? "").trim();
+  const byMisId = new Map(records.filter((r) => r.misId).map((r) => [String(r.misId), r]));
+  const byEmail = new Map(records.filter((r) => r.email).map((r) => [String(r.email).toLowerCase(), r]));
+  const children = new Map<ImportRecord, ImportRecord[]>();
+  for (const [i, cells] of rows.entries()) {
+    const row = i + 2;
+    const where = `In the relationships file, row ${row}: `;
+    const misId = at(mapping.contactMisId, cells);
+    const email = at(mapping.contactEmail, cells).toLowerCase();
+    const pupil = {
+      pupilUpn: at(mapping.pupilUpn, cells).toUpperCase() || null,
+      pupilAdmissionNumber: at(mapping.pupilAdmissionNumber, cells) || null,
+      pupilMisId: at(mapping.pupilMisId, cells) || null,
+    };
+    const contact = (misId && byMisId.get(misId)) || (email && byEmail.get(email)) || null;
+    const priorityRaw = at(mapping.priority, cells);
+    const priority = priorityRaw === "" ? null : Number(priorityRaw);
+    const pr = at(mapping.parentalResponsibility, cells);
+    const problem =
+      !misId && !email
+        ? "the carer is missing"
+        : !pupil.pupilUpn && !pupil.pupilAdmissionNumber && !pupil.pupilMisId
+          ? "the pupil is missing"
+          : !contact
+            ? `no one with ${misId ? `id ${misId}` : `email ${email}`} is in the people file`
+            : priority !== null && (!Number.isInteger(priority) || priority < 0 || priority > 99)
+              ? `priority "${priorityRaw}" is not a whole number`
+              : !YES.test(pr) && !NO.test(pr)
+                ? `parental responsibility "${pr}" should be Yes or No`
+                : null;
+    if (problem || !contact) {
+      errors.push({ row, message: `${where}${problem}` });
+      continue;
+    }
+    const relationship = at(mapping.relationship, cells);
+    children.set(contact, [
+      ...(children.get(contact) ?? []),
+      {
+        ...contact,
+        ...pupil,
+        relationship: relationship ? relationshipName(relationship) : (contact.relationship ?? null),
+        priority: priority ?? contact.priority ?? null,
+        parentalResponsibility: pr ? YES.test(pr) : Boolean(contact.parentalResponsibility),
+      },
+    ]);
+  }
+  const joined = records.flatMap((r) => children.get(r) ?? []);
+  return { joined, notCarers: records.filter((r) => !children.has(r)).length };
+}
+
 /**
  * Import one MIS export. Everything is worked out first (the plan, which is also the dry-run
  * preview), then applied in one transaction: an import commits whole or not at all.
@@ -103,20 +267,59 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
     throw badRequest(
       `This looks like a ${guess} file, not a ${kind} file. Choose "${guess}" and upload it again.`,
     );
-  const { mapping, source } = await resolveMapping(db, actor.schoolId, kind, headings, opts.mapping);
-  const missing = missingColumns(kind, mapping);
+  const resolved = await resolveMapping(db, actor.schoolId, kind, headings, opts.mapping);
+  const { source } = resolved;
+  let mapping =
+    source === "request" ? resolved.mapping : refineMapping(kind, resolved.mapping, headings, rows);
+  if (opts.relationships && kind !== "contacts")
+    throw badRequest("A relationships file goes with a parents and carers import only.");
+  if (opts.roles && kind === "contacts")
+    throw badRequest(
+      "A roles file goes with a staff or pupils import; parents and carers come with a relationships file.",
+    );
+  // OneRoster's users.csv carries the links itself; otherwise they come in the second file.
+  const agents =
+    kind === "contacts" && !opts.relationships ? agentsAsRelationships(headings, rows, mapping) : null;
+  const relationships = opts.relationships
+    ? { fileName: opts.relationships.fileName, ...parseCsv(opts.relationships.bytes) }
+    : agents && { fileName: opts.fileName, ...agents };
+  const withRelationships = kind === "contacts" && Boolean(relationships);
+  const missing = missingColumns(kind, mapping, withRelationships);
   if (missing.length > 0)
     throw badRequest(
-      `No column for ${missing.map((alts) => alts.map(fieldLabel).join(" or ")).join(", ")} was recognised. Headings found: ${headings.join(", ")}. Map the columns by hand and try again.`,
+      `No column for ${missing.map(anyOf).join("; ")} was recognised. Headings found: ${headings.join(", ")}. Map the columns by hand and try again.`,
     );
 
   const errors: RowError[] = [];
-  const records: ImportRecord[] = [];
-  rows.forEach((cells, i) => {
-    const read = readRow(kind, mapping, headings, cells, i + 2); // row 1 is the heading row, as in a spreadsheet
+  let records: ImportRecord[] = [];
+  // Rows for another kind of import: pupils and carers in a staff import of a file holding everyone.
+  let leftOut = 0;
+  // The mapping as it fits the file itself: what the page shows and what is remembered.
+  const fileMapping = mapping;
+  let readable = { headings, rows, rowNumbers: rows.map((_, i) => i + 2) }; // row 1 is the heading row, as in a spreadsheet
+  if (opts.roles) {
+    const joined = withRolesFile(kind, opts.roles, headings, rows, mapping);
+    readable = joined;
+    mapping = joined.mapping;
+    leftOut += joined.notNamed;
+  }
+  readable.rows.forEach((cells, i) => {
+    const row = readable.rowNumbers[i];
+    const read = readRow(kind, mapping, readable.headings, cells, row, withRelationships);
     if ("error" in read) errors.push(read.error);
+    else if ("elsewhere" in read) leftOut++;
     else records.push(read.record);
   });
+  if (relationships) {
+    const { joined, notCarers } = joinRelationships(records, relationships, errors);
+    records = joined;
+    leftOut += notCarers;
+  }
+  // A file holding everyone but none of this kind would make everyone of this kind a leaver.
+  if (records.length === 0 && errors.length === 0 && leftOut > 0)
+    throw badRequest(
+      `None of the ${rows.length} people in this file is ${kind === "contacts" ? "a parent or carer" : kind === "pupils" ? "a pupil" : "staff"}, so nothing was imported. Choose the kind of people the file holds, or check the role column.`,
+    );
 
   return db.transaction(async (tx) => {
     const plan = await makePlan(tx, actor, kind, records, errors);
@@ -126,13 +329,15 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
       dryRun: opts.dryRun,
       applied: false,
       rows: rows.length,
+      leftOut,
+      secondFileName: (opts.relationships ?? opts.roles)?.fileName ?? null,
       created: plan.creates.length,
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       leavers: plan.leavers.length,
       errors: [...errors].sort((a, b) => a.row - b.row),
       columns: headings,
-      mapping,
+      mapping: fileMapping,
       mappingSource: source,
       preview: {
         create: plan.creates
@@ -153,7 +358,7 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
         undefined,
         { report },
       );
-    await applyPlan(tx, actor, kind, plan, mapping);
+    await applyPlan(tx, actor, kind, plan, fileMapping);
     await recordEvent(tx, actor, {
       action: "people.imported",
       entityType: "import",
@@ -179,6 +384,8 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
   const index = new Map<string, Existing>();
   for (const p of existing)
     for (const key of KEYS[kind]) {
+      // MIS ids are numbered per kind (pupil 1042 and contact 1042 are different people).
+      if (key === "misId" && !p.kinds.includes(tag)) continue;
       const v = p[key as PersonField];
       if (v) index.set(`${key}:${String(v).toLowerCase()}`, p);
     }
@@ -213,6 +420,7 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
       if (!p.kinds.includes("pupil")) continue;
       if (p.upn) pupilsByKey.set(`upn:${p.upn.toUpperCase()}`, p.id);
       if (p.admissionNumber) pupilsByKey.set(`adno:${p.admissionNumber.toLowerCase()}`, p.id);
+      if (p.misId) pupilsByKey.set(`mis:${p.misId}`, p.id);
     }
   const existingLinks = new Map<string, Map<string, Link>>();
   if (kind === "contacts") {
@@ -241,11 +449,13 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
       for (const g of group) {
         const pupilId =
           (g.pupilUpn && pupilsByKey.get(`upn:${String(g.pupilUpn)}`)) ||
-          (g.pupilAdmissionNumber && pupilsByKey.get(`adno:${String(g.pupilAdmissionNumber).toLowerCase()}`));
+          (g.pupilAdmissionNumber &&
+            pupilsByKey.get(`adno:${String(g.pupilAdmissionNumber).toLowerCase()}`)) ||
+          (g.pupilMisId && pupilsByKey.get(`mis:${String(g.pupilMisId)}`));
         if (!pupilId) {
           badLinks.push({
             row: g.row,
-            message: `No pupil with ${g.pupilUpn ? `UPN ${g.pupilUpn}` : `admission number ${g.pupilAdmissionNumber}`} in Accord: import pupils first`,
+            message: `No pupil with ${g.pupilUpn ? `UPN ${g.pupilUpn}` : g.pupilAdmissionNumber ? `admission number ${g.pupilAdmissionNumber}` : `id ${g.pupilMisId}`} in Accord: import pupils first`,
           });
           continue;
         }

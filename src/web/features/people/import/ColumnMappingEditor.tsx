@@ -31,7 +31,7 @@ export function ColumnMappingEditor({ columns, fields, mapping, source, disabled
         {fields.map((field) => (
           <Select
             key={field}
-            label={t(`import.fields.${field}`)}
+            label={t([`peopleImportShapes.fields.${field}`, `import.fields.${field}`])}
             data={options}
             value={mapping[field] ?? ""}
             onChange={(column) => choose(field, column)}

@@ -1,5 +1,5 @@
 import { Button, FileInput, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../../ui/PageTitle";
 import { ColumnMappingEditor } from "./ColumnMappingEditor";
@@ -18,8 +18,14 @@ export function ImportPage() {
   const checking = check.isPending;
   // Clears the browser's own file input too, so the same file can be chosen again.
   const resetFileInput = useRef<() => void>(null);
+  const resetSecondInput = useRef<() => void>(null);
+  // The second file is for sync files that split people from their links (SDS, OneRoster): asked for only when wanted.
+  const [wantsSecond, setWantsSecond] = useState(false);
+  const second = kind === "contacts" ? "relationships" : "roles";
   const startAgain = () => {
     resetFileInput.current?.();
+    resetSecondInput.current?.();
+    setWantsSecond(false);
     flow.startAgain();
   };
 
@@ -27,6 +33,7 @@ export function ImportPage() {
     <Stack>
       <PageTitle>{t("import.title")}</PageTitle>
       <Text>{t("import.intro")}</Text>
+      <Text size="sm">{t("peopleImportShapes.recognised")}</Text>
       {flow.done ? (
         <ImportDone report={flow.done} onStartAgain={startAgain} />
       ) : (
@@ -55,13 +62,41 @@ export function ImportPage() {
                 resetRef={resetFileInput}
                 disabled={!kind}
               />
+              {kind &&
+                (wantsSecond || flow.secondFile ? (
+                  <FileInput
+                    label={t(`peopleImportShapes.second.${second}.label`)}
+                    description={t(`peopleImportShapes.second.${second}.hint`)}
+                    placeholder={t("import.filePlaceholder")}
+                    accept=".csv,.txt,.tsv"
+                    value={flow.secondFile}
+                    onChange={flow.chooseSecondFile}
+                    resetRef={resetSecondInput}
+                    clearable
+                    clearButtonProps={{ "aria-label": t("peopleImportShapes.second.clear") }}
+                  />
+                ) : (
+                  <Button
+                    variant="subtle"
+                    onClick={() => setWantsSecond(true)}
+                    style={{ alignSelf: "flex-start" }}
+                  >
+                    {t(`peopleImportShapes.second.${second}.add`)}
+                  </Button>
+                ))}
               <Group gap="xs" wrap="nowrap">
                 {checking && <Loader size="xs" aria-hidden />}
                 <Text role="status" size="sm" style={{ overflowWrap: "anywhere" }}>
                   {checking
                     ? t("import.checking")
                     : report
-                      ? t("import.checked", { fileName: report.fileName, count: report.rows })
+                      ? report.secondFileName
+                        ? t("peopleImportShapes.checkedWith", {
+                            fileName: report.fileName,
+                            secondFileName: report.secondFileName,
+                            count: report.rows,
+                          })
+                        : t("import.checked", { fileName: report.fileName, count: report.rows })
                       : ""}
                 </Text>
               </Group>

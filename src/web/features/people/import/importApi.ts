@@ -13,6 +13,9 @@ export const directoryKind: Record<ImportKind, string> = {
   contacts: "parent",
 };
 
+/** A users file's partner: carers come with a relationships file, staff and pupils with a roles file. */
+export const secondFileField = (kind: ImportKind) => (kind === "contacts" ? "relationships" : "roles");
+
 /** Field → the file's column heading it is read from. */
 export type ColumnMapping = Record<string, string>;
 
@@ -32,6 +35,10 @@ export interface ImportReport {
   dryRun: boolean;
   applied: boolean;
   rows: number;
+  /** Rows for another kind of import (by their role), or people no relationship names as a carer. */
+  leftOut: number;
+  /** The relationships or roles file that came with the people file. */
+  secondFileName: string | null;
   created: number;
   updated: number;
   unchanged: number;
@@ -53,6 +60,8 @@ export interface ImportReport {
 export interface ImportRequest {
   kind: ImportKind;
   file: File;
+  /** Parents and carers: who is whose (relationships); staff or pupils: who is which (roles). */
+  secondFile?: File | null;
   /** Leave out to let Accord use the columns it remembers or recognises. */
   mapping?: ColumnMapping | null;
   dryRun: boolean;
@@ -60,10 +69,11 @@ export interface ImportRequest {
 }
 
 /** Send the file to Accord: a dry run returns the preview; otherwise the import is applied. */
-function runImport({ kind, file, mapping, dryRun, acceptErrors }: ImportRequest) {
+function runImport({ kind, file, secondFile, mapping, dryRun, acceptErrors }: ImportRequest) {
   const form = new FormData();
   if (mapping) form.append("mapping", JSON.stringify(mapping));
   form.append("file", file);
+  if (secondFile) form.append(secondFileField(kind), secondFile);
   const path = withQuery("/people/import", { kind, dryRun, acceptErrors: acceptErrors || undefined });
   return api.postForm<ImportReport>(path, form);
 }

@@ -21,6 +21,7 @@ export interface ColumnLayout {
 export function useImportFlow() {
   const [kind, setKind] = useState<ImportKind | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [secondFile, setSecondFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [layout, setLayout] = useState<ColumnLayout | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -29,7 +30,12 @@ export function useImportFlow() {
   const check = useCheckImport();
   const apply = useApplyImport();
 
-  const preview = (next: { kind: ImportKind; file: File; mapping: ColumnMapping | null }) => {
+  const preview = (next: {
+    kind: ImportKind;
+    file: File;
+    secondFile: File | null;
+    mapping: ColumnMapping | null;
+  }) => {
     apply.reset();
     // Callbacks given to mutate() fire for the latest call only, so a slow earlier check cannot win.
     check.mutate(
@@ -57,19 +63,28 @@ export function useImportFlow() {
 
   const chooseKind = (next: ImportKind) => {
     setKind(next);
+    // A relationships file means nothing to a pupils import, nor a roles file to a carers one.
+    if (kind && next !== kind && (kind === "contacts" || next === "contacts")) setSecondFile(null);
+    const keep = kind && (kind === "contacts") === (next === "contacts") ? secondFile : null;
     clearPreview();
-    if (file) preview({ kind: next, file, mapping: null });
+    if (file) preview({ kind: next, file, secondFile: keep, mapping: null });
   };
 
   const chooseFile = (next: File | null) => {
     setFile(next);
     clearPreview();
-    if (next && kind) preview({ kind, file: next, mapping: null });
+    if (next && kind) preview({ kind, file: next, secondFile, mapping: null });
+  };
+
+  const chooseSecondFile = (next: File | null) => {
+    setSecondFile(next);
+    clearPreview();
+    if (file && kind) preview({ kind, file, secondFile: next, mapping: null });
   };
 
   const changeMapping = (next: ColumnMapping) => {
     setMapping(next);
-    if (file && kind) preview({ kind, file, mapping: next });
+    if (file && kind) preview({ kind, file, secondFile, mapping: next });
   };
 
   const confirm = () => {
@@ -77,6 +92,7 @@ export function useImportFlow() {
     apply.mutate({
       kind,
       file,
+      secondFile,
       mapping,
       dryRun: false,
       acceptErrors: acceptErrors && report.errors.length > 0,
@@ -85,12 +101,14 @@ export function useImportFlow() {
 
   const startAgain = () => {
     setFile(null);
+    setSecondFile(null);
     clearPreview();
   };
 
   return {
     kind,
     file,
+    secondFile,
     mapping,
     layout,
     report,
@@ -101,6 +119,7 @@ export function useImportFlow() {
     done: apply.data ?? null,
     chooseKind,
     chooseFile,
+    chooseSecondFile,
     changeMapping,
     confirm,
     startAgain,
