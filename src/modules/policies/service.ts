@@ -26,7 +26,7 @@ import {
   versionsOfPolicies,
 } from "./queries.js";
 import type { DocumentHistoryEntryView, PolicyInput, RelatedView, ReviewFrequency } from "./schema.js";
-import { OPEN, presentVersion } from "./versions.js";
+import { OPEN, presentVersion, versionWritten } from "./versions.js";
 
 export { approverRoles, DEFAULT_APPROVERS } from "./loading.js";
 export { renderPolicyMarkdown } from "./render.js";
@@ -35,6 +35,7 @@ export {
   diffVersions,
   getVersion,
   onPolicyPublished,
+  onVersionWritten,
   type PolicyPublished,
   publishVersion,
   reviewDueAfter,
@@ -184,6 +185,7 @@ export async function createPolicy(
       sourceFileName: draft.sourceFileName ?? null,
       createdBy: actor.personId,
     });
+    await versionWritten(tx, { actor, policyId: policy.id, versionId: version.id });
     await recordEvent(tx, actor, {
       action: draft.sourceFileName ? "policy.imported" : "policy.created",
       entityType: "policy",
