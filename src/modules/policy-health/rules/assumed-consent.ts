@@ -12,7 +12,7 @@ export const ASSUMED_CONSENT: readonly SentenceRule[] = [
     countries: ["england", "wales"],
     patterns: [
       // "If the form is not returned, permission will be assumed."
-      /\b(?:if|where|should)\b[^.;]{0,80}\b(?:not|n't|never|fail to|fails to)\b[^.;]{0,40}\b(?:return|send|hear|respond|reply)[^.;]{0,80}\b(?:assum|deem|presum|taken? (?:as|to)|treat)/i,
+      /\b(?:if|where|should)\b[^.;]{0,80}\b(?:not|n't|never|fail to|fails to)\b[^.;]{0,40}\b(?:return|send|hear|respond|reply)[^.;]{0,80}\b(?:assum|deem|presum|tak(?:e|en)(?: it| this| that)? (?:as|to)|treat)/i,
       // "Consent will be assumed", "permission is deemed to have been given".
       /\b(?:consent|permission|agreement)\b[^.;]{0,40}\b(?:will|shall|is|are|be)\s+(?:be\s+)?(?:assumed|deemed|presumed|taken as (?:given|read|granted))/i,
       // "We will assume you are happy for…", "we assume consent".
