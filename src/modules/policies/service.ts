@@ -212,6 +212,9 @@ export async function updatePolicy(db: Db, actor: Actor, id: string, patch: Part
     }
     if (Object.keys(changes).length === 0) return;
     await updatePolicyRow(tx, actor.schoolId, id, patch);
+    // The title says which type of policy it is, and so which duties its text should cover.
+    const [newest] = "title" in changes ? await versionsOf(tx, id) : [];
+    if (newest) await versionWritten(tx, { actor, policyId: id, versionId: newest.id });
     await recordEvent(tx, actor, {
       action: "policy.updated",
       entityType: "policy",

@@ -173,6 +173,19 @@ describe("the policy health check", () => {
     ]);
   });
 
+  it("checks the duties again when the title is corrected to say what type of policy it is", async () => {
+    const { policy } = await importPolicy(
+      "# Rules for the ICT suite\n\n## Version history\n\n| Version | Date |\n| --- | --- |\n| 1.0 | 01/09/2025 |\n\nPupils are kind to each other online.\n",
+      "ict.md",
+    );
+    expect(keys((await health(policy.id)).json())).toEqual([]);
+    await head.patch(`/api/v1/policies/${policy.id}`, { title: "Online Safety Policy" });
+    expect(keys((await health(policy.id)).json())).toEqual([
+      "online-safety-filtering-monitoring",
+      "online-safety-dsl",
+    ]);
+  });
+
   it("flags a review date in the past and a document with no version history", async () => {
     const { policy } = await importPolicy(
       "# Visitors Policy\n\nVisitors sign in at reception.\n",
