@@ -104,6 +104,22 @@ describe("the policy health check", () => {
     await checkPage(page, "policy-health-home");
     await page.getByRole("link", { name: "See the findings" }).click();
     await expect.poll(() => page.url()).toBe(`${policyUrl}#policy-health`);
+
+    // A school in Wales says so in its settings; a Welsh reader reads the findings in Welsh.
+    await page.goto(`${accord.url}/settings/school`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("School and country");
+    await page.getByRole("radio", { name: "Wales" }).check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => page.getByText("Saved.").count()).toBeGreaterThan(0);
+    await checkPage(page, "policy-health-country");
+    await page.goto(policyUrl);
+    await page.getByRole("button", { name: "Cymraeg" }).click();
+    const gwiriad = page.getByRole("region", { name: "Gwiriad iechyd" });
+    await expect.poll(() => gwiriad.getByText("Tybio caniatâd o dawelwch", { exact: true }).count()).toBe(1);
+    expect(await gwiriad.getByText(/byth yn ganiatâd/).count()).toBe(1);
+    expect(await gwiriad.getByText(/canllawiau ar gyfer Cymru/).count()).toBe(1);
+    await checkPage(page, "policy-health-welsh");
+    await page.getByRole("button", { name: "English" }).click();
     await page.close();
 
     // The same on a phone.
@@ -114,6 +130,9 @@ describe("the policy health check", () => {
     await expect.poll(() => health(phone).getByText(SILENCE).count()).toBe(1);
     await health(phone).scrollIntoViewIfNeeded();
     await checkPage(phone, "policy-health-phone");
+    await phone.goto(`${accord.url}/settings/school`);
+    await expect.poll(() => phone.getByRole("radio", { name: "Wales" }).isChecked()).toBe(true);
+    await checkPage(phone, "policy-health-country-phone");
     await phone.close();
   }, 240_000);
 });
