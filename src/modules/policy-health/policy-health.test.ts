@@ -207,6 +207,12 @@ describe("the policy health check", () => {
 
     const set = await head.put("/api/v1/school/settings", { country: "wales" });
     expect(set.json()).toMatchObject({ country: "wales" });
+    // The policy already in the library is checked again against Welsh guidance at once.
+    expect(keys((await health(english.policy.id)).json())).toEqual([
+      "kcsie-in-wales",
+      "online-safety-dsp",
+      "no-version-history",
+    ]);
     expect((await head.put("/api/v1/school/settings", { country: "scotland" })).statusCode).toBe(400);
     const welsh = await importPolicy(text, "online-wales.md");
     const view = (await health(welsh.policy.id)).json();

@@ -3,14 +3,14 @@
  * checked (check.ts, against the rules in rules/) in the same transaction; findings are read on
  * the policy and version pages, and dismissed with a reason or reinstated, each audited.
  */
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canDismissFinding, canReadPolicyHealth } from "../access/policy-health.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { approverRoles, onVersionWritten } from "../policies/service.js";
-import { schoolCountry } from "../schools/service.js";
+import { onCountryChanged, schoolCountry } from "../schools/service.js";
 import { checkRecord, checkText, findInLibrary, fingerprintOf } from "./check.js";
 import {
   dismissalsOf,
@@ -31,16 +31,35 @@ import type { DismissalInput, DismissedFindingView, HealthFindingView, PolicyHea
 
 type PolicyRow = NonNullable<Awaited<ReturnType<typeof policyRow>>>;
 
-onVersionWritten.push(async (tx, { actor, policyId, versionId }) => {
-  const policy = await policyRow(tx, actor.schoolId, policyId);
-  if (!policy) return;
+async function checkVersion(tx: Tx, schoolId: string, policy: PolicyRow, versionId: string) {
   const found = checkText({
     title: policy.title,
-    content: await versionText(tx, actor.schoolId, versionId),
-    country: await schoolCountry(tx, actor.schoolId),
+    content: await versionText(tx, schoolId, versionId),
+    country: await schoolCountry(tx, schoolId),
     today: todayInLondon(),
   });
-  await replaceFindings(tx, { schoolId: actor.schoolId, policyId, versionId }, found);
+  await replaceFindings(tx, { schoolId, policyId: policy.id, versionId }, found);
+}
+
+onVersionWritten.push(async (tx, { actor, policyId, versionId }) => {
+  const policy = await policyRow(tx, actor.schoolId, policyId);
+  if (policy) await checkVersion(tx, actor.schoolId, policy, versionId);
+});
+
+// Another country's guidance: every policy's newest version is checked again, in the same transaction.
+onCountryChanged.push(async (tx, actor) => {
+  const library = await libraryOf(tx, actor.schoolId);
+  const newest = new Map<string, string>();
+  for (const v of await versionsOf(
+    tx,
+    actor.schoolId,
+    library.map((p) => p.id),
+  ))
+    if (!newest.has(v.policyId)) newest.set(v.policyId, v.id);
+  for (const policy of library) {
+    const versionId = newest.get(policy.id);
+    if (versionId) await checkVersion(tx, actor.schoolId, policy, versionId);
+  }
 });
 
 function present(

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -35,11 +35,18 @@ export async function schoolSettings(db: DbOrTx, schoolId: string) {
   return s;
 }
 
+/**
+ * Listeners run in the transaction that changes the school's country. The policy health check
+ * registers one to check every policy again against that country's guidance.
+ */
+export const onCountryChanged: ((tx: Tx, actor: Actor) => Promise<void>)[] = [];
+
 export async function setSchoolCountry(db: Db, actor: Actor, country: Country) {
   await db.transaction(async (tx) => {
     const before = await schoolCountry(tx, actor.schoolId);
     if (before === country) return;
     await tx.update(schools).set({ country }).where(eq(schools.id, actor.schoolId));
+    for (const listener of onCountryChanged) await listener(tx, actor);
     await recordEvent(tx, actor, {
       action: "school.country_set",
       entityType: "school",
