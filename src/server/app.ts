@@ -24,6 +24,7 @@ import { mailRoutes } from "../modules/mail/routes.js";
 import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.js";
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
+import { policyHealthRoutes } from "../modules/policy-health/routes.js";
 import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
@@ -94,6 +95,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     peopleRoutes,
     importRoutes,
     policyRoutes,
+    policyHealthRoutes,
     agreementRoutes,
     signingRoutes,
     consentRoutes,

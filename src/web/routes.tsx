@@ -132,6 +132,7 @@ const MyTrainingPage = lazyPage(features.training, "MyTrainingPage");
 const TrainingImportPage = lazyPage(features.training, "TrainingImportPage");
 const OutboxPage = lazyPage(features.settings, "OutboxPage");
 const SettingsIndex = lazyPage(features.settings, "SettingsIndex");
+const SchoolSettingsPage = lazyPage(features.settings, "SchoolSettingsPage");
 const TokensPage = lazyPage(features.settings, "TokensPage");
 
 export function AppRoutes() {
@@ -293,6 +294,9 @@ export function AppRoutes() {
                 <Route index element={<SettingsIndex />} />
                 <Route path="tokens" element={<RequirePermission action="settings.manage" />}>
                   <Route index element={<TokensPage />} />
+                </Route>
+                <Route path="school" element={<RequirePermission action="settings.manage" />}>
+                  <Route index element={<SchoolSettingsPage />} />
                 </Route>
                 <Route path="outbox" element={<RequirePermission action="mail.read" />}>
                   <Route index element={<OutboxPage />} />

@@ -26,6 +26,8 @@ import * as peopleRules from "./people.js";
 import { canHoldAccount, canManagePeople } from "./people.js";
 import * as policyRules from "./policies.js";
 import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "./policies.js";
+import * as policyHealthRules from "./policy-health.js";
+import { canDismissFinding, canReadPolicyHealth } from "./policy-health.js";
 import * as requestRules from "./requests.js";
 import {
   canAnswerRequest,
@@ -373,6 +375,35 @@ describe("authorization: every record rule × every role × own, other and other
       },
     },
     {
+      // Findings are working notes on a policy: for those who see its drafts, never its readers alone.
+      rule: "canReadPolicyHealth",
+      records: {
+        own: policy(SCHOOL, ME, null, []),
+        governed: policy(SCHOOL, SOMEONE, ME, []),
+        otherForStaff: policy(SCHOOL, SOMEONE, null, ["staff"]),
+        otherSchool: policy(OTHER_SCHOOL, ME, ME, ["staff"]),
+      },
+      answer: (actor, p) => canReadPolicyHealth(actor, p, ["headteacher", "chair_of_governors"]),
+      expect: {
+        own: "everyone",
+        governed: "everyone",
+        otherForStaff: [...ADMINS, "chair_of_governors"],
+        otherSchool: "nobody",
+      },
+    },
+    {
+      // Dismissing is for those who can change the text: not the governor responsible, not an approver.
+      rule: "canDismissFinding",
+      records: {
+        own: policy(SCHOOL, ME, null, []),
+        governed: policy(SCHOOL, SOMEONE, ME, []),
+        other: policy(SCHOOL, SOMEONE, null, ["staff"]),
+        otherSchool: policy(OTHER_SCHOOL, ME, null, []),
+      },
+      answer: canDismissFinding,
+      expect: { own: "everyone", governed: ADMINS, other: ADMINS, otherSchool: "nobody" },
+    },
+    {
       rule: "approverRolesOf",
       records: { required: ["headteacher", "chair_of_governors"] },
       answer: (actor, required) => approverRolesOf(actor, required).join(","),
@@ -649,6 +680,7 @@ describe("authorization: every record rule × every role × own, other and other
       ...homeRules,
       ...peopleRules,
       ...policyRules,
+      ...policyHealthRules,
       ...requestRules,
       ...signatureRules,
       ...trainingRules,

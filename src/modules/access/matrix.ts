@@ -39,6 +39,10 @@ export const MATRIX = {
   "policies.edit": "member",
   "policies.approve": "member",
   "policies.settings": ADMINS,
+  // The policy health check (policy-health.ts): everyone signed in may ask; the record rule lets
+  // those who see a policy's drafts read its findings, and those who manage it dismiss them.
+  "policyHealth.read": "member",
+  "policyHealth.dismiss": "member",
   // Agreements: admins set them up and chase; everyone signed in signs their own; the compliance
   // view is for admins and the headteacher, and read-only for the DSL and deputies.
   "agreements.manage": ADMINS,

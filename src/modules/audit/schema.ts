@@ -41,6 +41,8 @@ export const AUDIT_EVENT_GROUPS = {
     "policy.version_approved",
     "policy.version_published",
     "policy.review_reminder_sent",
+    "policy_health.finding_dismissed",
+    "policy_health.finding_reinstated",
   ],
   people: [
     "person.created",
@@ -135,7 +137,7 @@ export const AUDIT_EVENT_GROUPS = {
     "training.imported",
     "training.reminder_sent",
   ],
-  school: ["school.created", "school.demo_loaded"],
+  school: ["school.created", "school.demo_loaded", "school.country_set"],
 } as const;
 export type AuditEventGroup = keyof typeof AUDIT_EVENT_GROUPS;
 export const AUDIT_EVENT_KINDS: readonly string[] = Object.values(AUDIT_EVENT_GROUPS).flat();

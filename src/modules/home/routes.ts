@@ -8,6 +8,7 @@ import { incidentsAttention } from "../incidents/service.js";
 import { mailAttention } from "../mail/service.js";
 import { peopleAttention } from "../people/service.js";
 import { policiesAttention } from "../policies/service.js";
+import { policyHealthAttention } from "../policy-health/service.js";
 import { requestsAttention } from "../requests/service.js";
 import { trainingAttention } from "../training/service.js";
 import { schoolAtAGlance } from "./glance.js";
@@ -23,6 +24,7 @@ const SOURCES = [
   peopleAttention,
   mailAttention,
   policiesAttention,
+  policyHealthAttention,
   consentAttention,
   incidentsAttention,
   devicesAttention,

@@ -26,7 +26,7 @@ import {
   versionsOfPolicies,
 } from "./queries.js";
 import type { DocumentHistoryEntryView, PolicyInput, RelatedView, ReviewFrequency } from "./schema.js";
-import { OPEN, presentVersion } from "./versions.js";
+import { OPEN, presentVersion, versionWritten } from "./versions.js";
 
 export { approverRoles, DEFAULT_APPROVERS } from "./loading.js";
 export { renderPolicyMarkdown } from "./render.js";
@@ -35,6 +35,7 @@ export {
   diffVersions,
   getVersion,
   onPolicyPublished,
+  onVersionWritten,
   type PolicyPublished,
   publishVersion,
   reviewDueAfter,
@@ -184,6 +185,7 @@ export async function createPolicy(
       sourceFileName: draft.sourceFileName ?? null,
       createdBy: actor.personId,
     });
+    await versionWritten(tx, { actor, policyId: policy.id, versionId: version.id });
     await recordEvent(tx, actor, {
       action: draft.sourceFileName ? "policy.imported" : "policy.created",
       entityType: "policy",
@@ -210,6 +212,9 @@ export async function updatePolicy(db: Db, actor: Actor, id: string, patch: Part
     }
     if (Object.keys(changes).length === 0) return;
     await updatePolicyRow(tx, actor.schoolId, id, patch);
+    // The title says which type of policy it is, and so which duties its text should cover.
+    const [newest] = "title" in changes ? await versionsOf(tx, id) : [];
+    if (newest) await versionWritten(tx, { actor, policyId: id, versionId: newest.id });
     await recordEvent(tx, actor, {
       action: "policy.updated",
       entityType: "policy",

@@ -41,6 +41,17 @@ export type PolicyPublished = { actor: Actor; policyId: string; versionId: strin
  */
 export const onPolicyPublished: ((tx: Tx, event: PolicyPublished) => Promise<void>)[] = [];
 
+export type VersionWritten = { actor: Actor; policyId: string; versionId: string };
+/**
+ * Listeners run inside the transaction that imports, starts or edits a version's text. The policy
+ * health check registers one to check the new text; policies need not know about it.
+ */
+export const onVersionWritten: ((tx: Tx, event: VersionWritten) => Promise<void>)[] = [];
+
+export async function versionWritten(tx: Tx, event: VersionWritten) {
+  for (const listener of onVersionWritten) await listener(tx, event);
+}
+
 /** The date a review falls due after a version is issued. */
 export function reviewDueAfter(issued: string, frequency: string | null): string | null {
   const months = { termly: 4, annual: 12, "two-yearly": 24, "three-yearly": 36 }[frequency ?? ""];
@@ -127,6 +138,7 @@ export async function startVersion(
       summary: opts.summary ?? (opts.noChanges ? "Reviewed – no changes" : ""),
       createdBy: actor.personId,
     });
+    await versionWritten(tx, { actor, policyId: policy.id, versionId: row.id });
     await recordEvent(tx, actor, {
       action: "policy.version_started",
       entityType: "policy",
@@ -170,6 +182,7 @@ export async function updateVersion(
     if (Object.keys(set).length === 0) return;
     const stillSame = version.noChanges && !("content" in set || "statements" in set);
     await updateVersionRow(tx, versionId, { ...set, noChanges: stillSame });
+    if ("content" in set) await versionWritten(tx, { actor, policyId: policy.id, versionId });
     await recordEvent(tx, actor, {
       action: "policy.version_edited",
       entityType: "policy_version",

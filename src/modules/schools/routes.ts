@@ -1,9 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import { type Deps, typed } from "../../kernel/http.js";
+import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { problems } from "../../kernel/responses.js";
 import { setSessionCookie } from "../auth/service.js";
-import { HealthView, SetupDoneView, SetupInput, SetupStatusView } from "./schema.js";
-import { schoolCount, setupSchool } from "./service.js";
+import {
+  HealthView,
+  SchoolSettingsInput,
+  SchoolSettingsView,
+  SetupDoneView,
+  SetupInput,
+  SetupStatusView,
+} from "./schema.js";
+import { schoolCount, schoolSettings, setSchoolCountry, setupSchool } from "./service.js";
 
 export async function schoolRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
@@ -44,5 +51,20 @@ export async function schoolRoutes(app: FastifyInstance, { database, config }: D
       setSessionCookie(reply, config, sessionToken);
       return reply.status(201).send(created);
     },
+  );
+
+  // Which country's guidance the school follows (England or Wales): admins set it.
+  api.get(
+    "/api/v1/school/settings",
+    { config: { action: "settings.manage" }, schema: { response: { 200: SchoolSettingsView } } },
+    async (request) => schoolSettings(database.db, actorOf(request).schoolId),
+  );
+  api.put(
+    "/api/v1/school/settings",
+    {
+      config: { action: "settings.manage" },
+      schema: { body: SchoolSettingsInput, response: { 200: SchoolSettingsView, ...problems(400) } },
+    },
+    async (request) => setSchoolCountry(database.db, actorOf(request), request.body.country),
   );
 }

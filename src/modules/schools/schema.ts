@@ -16,7 +16,19 @@ export const SetupInput = z.object({
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
+/** England or Wales: which guidance the policy health check holds the school's policies to. */
+export const COUNTRIES = ["england", "wales"] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+export const SchoolSettingsInput = z.object({
+  country: z.enum(COUNTRIES, "Choose England or Wales."),
+});
+export type SchoolSettingsInput = z.infer<typeof SchoolSettingsInput>;
+
 // --- Responses
+
+export const SchoolSettingsView = z.object({ name: z.string(), country: z.enum(COUNTRIES) });
+export type SchoolSettingsView = z.infer<typeof SchoolSettingsView>;
 
 /** `GET /healthz` (API.md): answered once migrations are applied. */
 export const HealthView = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -7,7 +7,7 @@ import { recordEvent } from "../audit/service.js";
 import { actorFor, createCredentials, openSession } from "../auth/service.js";
 import { insertPerson } from "../people/service.js";
 import { seedCourses } from "../training/service.js";
-import type { SetupInput } from "./schema.js";
+import type { Country, SetupInput } from "./schema.js";
 
 export async function schoolCount(db: DbOrTx) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(schools);
@@ -20,7 +20,43 @@ export async function getSchool(db: DbOrTx, id: string) {
   return { id: s.id, name: s.name };
 }
 
-/** Split "Anna Maria Jones" into given names and family name (last word). */
+/** England or Wales: which guidance and law the school's policies are checked against. */
+export async function schoolCountry(db: DbOrTx, schoolId: string): Promise<Country> {
+  const [s] = await db.select({ country: schools.country }).from(schools).where(eq(schools.id, schoolId));
+  return s?.country ?? "england";
+}
+
+export async function schoolSettings(db: DbOrTx, schoolId: string) {
+  const [s] = await db
+    .select({ name: schools.name, country: schools.country })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!s) throw notFound("school");
+  return s;
+}
+
+/**
+ * Listeners run in the transaction that changes the school's country. The policy health check
+ * registers one to check every policy again against that country's guidance.
+ */
+export const onCountryChanged: ((tx: Tx, actor: Actor) => Promise<void>)[] = [];
+
+export async function setSchoolCountry(db: Db, actor: Actor, country: Country) {
+  await db.transaction(async (tx) => {
+    const before = await schoolCountry(tx, actor.schoolId);
+    if (before === country) return;
+    await tx.update(schools).set({ country }).where(eq(schools.id, actor.schoolId));
+    for (const listener of onCountryChanged) await listener(tx, actor);
+    await recordEvent(tx, actor, {
+      action: "school.country_set",
+      entityType: "school",
+      entityId: actor.schoolId,
+      summary: { from: before, to: country },
+    });
+  });
+  return schoolSettings(db, actor.schoolId);
+}
+
 /** "Ada Okafor" → Ada / Okafor; a single name ("Ngozi") is a given name with no family name. */
 export function splitName(name: string) {
   const parts = name.trim().split(/\s+/);

@@ -14,5 +14,9 @@ export const schools = pgTable("schools", {
   id: id(),
   trustId: uuid("trust_id").references(() => trusts.id),
   name: text("name").notNull(),
+  /** England or Wales: which guidance and law the school's policies answer to (policy health). */
+  country: text("country", { enum: ["england", "wales"] })
+    .notNull()
+    .default("england"),
   createdAt: at("created_at").notNull().defaultNow(),
 });

@@ -7,6 +7,7 @@ import { SectionLoader } from "../../ui/SectionLoader";
 import { DocumentHistory } from "./DocumentHistory";
 import { PolicyDetails } from "./PolicyDetails";
 import { PolicyHeader } from "./PolicyHeader";
+import { PolicyHealthSection } from "./PolicyHealthSection";
 import { usePolicy } from "./policiesApi";
 import { StartVersionMenu } from "./StartVersionMenu";
 import { VersionHistoryTable } from "./VersionHistoryTable";
@@ -43,6 +44,7 @@ export function PolicyPage() {
               <PolicyDetails policy={policy} />
             </Stack>
           </Paper>
+          <PolicyHealthSection policyId={policy.id} />
           <Paper withBorder p="lg" component="section" aria-labelledby="version-history-heading">
             <Stack>
               <Title order={2} size="h3" id="version-history-heading">

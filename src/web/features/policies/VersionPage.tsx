@@ -8,6 +8,7 @@ import { SectionLoader } from "../../ui/SectionLoader";
 import { can } from "../session/me";
 import { useMe } from "../session/sessionApi";
 import { AfterPublishing } from "./AfterPublishing";
+import { PolicyHealthSection } from "./PolicyHealthSection";
 import { PolicyText } from "./PolicyText";
 import { usePolicy, useVersion } from "./policiesApi";
 import { StatementsList } from "./StatementsList";
@@ -63,6 +64,7 @@ export function VersionPage() {
               <VersionSummary version={v} required={p.requiredApprovers} />
             </Stack>
           </Paper>
+          <PolicyHealthSection policyId={p.id} versionId={v.id} />
           <Paper withBorder p="lg" component="section" aria-labelledby="policy-text-heading">
             <Stack>
               <Title order={2} size="h3" id="policy-text-heading">

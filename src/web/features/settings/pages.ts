@@ -2,4 +2,5 @@
 // the feature one chunk, fetched the first time one of its pages is opened.
 export { OutboxPage } from "./outbox/OutboxPage";
 export { SettingsIndex } from "./SettingsIndex";
+export { SchoolSettingsPage } from "./school/SchoolSettingsPage";
 export { TokensPage } from "./tokens/TokensPage";
