@@ -168,6 +168,10 @@ describe("an online-safety concern: reported on a phone, handled by the DSL, see
     await dsl.getByRole("textbox", { name: "What happened or was decided" }).fill(ACTION);
     await dsl.getByRole("button", { name: "Add entry" }).click();
     await expect.poll(() => dsl.getByText(ACTION).count()).toBe(1);
+    // The form clears once the entry is saved; the next entry starts from there.
+    await expect
+      .poll(() => dsl.getByRole("textbox", { name: "What happened or was decided" }).inputValue())
+      .toBe("");
 
     await dsl.getByRole("combobox", { name: "What are you recording?" }).click();
     await dsl.getByRole("option", { name: "Referral" }).click();

@@ -87,12 +87,14 @@ function useIncidentMutation<B, R = IncidentView>(id: string, call: (body: B) =>
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: incidentKeys.one(id) }),
-        queryClient.invalidateQueries({ queryKey: ["incidents", "list"] }),
-        queryClient.invalidateQueries({ queryKey: ["home"] }),
-      ]),
+    // Wait only for the incident itself: the form that called clears itself when this settles, and
+    // waiting for the list and home page too left a gap (on a busy server, seconds) in which the new
+    // entry showed but the form had not yet cleared, so what was typed next was wiped.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["incidents", "list"] });
+      void queryClient.invalidateQueries({ queryKey: ["home"] });
+      return queryClient.invalidateQueries({ queryKey: incidentKeys.one(id) });
+    },
   });
 }
 
