@@ -1,6 +1,6 @@
-import { Alert, Button, FileInput, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useRef, useState } from "react";
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CsvFileStep, ImportStat, RowErrors, useCheckThenApply } from "../../ui/CsvImport";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
@@ -9,27 +9,13 @@ import { useImportDevices } from "./devicesApi";
 import type { DeviceImportReport } from "./types";
 
 type Update = DeviceImportReport["preview"]["update"][number];
-type RowError = DeviceImportReport["errors"][number];
 
 /** Devices from a spreadsheet: a preview first (nothing saved), then all the rows or none. */
 export function DeviceImportPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const check = useImportDevices();
-  const apply = useImportDevices();
-  const resetFileInput = useRef<() => void>(null);
+  const { file, check, apply, resetFileInput, choose, applyFile, startAgain } =
+    useCheckThenApply(useImportDevices);
   const report = check.data;
-
-  const choose = (next: File | null) => {
-    setFile(next);
-    check.reset();
-    apply.reset();
-    if (next) check.mutate({ file: next, dryRun: true });
-  };
-  const startAgain = () => {
-    resetFileInput.current?.();
-    choose(null);
-  };
 
   if (apply.data?.applied)
     return (
@@ -60,27 +46,7 @@ export function DeviceImportPage() {
       </RouterLink>
       <PageTitle>{t("devices.import.title")}</PageTitle>
       <Text>{t("devices.import.intro")}</Text>
-      <Paper withBorder p="lg">
-        <Stack>
-          <FileInput
-            label={t("devices.import.file")}
-            description={t("devices.import.fileHint")}
-            placeholder={t("devices.import.filePlaceholder")}
-            accept=".csv,.txt"
-            value={file}
-            onChange={choose}
-            resetRef={resetFileInput}
-          />
-          <Text role="status" size="sm">
-            {check.isPending
-              ? t("devices.import.checking")
-              : report
-                ? t("devices.import.checked", { count: report.rows })
-                : ""}
-          </Text>
-          <ErrorAlert error={check.error} />
-        </Stack>
-      </Paper>
+      <CsvFileStep ns="devices.import" file={file} choose={choose} resetRef={resetFileInput} check={check} />
       {report && (
         <Paper withBorder p="lg">
           <Stack>
@@ -89,26 +55,11 @@ export function DeviceImportPage() {
             </Title>
             <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
               {(["created", "updated", "unchanged"] as const).map((k) => (
-                <Stat key={k} label={t(`devices.import.${k}`)} value={report[k]} />
+                <ImportStat key={k} label={t(`devices.import.${k}`)} value={report[k]} />
               ))}
-              <Stat label={t("devices.import.errors")} value={report.errors.length} />
+              <ImportStat label={t("devices.import.errors")} value={report.errors.length} />
             </SimpleGrid>
-            {report.errors.length > 0 && (
-              <>
-                <Alert color="red" title={t("devices.import.errorsTitle")}>
-                  {t("devices.import.errorsHint")}
-                </Alert>
-                <DataTable<RowError>
-                  rows={report.errors}
-                  rowKey={(e, i) => `${e.row}-${i}`}
-                  columns={[
-                    { header: t("devices.import.row"), cell: (e) => e.row, rowHeader: true, width: 80 },
-                    { header: t("devices.import.problem"), cell: (e) => e.message },
-                  ]}
-                  stackBelow={false}
-                />
-              </>
-            )}
+            <RowErrors ns="devices.import" errors={report.errors} />
             {report.preview.create.length > 0 && (
               <>
                 <Title order={3} size="h4">
@@ -135,7 +86,7 @@ export function DeviceImportPage() {
             <ErrorAlert error={apply.error} />
             <Group>
               <Button
-                onClick={() => file && apply.mutate({ file, dryRun: false })}
+                onClick={applyFile}
                 loading={apply.isPending}
                 disabled={report.errors.length > 0 || report.created + report.updated === 0}
               >
@@ -149,19 +100,6 @@ export function DeviceImportPage() {
         </Paper>
       )}
     </Stack>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={700} size="xl">
-        {value}
-      </Text>
-    </div>
   );
 }
 

@@ -10,7 +10,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useState } from "react";
@@ -19,6 +18,7 @@ import { useSearchParams } from "react-router";
 import { ROLES, type Role } from "../../../modules/access/roles";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { KeyNameFields } from "../../ui/KeyNameFields";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
@@ -170,30 +170,14 @@ function TypeDialog({
       <form noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={saving.error} />
-          {!type && (
-            <TextInput
-              label={t("requests.types.key")}
-              description={t("requests.types.keyHint")}
-              required
-              value={key}
-              error={errors.key}
-              onChange={(e) => setKey(e.currentTarget.value)}
-            />
-          )}
-          <TextInput
-            label={t("requests.types.name")}
-            required
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t("requests.types.description")}
-            autosize
-            minRows={2}
-            value={description}
-            error={errors.description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+          <KeyNameFields
+            ns="requests.types"
+            isNew={!type}
+            values={{ key, name, description }}
+            errors={errors}
+            onChange={(field, value) =>
+              ({ key: setKey, name: setName, description: setDescription })[field](value)
+            }
           />
           <MultiSelect
             label={t("requests.types.approverRoles")}

@@ -42,6 +42,7 @@ const PAGE_CALL: Record<string, string> = {
   trainingMatrix: "/api/v1/compliance/training",
   recordTraining: "/api/v1/training/staff",
   trainingCourses: "/api/v1/training/courses?all=true",
+  schoolSettings: "/api/v1/school/settings",
 };
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? leaves(i.children) : [i]));

@@ -1,22 +1,11 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { KINDS, ROLES } from "../../../modules/access/roles";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrorsOf } from "../../ui/fieldErrorsOf";
+import { KeyNameFields } from "../../ui/KeyNameFields";
 import { notifySuccess } from "../../ui/notify";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
@@ -174,30 +163,14 @@ function CourseDialog({ course, onClose }: { course: CourseView | null; onClose:
       <form noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={saving.error} />
-          {!course && (
-            <TextInput
-              label={t("training.courses.key")}
-              description={t("training.courses.keyHint")}
-              required
-              value={key}
-              error={errors.key}
-              onChange={(e) => setKey(e.currentTarget.value)}
-            />
-          )}
-          <TextInput
-            label={t("training.courses.name")}
-            required
-            value={name}
-            error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t("training.courses.description")}
-            autosize
-            minRows={2}
-            value={description}
-            error={errors.description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+          <KeyNameFields
+            ns="training.courses"
+            isNew={!course}
+            values={{ key, name, description }}
+            errors={errors}
+            onChange={(field, value) =>
+              ({ key: setKey, name: setName, description: setDescription })[field](value)
+            }
           />
           <NumberInput
             label={t("training.courses.validity")}
