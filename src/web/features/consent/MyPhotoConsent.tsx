@@ -1,4 +1,5 @@
 import { Paper, Radio, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { formatDate } from "../../ui/format";
@@ -12,6 +13,9 @@ export function MyPhotoConsent() {
   const { t } = useTranslation();
   const mine = useMyPhotoConsent();
   const answer = useAnswerMyPhotoConsent();
+  // The choice shows within the click itself (local state: the mutation's own state arrives a tick
+  // later, and until then the controlled radio would snap back), and the server's answer replaces it.
+  const [chosen, setChosen] = useState<Record<string, "yes" | "no">>({});
   const purposes = mine.data?.purposes ?? [];
   if (mine.isLoading || purposes.length === 0) return null;
   return (
@@ -27,15 +31,14 @@ export function MyPhotoConsent() {
             key={p.key}
             label={p.name}
             description={p.description}
-            // The choice shows at once; the server's answer replaces it when it comes.
-            value={
-              answer.isPending && answer.variables?.[0]?.purposeKey === p.key
-                ? answer.variables[0].answer
-                : p.reason === "no_answer"
-                  ? null
-                  : p.status
-            }
-            onChange={(value) => answer.mutate([{ purposeKey: p.key, answer: value as "yes" | "no" }])}
+            value={chosen[p.key] ?? (p.reason === "no_answer" ? null : p.status)}
+            onChange={(value) => {
+              const said = value as "yes" | "no";
+              setChosen((c) => ({ ...c, [p.key]: said }));
+              answer.mutate([{ purposeKey: p.key, answer: said }], {
+                onSettled: () => setChosen(({ [p.key]: _, ...rest }) => rest),
+              });
+            }}
           >
             <Stack gap={6} mt="xs">
               <Radio value="yes" label={t("consent.mine.yes")} disabled={answer.isPending} />
