@@ -153,50 +153,48 @@ describe("the audit log", () => {
 });
 
 describe("accord audit verify (command line)", () => {
-  // The command opens its own embedded database in ACCORD_DATA_DIR; the PostgreSQL run covers
-  // the same chain check through the API tests above, so this one runs on the PGlite pass only.
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
-    "prints ok for an intact chain and exits 1 when a row was changed (PGlite pass only)",
-    async () => {
-      const dataDir = `.test-cache/cli-audit-${process.pid}`;
-      const env = { ...process.env, ACCORD_DATA_DIR: dataDir };
-      const run = () => {
-        try {
-          return {
-            code: 0,
-            out: execFileSync("npx", ["tsx", "src/cli/accord.ts", "audit", "verify"], {
-              env,
-              encoding: "utf8",
-            }),
-          };
-        } catch (err) {
-          const e = err as { status: number; stdout: string };
-          return { code: e.status, out: e.stdout };
-        }
-      };
-      const { openPglite } = await import("../../db/client.js");
-      const { rmSync } = await import("node:fs");
-      rmSync(dataDir, { recursive: true, force: true });
-      const database = await openPglite(dataDir);
-      await database.migrate();
-      const { buildApp } = await import("../../testing/app.js");
-      const { loadConfig } = await import("../../kernel/config.js");
-      const app = await buildApp(database, loadConfig({ ACCORD_LOG_LEVEL: "silent" }));
-      const { admin } = await setUpSchool(app);
-      await admin.post("/api/v1/people", { givenName: "Cli", familyName: "Check", kinds: ["staff"] });
-      await app.close();
-      await database.close();
-      // School and admin created, the admin signed in by setup and again by setUpSchool, a person added.
-      expect(run()).toEqual({ code: 0, out: expect.stringMatching(/Oakfield Primary School: ok, 5 events/) });
-      const again = await openPglite(dataDir);
-      await again.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_insert_only`);
-      await again.db.execute(sql`UPDATE audit_events SET actor_name = 'Someone else' WHERE seq = 2`);
-      await again.close();
-      const broken = run();
-      expect(broken.code).toBe(1);
-      expect(broken.out).toMatch(/BROKEN at event .* \(after 1 good events\)/);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    180_000,
-  );
+  // What is tested is the command, so it always gets an embedded database of its own in
+  // ACCORD_DATA_DIR (on the PostgreSQL pass too): it can break a row there without touching the
+  // database the other tests share.
+  it("prints ok for an intact chain and exits 1 when a row was changed", async () => {
+    const dataDir = `.test-cache/cli-audit-${process.pid}`;
+    const { DATABASE_URL: _, ...inherited } = process.env;
+    const env = { ...inherited, ACCORD_DATA_DIR: dataDir };
+    const run = () => {
+      try {
+        return {
+          code: 0,
+          out: execFileSync("npx", ["tsx", "src/cli/accord.ts", "audit", "verify"], {
+            env,
+            encoding: "utf8",
+          }),
+        };
+      } catch (err) {
+        const e = err as { status: number; stdout: string };
+        return { code: e.status, out: e.stdout };
+      }
+    };
+    const { openPglite } = await import("../../db/client.js");
+    const { rmSync } = await import("node:fs");
+    rmSync(dataDir, { recursive: true, force: true });
+    const database = await openPglite(dataDir);
+    await database.migrate();
+    const { buildApp } = await import("../../testing/app.js");
+    const { loadConfig } = await import("../../kernel/config.js");
+    const app = await buildApp(database, loadConfig({ ACCORD_LOG_LEVEL: "silent" }));
+    const { admin } = await setUpSchool(app);
+    await admin.post("/api/v1/people", { givenName: "Cli", familyName: "Check", kinds: ["staff"] });
+    await app.close();
+    await database.close();
+    // School and admin created, the admin signed in by setup and again by setUpSchool, a person added.
+    expect(run()).toEqual({ code: 0, out: expect.stringMatching(/Oakfield Primary School: ok, 5 events/) });
+    const again = await openPglite(dataDir);
+    await again.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_insert_only`);
+    await again.db.execute(sql`UPDATE audit_events SET actor_name = 'Someone else' WHERE seq = 2`);
+    await again.close();
+    const broken = run();
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/BROKEN at event .* \(after 1 good events\)/);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 180_000);
 });
