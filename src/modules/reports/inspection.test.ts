@@ -280,6 +280,7 @@ describe("the inspector pack", () => {
       expect(pdfText).toContain("Cadw'r cyfrineiriau yn ddiogel");
       expect(pdfText).not.toContain("**");
       expect(pdfText).toContain(`Version ${welshPolicy.number}`);
+      expect(pdfText).toContain(`Polisi'r Ŵyl Ddigidol v${welshPolicy.number} · page 1 of 1`);
     } finally {
       await parser.destroy();
     }

@@ -261,6 +261,20 @@ export async function policyPdf(p: PolicyInForce, schoolName: string) {
     }
   };
   for (const t of marked.lexer(p.content ?? "", { gfm: true })) block(t);
+  // Each printed page says which policy and version it is from, for pages taken out of the pile.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    use("body", 8, PDF_COLOUR.muted).text(
+      `${p.title} v${number} · page ${i - range.start + 1} of ${range.count}`,
+      doc.page.margins.left,
+      doc.page.height - 28,
+      { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, lineBreak: false },
+    );
+    doc.page.margins.bottom = saved;
+  }
   doc.end();
   return done;
 }
