@@ -162,6 +162,8 @@ describe("the inspector pack", () => {
   it("is one ZIP, saved under a dated name", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/zip");
+    // Built whole in memory (decision 026), so the browser knows its size before it starts.
+    expect(Number(response.headers["content-length"])).toBe(response.rawPayload.length);
     expect(response.headers["content-disposition"]).toMatch(
       /^attachment; filename="inspection-pack-\d{4}-\d{2}-\d{2}\.zip"$/,
     );
