@@ -28,6 +28,7 @@ const features = {
   filtering: withFeatureStrings(() => import("./features/filtering/pages")),
   home: withFeatureStrings(() => import("./features/home/pages")),
   incidents: withFeatureStrings(() => import("./features/incidents/pages")),
+  inspection: withFeatureStrings(() => import("./features/inspection/pages")),
   invitations: () => import("./features/invitations/pages"),
   kiosk: withFeatureStrings(() => import("./features/kiosk/pages")),
   people: withFeatureStrings(() => import("./features/people/pages")),
@@ -89,6 +90,7 @@ const DevicesPage = lazyPage(features.devices, "DevicesPage");
 const LeaverChecklistPage = lazyPage(features.devices, "LeaverChecklistPage");
 const MyDevicesPage = lazyPage(features.devices, "MyDevicesPage");
 const FilteringPage = lazyPage(features.filtering, "FilteringPage");
+const InspectionPage = lazyPage(features.inspection, "InspectionPage");
 const MyFilteringActionsPage = lazyPage(features.filtering, "MyActionsPage");
 const NewFilteringReviewPage = lazyPage(features.filtering, "NewReviewPage");
 const FilteringReviewPage = lazyPage(features.filtering, "ReviewPage");
@@ -188,6 +190,10 @@ export function AppRoutes() {
               </Route>
               <Route path="filtering" element={<RequirePermission action="filtering.record" />}>
                 <Route path="new" element={<NewFilteringReviewPage />} />
+              </Route>
+              {/* The inspector pack: one ZIP of the school's evidence, for those who prepare for an inspection. */}
+              <Route path="inspection" element={<RequirePermission action="reports.inspection" />}>
+                <Route index element={<InspectionPage />} />
               </Route>
               <Route path="filtering" element={<RequirePermission action="filtering.read" />}>
                 <Route index element={<FilteringPage />} />

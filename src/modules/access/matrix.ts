@@ -6,6 +6,7 @@ import {
   mayRecordFilteringReviews,
   NO_STANDING,
 } from "./filtering.js";
+import { INSPECTION_PACK_READERS } from "./reports.js";
 import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
 
@@ -105,6 +106,9 @@ export const MATRIX = {
   "training.mine": "member",
   "training.manage": [...ADMINS, "dsl"],
   "training.read": [...ADMINS, "dsl", "deputy_dsl", "slt", "line_manager"],
+  // The inspector pack (reports.ts): the school's evidence in one ZIP, names included (compliance,
+  // training), for the head, the admins and the senior team who prepare for an inspection.
+  "reports.inspection": INSPECTION_PACK_READERS,
   "audit.read": [...ADMINS, "dpo"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,

@@ -33,7 +33,7 @@ import type { AgreementStatus, AgreementToSignView, AgreementView, Audience } fr
 import "./signing-subject.js";
 
 export { assign, assignNewStarters, loadAgreement } from "./assignments.js";
-export { complianceMatrix } from "./compliance.js";
+export { complianceCsv, complianceMatrix } from "./compliance.js";
 export { agreementInForce } from "./queries.js";
 
 type SignatureRow = typeof signatures.$inferSelect;

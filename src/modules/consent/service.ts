@@ -21,3 +21,5 @@ export async function sweepConsent(db: Db, publicUrl: string) {
 }
 
 export { consentAttention } from "./attention.js";
+// Where every pupil stands, for the inspector pack's coverage by class (reports/inspection.ts).
+export { exportStatuses } from "./views.js";

@@ -4,4 +4,6 @@
  */
 export { trainingAttention } from "./attention.js";
 export { seedCourses } from "./courses.js";
+// The matrix and its CSV, for the inspector pack (reports/inspection.ts).
+export { matrixCsv, trainingMatrix } from "./matrix.js";
 export { sweepTraining } from "./reminders.js";

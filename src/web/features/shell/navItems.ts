@@ -104,6 +104,8 @@ const rules: NavRule[] = [
   { key: "myDevices", to: "/devices/mine", action: "devices.mine" },
   // Filtering and monitoring reviews: for those who act on them and the leader and governor named.
   { key: "filtering", to: "/filtering", action: "filtering.read" },
+  // The inspector pack: the school's evidence in one download (decision 026).
+  { key: "inspectionPack", to: "/inspection", action: "reports.inspection" },
   { key: "audit", to: "/audit", action: "audit.read" },
   {
     key: "settings",
