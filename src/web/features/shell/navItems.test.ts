@@ -43,6 +43,8 @@ const PAGE_CALL: Record<string, string> = {
   recordTraining: "/api/v1/training/staff",
   trainingCourses: "/api/v1/training/courses?all=true",
   schoolSettings: "/api/v1/school/settings",
+  // The page asks nothing on opening; what it offers is the download.
+  inspectionPack: "/api/v1/reports/inspection.zip",
 };
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? leaves(i.children) : [i]));
