@@ -99,7 +99,9 @@ describe("the menu shows only what the person may use", () => {
     }
     // Between them, the people above see every item: none is left untested.
     expect([...seen].sort()).toEqual(Object.keys(PAGE_CALL).sort());
-  });
+    // Sixteen people × every page they may open: a few hundred requests, which a busy machine can
+    // stretch past the default 30 s.
+  }, 180_000);
 
   it("shows class signing to people who teach, and not to governors or volunteers", async () => {
     const keys = async (kind: string, role: string | null) => {
