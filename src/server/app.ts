@@ -25,6 +25,7 @@ import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
 import { policyHealthRoutes } from "../modules/policy-health/routes.js";
+import { reportRoutes } from "../modules/reports/routes.js";
 import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
@@ -107,6 +108,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     auditRoutes,
     mailRoutes,
     homeRoutes,
+    reportRoutes,
   ]) {
     await routes(app, deps);
   }

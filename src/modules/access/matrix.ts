@@ -106,6 +106,9 @@ export const MATRIX = {
   "training.manage": [...ADMINS, "dsl"],
   "training.read": [...ADMINS, "dsl", "deputy_dsl", "slt", "line_manager"],
   "audit.read": [...ADMINS, "dpo"],
+  // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
+  // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
+  "reports.dashboard": [...ADMINS, "slt", "dsl", "deputy_dsl", "chair_of_governors"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,
