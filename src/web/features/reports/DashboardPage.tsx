@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useReducedMotion } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -36,12 +36,14 @@ function ChartSection({
   term,
   summary,
   figure,
+  height = CHART_HEIGHT,
   table,
 }: {
   chart: Chart;
   term: string;
   summary: string;
   figure?: ReactNode;
+  height?: number;
   table: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -61,7 +63,7 @@ function ChartSection({
         {figure && (
           // The picture repeats the table beside it; screen readers are given the sentence above.
           <Box aria-hidden="true" style={{ width: "100%", minWidth: 0 }}>
-            <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+            <ResponsiveContainer width="100%" height={height}>
               {figure as React.ReactElement}
             </ResponsiveContainer>
           </Box>
@@ -94,7 +96,13 @@ export function DashboardPage() {
   const axes = (key: string, percent = true) => (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#c8c8c8" />
-      <XAxis dataKey={key} interval={0} tick={{ fontSize: 12, fill: "#333" }} height={40} />
+      <XAxis
+        dataKey={key}
+        interval={0}
+        tick={{ fontSize: 12, fill: "#333" }}
+        height={40}
+        padding={{ left: 24, right: 24 }}
+      />
       <YAxis
         domain={percent ? [0, 100] : [0, "auto"]}
         allowDecimals={false}
@@ -152,12 +160,17 @@ export function DashboardPage() {
       ? t("reports.summary.lowest", { count: rows.length, label: low.label, percent: low.percent })
       : t("reports.summary.none");
   };
+  // Bars run across, one row per name: long names (courses, agreements) stay readable on a phone.
   const percentBar = (rows: { label: string; percent: number | null }[]) => (
-    <BarChart data={rows} accessibilityLayer={false}>
-      {axes("label")}
+    <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ right: 16 }}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#c8c8c8" />
+      <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: "#333" }} />
+      <YAxis type="category" dataKey="label" width={120} interval={0} tick={{ fontSize: 12, fill: "#333" }} />
+      <Tooltip />
       <Bar dataKey="percent" name={t("reports.columns.percent")} fill={PALETTE[0]} {...anim} />
     </BarChart>
   );
+  const barsHeight = (n: number) => Math.max(120, 40 * n + 50);
   const labelColumn = <R extends { label: string }>(header: string): Column<R> => ({
     header,
     cell: (r) => r.label,
@@ -173,12 +186,13 @@ export function DashboardPage() {
           to: termName(data.terms[data.terms.length - 1].name),
         })}
       </Text>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <Stack gap="lg">
         <ChartSection
           chart="agreements"
           term={term}
           summary={percentSummary(agreements)}
           figure={agreements.length ? percentBar(agreements) : undefined}
+          height={barsHeight(agreements.length)}
           table={
             <DataTable
               rows={agreements}
@@ -203,7 +217,7 @@ export function DashboardPage() {
               : t("reports.summary.none")
           }
           figure={
-            <LineChart data={byTerm} accessibilityLayer={false}>
+            <LineChart data={byTerm} accessibilityLayer={false} margin={{ left: 8, right: 40 }}>
               {axes("label")}
               <Line
                 type="monotone"
@@ -228,6 +242,7 @@ export function DashboardPage() {
           term={term}
           summary={percentSummary(byKind)}
           figure={byKind.length ? percentBar(byKind) : undefined}
+          height={barsHeight(byKind.length)}
           table={
             <DataTable
               rows={byKind}
@@ -242,6 +257,7 @@ export function DashboardPage() {
           term={term}
           summary={percentSummary(byDepartment)}
           figure={byDepartment.length ? percentBar(byDepartment) : undefined}
+          height={barsHeight(byDepartment.length)}
           table={
             <DataTable
               rows={byDepartment}
@@ -266,7 +282,7 @@ export function DashboardPage() {
             data.consent.length ? (
               <BarChart data={consentBars} accessibilityLayer={false}>
                 {axes("label")}
-                <Legend />
+                <Legend itemSorter={null} />
                 {purposes.map((p, i) => (
                   <Bar key={p} dataKey={p} name={p} fill={PALETTE[i % PALETTE.length]} {...anim} />
                 ))}
@@ -277,7 +293,6 @@ export function DashboardPage() {
             <DataTable
               rows={data.consent}
               rowKey={(r) => `${r.class} ${r.purpose}`}
-              empty={<Text c="dimmed">{t("reports.empty")}</Text>}
               columns={[
                 {
                   header: t("reports.columns.class"),
@@ -300,7 +315,7 @@ export function DashboardPage() {
             incidentBars.length ? (
               <BarChart data={incidentBars} accessibilityLayer={false}>
                 {axes("label", false)}
-                <Legend />
+                <Legend itemSorter={null} />
                 {data.terms.map((tm, i) => (
                   <Bar
                     key={tm.name}
@@ -361,6 +376,7 @@ export function DashboardPage() {
           term={term}
           summary={percentSummary(training)}
           figure={training.length ? percentBar(training) : undefined}
+          height={barsHeight(training.length)}
           table={
             <DataTable
               rows={training}
@@ -402,7 +418,7 @@ export function DashboardPage() {
             />
           }
         />
-      </SimpleGrid>
+      </Stack>
     </Stack>
   );
 }

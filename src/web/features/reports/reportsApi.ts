@@ -8,7 +8,7 @@ export const dashboardKey = (term: string) => ["reports", "dashboard", term] as 
 export const useDashboard = (term: string) =>
   useQuery({
     queryKey: dashboardKey(term),
-    queryFn: () => api.get<DashboardView>("/api/v1/reports/dashboard", { term }),
+    queryFn: () => api.get<DashboardView>("/reports/dashboard", { term }),
   });
 
 /** The same rows as CSV: a link, so the browser downloads it with the session cookie. */
