@@ -78,9 +78,11 @@ describe("the leaders' dashboard", () => {
     ])
       expect((await report(category, at)).statusCode).toBe(201);
 
-    // Policies: one overdue, one due within the month, one far off, one with no review date.
+    // Policies: one overdue, two due within the month (one today: due, not yet overdue), one far
+    // off, one with no review date.
     for (const [title, nextReviewDue] of [
       ["Data protection", addDays(today, -2)],
+      ["Passwords", today],
       ["Mobile phones", addDays(today, 12)],
       ["Photography", addDays(today, 200)],
       ["Remote learning", undefined],
@@ -125,7 +127,7 @@ describe("the leaders' dashboard", () => {
     const view = await dashboardFigures(t.database.db, schoolId, [now], today);
     expect(view.policies).toEqual([
       { status: "overdue", count: 1 },
-      { status: "due_soon", count: 1 },
+      { status: "due_soon", count: 2 },
       { status: "in_date", count: 1 },
       // The staff agreement's own policy has no review date either.
       { status: "no_date", count: 2 },

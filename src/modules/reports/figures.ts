@@ -129,12 +129,12 @@ export async function incidentFigures(db: Db, schoolId: string, terms: Term[]) {
   ) as DashboardView["incidents"];
 }
 
-/** Policies by where their review stands today. */
+/** Policies by where their review stands today: overdue after its day, as the policies page says. */
 export async function policyFigures(db: Db, schoolId: string, today: string, dueSoonDays = DUE_SOON_DAYS) {
   const [row] = await queryRows<Record<"overdue" | "due_soon" | "in_date" | "no_date", number>>(
     db,
-    sql`SELECT count(*) FILTER (WHERE next_review_due <= ${today})::int AS overdue,
-               count(*) FILTER (WHERE next_review_due > ${today} AND next_review_due <= ${addDays(today, dueSoonDays)})::int AS due_soon,
+    sql`SELECT count(*) FILTER (WHERE next_review_due < ${today})::int AS overdue,
+               count(*) FILTER (WHERE next_review_due >= ${today} AND next_review_due <= ${addDays(today, dueSoonDays)})::int AS due_soon,
                count(*) FILTER (WHERE next_review_due > ${addDays(today, dueSoonDays)})::int AS in_date,
                count(*) FILTER (WHERE next_review_due IS NULL)::int AS no_date
         FROM policies WHERE school_id = ${schoolId}`,
