@@ -93,10 +93,10 @@ describe("the leaders' dashboard", () => {
     await expect
       .poll(() => head.getByText("the lowest is Staff acceptable use agreement at 0%").count())
       .toBe(1);
-    await expect.poll(() => head.getByText("3 incidents in 2 categories over these terms.").count()).toBe(1);
     await expect
-      .poll(() => head.getByText("1 policies overdue for review; 1 due within 30 days.").count())
+      .poll(() => head.getByText("Incidents over these terms: 3, in 2 categories.").count())
       .toBe(1);
+    await expect.poll(() => head.getByText("Overdue for review: 1. Due within 30 days: 1.").count()).toBe(1);
     // Each chart's CSV is a link to the same figures.
     const csv = await head
       .getByRole("link", { name: "Download Incidents by category and term (CSV)" })

@@ -160,13 +160,24 @@ export function DashboardPage() {
       ? t("reports.summary.lowest", { count: rows.length, label: low.label, percent: low.percent })
       : t("reports.summary.none");
   };
-  // Bars run across, one row per name: long names (courses, agreements) stay readable on a phone.
-  const percentBar = (rows: { label: string; percent: number | null }[]) => (
-    <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ right: 16 }}>
+  // Bars run across, one row per name: long names (courses, categories) stay readable on a phone.
+  const across = (percent: boolean) => (
+    <>
       <CartesianGrid strokeDasharray="3 3" stroke="#c8c8c8" />
-      <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 12, fill: "#333" }} />
+      <XAxis
+        type="number"
+        domain={percent ? [0, 100] : [0, "auto"]}
+        allowDecimals={false}
+        unit={percent ? "%" : undefined}
+        tick={{ fontSize: 12, fill: "#333" }}
+      />
       <YAxis type="category" dataKey="label" width={120} interval={0} tick={{ fontSize: 12, fill: "#333" }} />
       <Tooltip />
+    </>
+  );
+  const percentBar = (rows: { label: string; percent: number | null }[]) => (
+    <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ right: 16 }}>
+      {across(true)}
       <Bar dataKey="percent" name={t("reports.columns.percent")} fill={PALETTE[0]} {...anim} />
     </BarChart>
   );
@@ -278,10 +289,16 @@ export function DashboardPage() {
               ? t("reports.summary.consent", { classes: classes.length, purposes: purposes.length })
               : t("reports.summary.none")
           }
+          height={barsHeight(classes.length * Math.max(1, purposes.length / 2)) + 40}
           figure={
             data.consent.length ? (
-              <BarChart data={consentBars} accessibilityLayer={false}>
-                {axes("label")}
+              <BarChart
+                data={consentBars}
+                layout="vertical"
+                accessibilityLayer={false}
+                margin={{ right: 16 }}
+              >
+                {across(true)}
                 <Legend itemSorter={null} />
                 {purposes.map((p, i) => (
                   <Bar key={p} dataKey={p} name={p} fill={PALETTE[i % PALETTE.length]} {...anim} />
@@ -311,10 +328,16 @@ export function DashboardPage() {
           chart="incidents"
           term={term}
           summary={t("reports.summary.incidents", { count: totalIncidents, categories: categories.length })}
+          height={barsHeight(categories.length * Math.max(1, data.terms.length / 2)) + 40}
           figure={
             incidentBars.length ? (
-              <BarChart data={incidentBars} accessibilityLayer={false}>
-                {axes("label", false)}
+              <BarChart
+                data={incidentBars}
+                layout="vertical"
+                accessibilityLayer={false}
+                margin={{ right: 16 }}
+              >
+                {across(false)}
                 <Legend itemSorter={null} />
                 {data.terms.map((tm, i) => (
                   <Bar
@@ -353,9 +376,10 @@ export function DashboardPage() {
             soon: data.policies.find((r) => r.status === "due_soon")?.count ?? 0,
             days: data.dueSoonDays,
           })}
+          height={barsHeight(policies.length)}
           figure={
-            <BarChart data={policies} accessibilityLayer={false}>
-              {axes("label", false)}
+            <BarChart data={policies} layout="vertical" accessibilityLayer={false} margin={{ right: 16 }}>
+              {across(false)}
               <Bar dataKey="count" name={t("reports.columns.count")} fill={PALETTE[0]} {...anim} />
             </BarChart>
           }
