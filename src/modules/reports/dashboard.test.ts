@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { addDays, addMonths, todayInLondon } from "../../kernel/dates.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { signedInPerson, staffAgreement } from "../../testing/factories.js";
 import { dashboardFigures } from "./figures.js";
@@ -58,6 +58,51 @@ describe("the leaders' dashboard", () => {
       });
       expect(res.statusCode).toBe(201);
     }
+    // Online safety training: Gwenllian's is in date, Idris's runs out in ten days, the head never did it.
+    for (const [person, completedOn] of [
+      [signers[0].id, addDays(today, -5)],
+      [signers[1].id, addDays(addMonths(today, -12), 10)],
+    ])
+      expect(
+        (
+          await head.post("/api/v1/training/completions", {
+            courseKey: "online_safety",
+            completedOn,
+            personIds: [person],
+          })
+        ).statusCode,
+      ).toBeLessThan(300);
+
+    // Class 4D: two pupils, each with one carer; Carwyn's father returns a paper form saying yes to
+    // the school website.
+    for (const [kind, csv] of [
+      [
+        "pupils",
+        "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,Date of Birth\nT400000000001,Carwyn,Rowlands,4,4D,2018-01-15\nT400000000002,Lleucu,Jenkins,4,4D,2018-04-02",
+      ],
+      [
+        "contacts",
+        "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN\nD1,Geraint,Rowlands,geraint@tyddyn.test,Father,1,Yes,T400000000001\nD2,Menna,Jenkins,menna@tyddyn.test,Mother,1,Yes,T400000000002",
+      ],
+    ])
+      await head.request("POST", `/api/v1/people/import?kind=${kind}&dryRun=false`, csv, {
+        "content-type": "text/csv",
+      });
+    const everyone = (await head.get("/api/v1/people?status=all&limit=500")).json().people as {
+      id: string;
+      givenName: string;
+    }[];
+    const idOf = (name: string) => everyone.find((p) => p.givenName === name)!.id;
+    expect(
+      (
+        await head.post(`/api/v1/consent/pupils/${idOf("Carwyn")}/answers`, {
+          carerId: idOf("Geraint"),
+          method: "paper",
+          answers: [{ purposeKey: "school_website", answer: "yes" }],
+        })
+      ).statusCode,
+    ).toBeLessThan(300);
+
     const c = await signedInPerson(t, head, schoolId, { givenName: "Morwenna", kinds: ["governor"] });
     await head.put(`/api/v1/people/${c.id}/roles`, { roles: ["chair_of_governors"] });
     chair = c.browser;
@@ -137,13 +182,41 @@ describe("the leaders' dashboard", () => {
     ]);
   });
 
+  it("counts training in date by course, expiring still counting as in date", async () => {
+    const view = await dashboardFigures(t.database.db, schoolId, [now], today);
+    expect(view.training.find((r) => r.course === "Online safety")).toEqual({
+      course: "Online safety",
+      required: 3,
+      inDate: 1,
+      expiring: 1,
+      expired: 0,
+      never: 1,
+      percent: 66.7,
+    });
+  });
+
+  it("counts consent by class and purpose as the consent module decides it", async () => {
+    const view = await dashboardFigures(t.database.db, schoolId, [now], today);
+    const row = (purpose: string) => view.consent.find((r) => r.class === "4D" && r.purpose === purpose);
+    // One yes of two pupils; nobody else's answer counts for a consent purpose.
+    expect(row("School website")).toEqual({
+      class: "4D",
+      purpose: "School website",
+      pupils: 2,
+      given: 1,
+      percent: 50,
+    });
+    expect(row("Local press")).toMatchObject({ pupils: 2, given: 0, percent: 0 });
+  });
+
   it("serves the figures to leaders and the chair of governors, with no one's name in them; a teacher is refused", async () => {
     expect((await teacher.get("/api/v1/reports/dashboard")).statusCode).toBe(403);
     expect((await teacher.get("/api/v1/reports/dashboard/incidents.csv")).statusCode).toBe(403);
     const res = await chair.get(`/api/v1/reports/dashboard?term=${now.name}`);
     expect(res.statusCode).toBe(200);
     const body = res.body;
-    for (const name of ["Gwenllian", "Idris", "Morwenna", "Staffroom"]) expect(body).not.toContain(name);
+    for (const name of ["Gwenllian", "Idris", "Morwenna", "Staffroom", "Carwyn", "Lleucu", "Geraint"])
+      expect(body).not.toContain(name);
     expect(res.json().agreements[0].percent).toBe(66.7);
     expect(res.json().terms.map((x: { name: string }) => x.name)).toEqual(
       termsEndingWith(now, 3).map((x) => x.name),
