@@ -2,6 +2,7 @@ import { Anchor, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useReducedMotion } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import {
   Bar,
   BarChart,
@@ -79,9 +80,12 @@ const pct = (v: number | null) => (v === null ? "–" : `${v}%`);
 /** The leaders' dashboard: the school's figures as charts, each with its table and CSV (decision 025). */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const term = new URLSearchParams(window.location.search).get("term") ?? "";
+  const [params] = useSearchParams();
+  // "?term=2026-autumn" shows that term and the two before it; without it, today's term.
+  const term = params.get("term") ?? "";
   const dashboard = useDashboard(term);
-  const animate = !useReducedMotion();
+  // Read at once, not after a first render: a chart must not start animating for someone who asked not to.
+  const animate = !useReducedMotion(false, { getInitialValueInEffect: false });
   const data = dashboard.data;
   if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
   if (!data) return <SectionLoader />;
