@@ -26,6 +26,7 @@ import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
 import { policyHealthRoutes } from "../modules/policy-health/routes.js";
 import { inspectionRoutes } from "../modules/reports/inspection-routes.js";
+import { reportRoutes } from "../modules/reports/routes.js";
 import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
@@ -109,6 +110,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     mailRoutes,
     homeRoutes,
     inspectionRoutes,
+    reportRoutes,
   ]) {
     await routes(app, deps);
   }

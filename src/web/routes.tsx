@@ -34,6 +34,7 @@ const features = {
   people: withFeatureStrings(() => import("./features/people/pages")),
   peopleImport: withFeatureStrings(() => import("./features/people/import/pages")),
   policies: withFeatureStrings(() => import("./features/policies/pages")),
+  reports: withFeatureStrings(() => import("./features/reports/pages")),
   requests: withFeatureStrings(() => import("./features/requests/pages")),
   settings: withFeatureStrings(() => import("./features/settings/pages")),
   setup: () => import("./features/setup/pages"),
@@ -130,6 +131,7 @@ const TypesPage = lazyPage(features.requests, "TypesPage");
 const CoursesPage = lazyPage(features.training, "CoursesPage");
 const InsetPage = lazyPage(features.training, "InsetPage");
 const MatrixPage = lazyPage(features.training, "MatrixPage");
+const DashboardPage = lazyPage(features.reports, "DashboardPage");
 const MyTrainingPage = lazyPage(features.training, "MyTrainingPage");
 const TrainingImportPage = lazyPage(features.training, "TrainingImportPage");
 const OutboxPage = lazyPage(features.settings, "OutboxPage");
@@ -292,6 +294,9 @@ export function AppRoutes() {
                 <Route path="record" element={<InsetPage />} />
                 <Route path="import" element={<TrainingImportPage />} />
                 <Route path="courses" element={<CoursesPage />} />
+              </Route>
+              <Route path="dashboard" element={<RequirePermission action="reports.dashboard" />}>
+                <Route index element={<DashboardPage />} />
               </Route>
               <Route path="audit" element={<RequirePermission action="audit.read" />}>
                 <Route index element={<AuditPage />} />

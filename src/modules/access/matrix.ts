@@ -110,6 +110,9 @@ export const MATRIX = {
   // training), for the head, the admins and the senior team who prepare for an inspection.
   "reports.inspection": INSPECTION_PACK_READERS,
   "audit.read": [...ADMINS, "dpo"],
+  // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
+  // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
+  "reports.dashboard": [...ADMINS, "slt", "dsl", "deputy_dsl", "chair_of_governors"],
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,

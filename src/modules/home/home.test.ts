@@ -94,3 +94,64 @@ describe("the headteacher's home: the school at a glance", () => {
     expect(home.attention.map((i: { key: string }) => i.key)).toEqual(["trainingNeverDone"]);
   });
 });
+
+describe("home: photo consent forms still unanswered", () => {
+  let t: TestApp;
+  let head: Browser;
+  let teacher: Browser;
+  const ids: Record<string, string> = {};
+  // A small class as the MIS gives it: Efa's mother is emailed; Osian's father is emailed too.
+  const pupils = [
+    "UPN,Legal Forename,Legal Surname,Year Group,Reg Group,Date of Birth",
+    "T300000000001,Efa,Bowen,2,2C,2019-02-11",
+    "T300000000002,Osian,Pugh,2,2C,2019-06-23",
+  ].join("\n");
+  const contacts = [
+    "Contact ID,Contact Forename,Contact Surname,Contact Email,Relationship,Priority,Parental Responsibility,Pupil UPN",
+    "C1,Heledd,Bowen,heledd@aelwyd.test,Mother,1,Yes,T300000000001",
+    "C2,Emyr,Pugh,emyr@aelwyd.test,Father,1,Yes,T300000000002",
+  ].join("\n");
+  const keys = async (who: Browser) =>
+    (await who.get("/api/v1/home"))
+      .json()
+      .attention.filter((i: { key: string }) => i.key === "consentUnanswered");
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    let schoolId: string;
+    ({ admin: head, schoolId } = await setUpSchool(t.app));
+    for (const [kind, csv] of [
+      ["pupils", pupils],
+      ["contacts", contacts],
+    ])
+      await head.request("POST", `/api/v1/people/import?kind=${kind}&dryRun=false`, csv, {
+        "content-type": "text/csv",
+      });
+    for (const p of (await head.get("/api/v1/people?status=all&limit=500")).json().people)
+      ids[p.givenName] = p.id;
+    ({ browser: teacher } = await signedInPerson(t, head, schoolId, { givenName: "Alaw" }));
+  });
+  afterAll(() => t.close());
+
+  it("tells those who ask parents how many children are waiting on an answer, one tap from consent; not a teacher", async () => {
+    expect(await keys(head)).toEqual([]);
+    const asked = await head.post("/api/v1/consent/requests", {
+      classes: ["2C"],
+      dueDate: addDays(todayInLondon(), 14),
+    });
+    expect(asked.statusCode).toBeLessThan(300);
+    expect(await keys(head)).toEqual([
+      { key: "consentUnanswered", params: { count: 2 }, href: "/consent", severity: "info" },
+    ]);
+    expect(await keys(teacher)).toEqual([]);
+
+    // Heledd returns a paper form for Efa: one child left.
+    const paper = await head.post(`/api/v1/consent/pupils/${ids.Efa}/answers`, {
+      carerId: ids.Heledd,
+      method: "paper",
+      answers: [{ purposeKey: "school_website", answer: "yes" }],
+    });
+    expect(paper.statusCode).toBeLessThan(300);
+    expect((await keys(head))[0].params).toEqual({ count: 1 });
+  });
+});

@@ -10,6 +10,7 @@ import { type NavItem, navItemsFor } from "./navItems";
 /** What each menu item's page asks the API for first: the menu must never lead to a refusal. */
 const PAGE_CALL: Record<string, string> = {
   home: "/api/v1/home",
+  dashboard: "/api/v1/reports/dashboard",
   // The report form asks nothing on opening; its pupil search is shown only to those who may search.
   reportConcern: "/api/v1/incidents?status=open",
   incidents: "/api/v1/incidents",
@@ -30,6 +31,7 @@ const PAGE_CALL: Record<string, string> = {
   audit: "/api/v1/audit",
   tokens: "/api/v1/api-tokens",
   outbox: "/api/v1/mail/outbox",
+  schoolSettings: "/api/v1/school/settings",
   policyApprovals: "/api/v1/policies/settings/approvers",
   askPermission: "/api/v1/requests/types",
   myRequests: "/api/v1/requests",
@@ -42,7 +44,6 @@ const PAGE_CALL: Record<string, string> = {
   trainingMatrix: "/api/v1/compliance/training",
   recordTraining: "/api/v1/training/staff",
   trainingCourses: "/api/v1/training/courses?all=true",
-  schoolSettings: "/api/v1/school/settings",
   // The page asks nothing on opening; what it offers is the download.
   inspectionPack: "/api/v1/reports/inspection.zip",
 };

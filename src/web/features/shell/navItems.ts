@@ -20,6 +20,8 @@ interface NavRule extends NavItem {
 // Navigation by capability: each item names the action a person needs to use it.
 const rules: NavRule[] = [
   { key: "home", to: "/" },
+  // The leaders' dashboard: counts only, so the chair of governors has it too (decision 025).
+  { key: "dashboard", to: "/dashboard", action: "reports.dashboard" },
   // Everyone signed in can report a concern, and it must be found at once: a button, near the top.
   { key: "reportConcern", to: "/incidents/report", action: "incidents.report", prominent: true },
   {
