@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { forbidden, unauthorized } from "../../kernel/problem.js";
-import { type Action, can, isAction } from "./matrix.js";
+import { type Action, can, isAction, KIND_RULES } from "./matrix.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -30,7 +30,10 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (!action) return; // static files and the SPA
-    if (can(request.actor, action)) return;
+    // The kind rules too (a governor never runs a class session; only governors and leaders read
+    // the governors' report): refused here, before the body is read, as the menu hides them.
+    const kindRule = KIND_RULES[action];
+    if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) return;
     throw request.actor ? forbidden() : unauthorized();
   });
 }
