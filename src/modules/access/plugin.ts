@@ -30,9 +30,10 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (!action) return; // static files and the SPA
-    // The kind rules too (a governor never runs a class session; only governors and leaders read
-    // the governors' report): refused here, before the body is read, as the menu hides them.
-    const kindRule = KIND_RULES[action];
+    // The governors' report's kind rule (governors and leaders) is applied here, before anything is
+    // read. The other kind rules are "ever" rules the routes refine with the records (a line manager
+    // named only in the directory may decide a request), so they stay with their routes.
+    const kindRule = action === "reports.governors" ? KIND_RULES[action] : undefined;
     if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) return;
     throw request.actor ? forbidden() : unauthorized();
   });
