@@ -9,6 +9,7 @@ import { chaseFilteringActions } from "../modules/filtering/service.js";
 import { escalateUnopened } from "../modules/incidents/service.js";
 import { smtpTransport, sweepOutbox } from "../modules/mail/service.js";
 import { sendReviewReminders } from "../modules/policies/reminders.js";
+import { sendGovernorsReports } from "../modules/reports/mailing.js";
 import { chaseFollowUps } from "../modules/requests/service.js";
 import { sweepTraining } from "../modules/training/service.js";
 import { buildApp } from "./app.js";
@@ -40,6 +41,19 @@ async function main() {
       app.log.error({ err }, "policy review reminder sweep failed");
     }
   });
+
+  // The termly report to governors: its headteacher is emailed a link once each term has ended.
+  const governorsReports = new Cron(
+    "0 15 7 * * *",
+    { protect: true, timezone: "Europe/London" },
+    async () => {
+      try {
+        await sendGovernorsReports(database.db, config.publicUrl);
+      } catch (err) {
+        app.log.error({ err }, "termly governors' report emails failed");
+      }
+    },
+  );
 
   // Agreements: assign new starters every minute; chase unsigned agreements hourly (each step once).
   const starters = new Cron("30 * * * * *", { protect: true }, async () => {
@@ -127,6 +141,7 @@ async function main() {
     starters.stop();
     chasing.stop();
     reviews.stop();
+    governorsReports.stop();
     sweeper?.stop();
     await app.close();
     await database.close();

@@ -132,6 +132,7 @@ const CoursesPage = lazyPage(features.training, "CoursesPage");
 const InsetPage = lazyPage(features.training, "InsetPage");
 const MatrixPage = lazyPage(features.training, "MatrixPage");
 const DashboardPage = lazyPage(features.reports, "DashboardPage");
+const GovernorsReportPage = lazyPage(features.reports, "GovernorsReportPage");
 const MyTrainingPage = lazyPage(features.training, "MyTrainingPage");
 const TrainingImportPage = lazyPage(features.training, "TrainingImportPage");
 const OutboxPage = lazyPage(features.settings, "OutboxPage");
@@ -297,6 +298,9 @@ export function AppRoutes() {
               </Route>
               <Route path="dashboard" element={<RequirePermission action="reports.dashboard" />}>
                 <Route index element={<DashboardPage />} />
+              </Route>
+              <Route path="reports" element={<RequirePermission action="reports.governors" />}>
+                <Route path="governors" element={<GovernorsReportPage />} />
               </Route>
               <Route path="audit" element={<RequirePermission action="audit.read" />}>
                 <Route index element={<AuditPage />} />

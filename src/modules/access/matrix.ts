@@ -6,7 +6,7 @@ import {
   mayRecordFilteringReviews,
   NO_STANDING,
 } from "./filtering.js";
-import { INSPECTION_PACK_READERS } from "./reports.js";
+import { DASHBOARD_READERS, INSPECTION_PACK_READERS, mayReadGovernorsReport } from "./reports.js";
 import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
 
@@ -112,7 +112,9 @@ export const MATRIX = {
   "audit.read": [...ADMINS, "dpo"],
   // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
   // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
-  "reports.dashboard": [...ADMINS, "slt", "dsl", "deputy_dsl", "chair_of_governors"],
+  "reports.dashboard": DASHBOARD_READERS,
+  // The termly report to governors (reports.ts): the dashboard's readers and every governor.
+  "reports.governors": "member",
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,
@@ -139,12 +141,13 @@ export function can(actor: Pick<Actor, "roles"> | null, action: Action): boolean
  * kinds of person: a governor may try to run a class session and is refused. The permissions the
  * web app receives leave these out for whoever the rule refuses, so no menu leads to a 403.
  */
-const KIND_RULES: Partial<Record<Action, (actor: Pick<Actor, "kinds" | "roles">) => boolean>> = {
+export const KIND_RULES: Partial<Record<Action, (actor: Pick<Actor, "kinds" | "roles">) => boolean>> = {
   "classSessions.run": canRunClassSession,
   "consent.read": isStaffMember,
   "consent.check": isStaffMember,
   "requests.registers": canReadRegisters,
   "requests.decide": mayEverDecide,
+  "reports.governors": mayReadGovernorsReport,
 };
 
 /**

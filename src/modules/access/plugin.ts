@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { forbidden, unauthorized } from "../../kernel/problem.js";
-import { type Action, can, isAction } from "./matrix.js";
+import { type Action, can, isAction, KIND_RULES } from "./matrix.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -30,7 +30,11 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (!action) return; // static files and the SPA
-    if (can(request.actor, action)) return;
+    // The governors' report's kind rule (governors and leaders) is applied here, before anything is
+    // read. The other kind rules are "ever" rules the routes refine with the records (a line manager
+    // named only in the directory may decide a request), so they stay with their routes.
+    const kindRule = action === "reports.governors" ? KIND_RULES[action] : undefined;
+    if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) return;
     throw request.actor ? forbidden() : unauthorized();
   });
 }

@@ -137,7 +137,7 @@ export const AUDIT_EVENT_GROUPS = {
     "training.imported",
     "training.reminder_sent",
   ],
-  reports: ["reports.inspection_pack_downloaded"],
+  reports: ["reports.inspection_pack_downloaded", "reports.governors_downloaded"],
   school: ["school.created", "school.demo_loaded", "school.country_set"],
 } as const;
 export type AuditEventGroup = keyof typeof AUDIT_EVENT_GROUPS;

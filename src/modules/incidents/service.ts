@@ -7,4 +7,4 @@ export { incidentsAttention } from "./attention.js";
 export { escalateUnopened } from "./escalation.js";
 // The academic term an incident falls in, for the inspector pack's counts (reports/inspection.ts).
 export { termOf } from "./registers.js";
-export { reportIncident } from "./reporting.js";
+export { CATEGORY_NAMES, reportIncident } from "./reporting.js";

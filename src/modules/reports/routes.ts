@@ -4,7 +4,8 @@ import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { file, problems } from "../../kernel/responses.js";
 import { chartCsv } from "./csv.js";
 import { dashboardFigures } from "./figures.js";
-import { type Chart, ChartParams, DashboardQuery, DashboardView } from "./schema.js";
+import { downloadGovernorsReport } from "./governors.js";
+import { type Chart, ChartParams, DashboardQuery, DashboardView, GovernorsQuery } from "./schema.js";
 import { termNamed, termOf, termsEndingWith } from "./terms.js";
 
 /** A school year's worth: the term asked for and the two before it. */
@@ -57,6 +58,31 @@ export async function reportRoutes(app: FastifyInstance, { database }: Deps) {
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="${chart}.csv"`)
         .send(chartCsv(view, chart));
+    },
+  );
+
+  api.get(
+    "/api/v1/reports/governors.pdf",
+    {
+      config: { action: "reports.governors" },
+      schema: {
+        querystring: GovernorsQuery,
+        response: {
+          200: file("application/pdf", "The termly report to governors: the term against the term before"),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      // Who may (governors and the dashboard's readers): the access plugin asks access/reports.ts.
+      const actor = actorOf(request);
+      const term = request.query.term ?? termOf(todayInLondon()).name;
+      const report = await downloadGovernorsReport(db, actor, term);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${report.fileName}"`)
+        .header("cache-control", "no-store")
+        .send(report.pdf);
     },
   );
 }

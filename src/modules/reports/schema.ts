@@ -105,3 +105,11 @@ export const DashboardQuery = z.object({
 export const ChartParams = z.object({
   chart: z.enum(CHARTS.map((c) => `${c}.csv` as const) as [`${Chart}.csv`, ...`${Chart}.csv`[]]),
 });
+
+export const GovernorsQuery = z.object({
+  term: z
+    .string()
+    .regex(TERM_PATTERN, "Name a term like 2026-autumn, 2027-spring or 2027-summer.")
+    .optional()
+    .describe("The term reported on (default: today's), compared with the term before it"),
+});

@@ -19,7 +19,8 @@ import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
-import { chartCsvHref, useDashboard } from "./reportsApi";
+import { chartCsvHref, governorsReportHref, useDashboard } from "./reportsApi";
+import { TermPicker } from "./TermPicker";
 import type { Chart, DashboardView } from "./types";
 
 /**
@@ -80,7 +81,7 @@ const pct = (v: number | null) => (v === null ? "–" : `${v}%`);
 /** The leaders' dashboard: the school's figures as charts, each with its table and CSV (decision 025). */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   // "?term=2026-autumn" shows that term and the two before it; without it, today's term.
   const term = params.get("term") ?? "";
   const dashboard = useDashboard(term);
@@ -201,6 +202,12 @@ export function DashboardPage() {
           to: termName(data.terms[data.terms.length - 1].name),
         })}
       </Text>
+      <Group align="flex-end">
+        <TermPicker value={term} onChange={(next) => setParams({ term: next }, { replace: true })} />
+        <Anchor href={governorsReportHref(data.terms[data.terms.length - 1].name)} download pb={8}>
+          {t("reports.governors.link")}
+        </Anchor>
+      </Group>
       <Stack gap="lg">
         <ChartSection
           chart="agreements"

@@ -14,3 +14,6 @@ export const useDashboard = (term: string) =>
 /** The same rows as CSV: a link, so the browser downloads it with the session cookie. */
 export const chartCsvHref = (chart: Chart, term: string) =>
   withQuery(`/api/v1/reports/dashboard/${chart}.csv`, { term });
+
+/** The termly report to governors as a PDF: a link, so the browser downloads it with the session cookie. */
+export const governorsReportHref = (term: string) => withQuery("/api/v1/reports/governors.pdf", { term });

@@ -11,6 +11,7 @@ import { type NavItem, navItemsFor } from "./navItems";
 const PAGE_CALL: Record<string, string> = {
   home: "/api/v1/home",
   dashboard: "/api/v1/reports/dashboard",
+  governorsReport: "/api/v1/reports/governors.pdf",
   // The report form asks nothing on opening; its pupil search is shown only to those who may search.
   reportConcern: "/api/v1/incidents?status=open",
   incidents: "/api/v1/incidents",

@@ -22,6 +22,8 @@ const rules: NavRule[] = [
   { key: "home", to: "/" },
   // The leaders' dashboard: counts only, so the chair of governors has it too (decision 025).
   { key: "dashboard", to: "/dashboard", action: "reports.dashboard" },
+  // The termly report names nobody: every governor reads it (decision 036).
+  { key: "governorsReport", to: "/reports/governors", action: "reports.governors" },
   // Everyone signed in can report a concern, and it must be found at once: a button, near the top.
   { key: "reportConcern", to: "/incidents/report", action: "incidents.report", prominent: true },
   {
