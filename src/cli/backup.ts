@@ -112,11 +112,19 @@ export async function restorePostgres(file: string, url: string, passphrase: str
       `The database ${new URL(url).pathname.slice(1)} is not empty (${existing} tables or sequences): restore only into a new, empty database.`,
     );
   await withPlainCopy(file, passphrase, "postgresql", async (plain) => {
+    const env = libpqEnv(url);
     const restore = spawn(
       "pg_restore",
-      ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", plain],
+      [
+        "--no-owner",
+        "--no-acl",
+        "--exit-on-error",
+        "--single-transaction",
+        `--dbname=${env.PGDATABASE}`,
+        plain,
+      ],
       {
-        env: libpqEnv(url),
+        env,
         stdio: ["ignore", "ignore", "pipe"],
       },
     );
