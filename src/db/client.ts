@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -30,16 +30,55 @@ export type Database = {
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/** Inside an embedded data directory: the process that has it open (decision 030). */
+export const DATA_DIR_LOCK = "accord.lock";
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory (a backup or
+ * a migration while the server runs) would corrupt it. So whoever opens it leaves its process id
+ * here, and a second opener is refused while that process lives.
+ */
+function lockDataDir(dataDir: string) {
+  const file = path.join(dataDir, DATA_DIR_LOCK);
+  try {
+    writeFileSync(file, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number(readFileSync(file, "utf8"));
+    if (holder && holder !== process.pid && alive(holder))
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder} (is Accord running?). Stop it first.`,
+      );
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
+}
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const client = await PGlite.create({ dataDir, loadDataDir }).catch((err) => {
+    unlock();
+    throw err;
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
     db,
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 

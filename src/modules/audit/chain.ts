@@ -15,7 +15,14 @@ export type ChainedFields = {
   summary: unknown;
   ip: string | null;
   prevHash: string;
+  /** Form 2 (decision 028) binds these too; form 1 events, written before, keep verifying as they were. */
+  hashForm?: number;
+  actorVia?: string | null;
+  records?: unknown;
 };
+
+/** The canonical form new events are hashed in. */
+export const CURRENT_HASH_FORM = 2;
 
 /** JSON with object keys sorted, so a jsonb round trip (which reorders keys) hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -28,7 +35,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function eventHash(e: ChainedFields): string {
-  const material = canonicalJson([
+  const form = e.hashForm ?? 1;
+  const fields = [
     e.schoolId,
     e.seq,
     e.at.toISOString(),
@@ -40,6 +48,10 @@ export function eventHash(e: ChainedFields): string {
     e.summary,
     e.ip,
     e.prevHash,
-  ]);
+  ];
+  // Form 2 leads with its number, so an event cannot be passed off as written in the other form.
+  const material = canonicalJson(
+    form === 1 ? fields : [form, ...fields, e.actorVia ?? null, e.records ?? null],
+  );
   return createHash("sha256").update(material).digest("hex");
 }

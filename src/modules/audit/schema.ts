@@ -171,7 +171,26 @@ export type AuditListView = z.infer<typeof AuditListView>;
 
 /** `GET /audit/verify` (API.md): the chain holds, or the first event where it breaks. */
 export const ChainCheckView = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), events: z.number().int() }),
-  z.object({ ok: z.literal(false), firstBrokenId: Id, events: z.number().int() }),
+  z.object({
+    ok: z.literal(true),
+    events: z.number().int(),
+    /** The chain's end: a school keeps this hash elsewhere to catch a rewritten chain (decision 028). */
+    head: z.object({ seq: z.number().int(), hash: z.string() }),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** The first event that does not hold; null when events at the end are missing. */
+    firstBrokenId: Id.nullable(),
+    events: z.number().int(),
+    reason: z.string(),
+    /** A signature, consent answer or incident entry that no longer matches what was recorded. */
+    record: z
+      .object({
+        type: z.enum(["signature", "consent_answer", "incident_entry"]),
+        id: Id,
+        problem: z.enum(["changed", "missing"]),
+      })
+      .optional(),
+  }),
 ]);
 export type ChainCheckView = z.infer<typeof ChainCheckView>;

@@ -11,7 +11,17 @@ import {
 } from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
-import { eventHash, GENESIS } from "./chain.js";
+import { CURRENT_HASH_FORM, eventHash, GENESIS } from "./chain.js";
+
+export { bindRecord, type RecordBinding, recordSha256 } from "./evidence.js";
+
+import {
+  bindingsOf,
+  firstUnmatched,
+  loadBoundRecords,
+  type RecordBinding,
+  type RecordProblem,
+} from "./evidence.js";
 import { namesOfEvents } from "./names.js";
 
 export type AuditInput = {
@@ -20,6 +30,8 @@ export type AuditInput = {
   entityId?: string | null;
   /** What changed, in words and values a reader understands; never a password or token. */
   summary?: Record<string, unknown>;
+  /** The evidence this event records, bound into the chain by its hash (decision 028). */
+  records?: RecordBinding[];
 };
 
 /** The end of a school's chain: the next event takes `seq + 1` and points at `hash`. */
@@ -63,6 +75,9 @@ function insertEventsSql(head: ChainHead, events: EventInput[], onlyIf?: SQL): S
       summary: input.summary ?? {},
       ip: input.actor.ip,
       prevHash: head.hash,
+      hashForm: CURRENT_HASH_FORM,
+      actorVia: input.actor.via ?? null,
+      records: input.records && input.records.length > 0 ? input.records : null,
     };
     const hash = eventHash(fields);
     head.seq = fields.seq;
@@ -71,12 +86,14 @@ function insertEventsSql(head: ChainHead, events: EventInput[], onlyIf?: SQL): S
   });
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
   // One array per column (unnest): a batch is one statement whatever its size.
-  return sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, action, entity_type, entity_id, summary, ip, prev_hash, hash)
+  return sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, actor_via, action, entity_type, entity_id, summary, ip, prev_hash, hash, records, hash_form)
     SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("seq")}::bigint[],
       ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[], ${col("actorPersonId")}::uuid[],
-      ${col("actorName")}::text[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
+      ${col("actorName")}::text[], ${col("actorVia")}::text[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
       ${sql.param(rows.map((r) => JSON.stringify(r.summary)))}::jsonb[], ${col("ip")}::text[],
-      ${col("prevHash")}::text[], ${col("hash")}::text[])${onlyIf ? sql` WHERE ${onlyIf}` : sql``}`;
+      ${col("prevHash")}::text[], ${col("hash")}::text[],
+      ${sql.param(rows.map((r) => (r.records ? JSON.stringify(r.records) : null)))}::jsonb[],
+      ${col("hashForm")}::smallint[])${onlyIf ? sql` WHERE ${onlyIf}` : sql``}`;
 }
 
 /**
@@ -145,15 +162,40 @@ export async function recordEvent(
 }
 
 export type VerifyResult =
-  | { ok: true; events: number }
-  | { ok: false; events: number; firstBrokenId: string };
+  | { ok: true; events: number; head: { seq: number; hash: string } }
+  | {
+      ok: false;
+      events: number;
+      /** The first event that does not hold; null when what is wrong is missing events. */
+      firstBrokenId: string | null;
+      /** What is wrong, in words an administrator can act on. */
+      reason: string;
+      /** A signature, consent answer or incident entry that no longer matches its event. */
+      record?: RecordProblem;
+    };
 
-/** Walk a school's chain in order; report the first event whose hash or link does not hold. */
-export async function verifyChain(db: DbOrTx, schoolId: string): Promise<VerifyResult> {
+const RECORD_WORDS: Record<RecordProblem["type"], string> = {
+  signature: "Signature",
+  consent_answer: "Consent answer",
+  incident_entry: "Incident entry",
+};
+
+/**
+ * Walk a school's chain in order; report the first event whose hash or link does not hold, the
+ * first record (signature, consent answer, incident entry) that no longer matches the hash its
+ * event recorded, or a chain that ends before its head says it does (decision 028). With
+ * `expectHead`, the head must also be the one kept elsewhere (or a later one that chains from it).
+ */
+export async function verifyChain(
+  db: DbOrTx,
+  schoolId: string,
+  options: { expectHash?: string } = {},
+): Promise<VerifyResult> {
   const pageSize = 2000;
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
+  let sawExpected = options.expectHash === undefined;
   for (;;) {
     const rows = await db
       .select()
@@ -163,13 +205,93 @@ export async function verifyChain(db: DbOrTx, schoolId: string): Promise<VerifyR
       .limit(pageSize);
     for (const row of rows) {
       const intact = row.seq === expectedSeq && row.prevHash === prevHash && eventHash(row) === row.hash;
-      if (!intact) return { ok: false, events: checked, firstBrokenId: row.id };
+      if (!intact) {
+        const reason =
+          row.seq !== expectedSeq
+            ? `Event ${expectedSeq} is missing (the next event found is ${row.seq}).`
+            : `Event ${row.seq} does not match its hash or its link to the event before.`;
+        return { ok: false, events: checked, firstBrokenId: row.id, reason };
+      }
+      if (row.hash === options.expectHash) sawExpected = true;
       prevHash = row.hash;
       expectedSeq += 1;
       checked += 1;
     }
-    if (rows.length < pageSize) return { ok: true, events: checked };
+    const bindings = rows.flatMap((row) => bindingsOf(row.records).map((b) => ({ b, event: row })));
+    if (bindings.length > 0) {
+      const found = await loadBoundRecords(
+        db,
+        schoolId,
+        bindings.map(({ b }) => b),
+      );
+      for (const { b, event } of bindings) {
+        const problem = firstUnmatched([b], found);
+        if (problem)
+          return {
+            ok: false,
+            events: checked,
+            firstBrokenId: event.id,
+            record: problem,
+            reason:
+              problem.problem === "missing"
+                ? `${RECORD_WORDS[b.type]} ${b.id}, recorded by event ${event.seq}, is missing.`
+                : `${RECORD_WORDS[b.type]} ${b.id} does not match what event ${event.seq} recorded: it was changed after it was made.`,
+          };
+      }
+    }
+    if (rows.length < pageSize) break;
   }
+  const head = await chainHeadOf(db, schoolId);
+  const end = { seq: expectedSeq - 1, hash: prevHash };
+  if (head && (head.seq !== end.seq || head.hash !== end.hash))
+    return {
+      ok: false,
+      events: checked,
+      firstBrokenId: null,
+      reason:
+        head.seq > end.seq
+          ? `The chain ends at event ${end.seq}, but its head records event ${head.seq} (hash ${head.hash}): ${head.seq - end.seq} event(s) at the end are missing.`
+          : `The chain's head (event ${head.seq}) does not match its last event (${end.seq}).`,
+    };
+  if (!head && checked > 0)
+    return { ok: false, events: checked, firstBrokenId: null, reason: "The chain's head is missing." };
+  if (!sawExpected)
+    return {
+      ok: false,
+      events: checked,
+      firstBrokenId: null,
+      reason: `No event in the chain has the hash ${options.expectHash} kept elsewhere: the chain was rewritten or cut back.`,
+    };
+  return { ok: true, events: checked, head: end };
+}
+
+/**
+ * Whether a record still says what the event that recorded it bound into the chain: "unbound"
+ * for records made before decision 028 (or whose event is gone; verify names that).
+ */
+export async function recordMatchesItsEvent(
+  db: DbOrTx,
+  schoolId: string,
+  eventId: string,
+  type: RecordBinding["type"],
+  row: { id: string } & Record<string, unknown>,
+): Promise<"matches" | "changed" | "unbound"> {
+  const [event] = await db
+    .select({ records: auditEvents.records })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.schoolId, schoolId), eq(auditEvents.id, eventId)));
+  const binding = bindingsOf(event?.records).find((b) => b.type === type && b.id === row.id);
+  if (!binding) return "unbound";
+  return firstUnmatched([binding], new Map([[`${type}:${row.id}`, row]])) ? "changed" : "matches";
+}
+
+/** The head a school's chain should end at (kept outside the events; decision 028). */
+export async function chainHeadOf(db: DbOrTx, schoolId: string) {
+  const [head] = await queryRows<{ seq: string | number; hash: string }>(
+    db,
+    sql`SELECT seq, hash FROM audit_chain_heads WHERE school_id = ${schoolId}`,
+  );
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
 }
 
 export type AuditFilter = {

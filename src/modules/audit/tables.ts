@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { schools } from "../schools/tables.js";
 
@@ -17,6 +17,7 @@ export const auditEvents = pgTable(
     at: at("at").notNull(),
     actorPersonId: uuid("actor_person_id"),
     actorName: text("actor_name"),
+    actorVia: text("actor_via"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
@@ -24,6 +25,13 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * The evidence this event recorded (signatures, consent answers, incident entries), each as
+     * its type, id and the SHA-256 of its canonical form (decision 028). Null before form 2.
+     */
+    records: jsonb("records"),
+    /** Which canonical form `hash` is of: 1 (before decision 028) or 2 (adds actor_via, records). */
+    hashForm: smallint("hash_form").notNull().default(1),
   },
   (t) => [
     uniqueIndex("audit_events_chain_idx").on(t.schoolId, t.seq),
@@ -34,7 +42,9 @@ export const auditEvents = pgTable(
 /**
  * The end of each school's audit chain. Writers lock this row (one statement: upsert and read)
  * instead of searching audit_events for the last event, and move it on in the statement that
- * writes their events. It is a cache of the chain's end, not evidence: verify walks the events.
+ * writes their events. Verify also compares it with the last event it walked: events deleted
+ * from the end of the chain, or all of a school's events, leave the head pointing past them
+ * (decision 028). `seq` is also the number of events, as sequence numbers run 1, 2, 3….
  */
 export const auditChainHeads = pgTable("audit_chain_heads", {
   schoolId: uuid("school_id")

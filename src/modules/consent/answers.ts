@@ -11,7 +11,7 @@ import { consentAnswers } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { badRequest, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { bindRecord, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { purposesOf } from "./purposes.js";
 import { carersOf, nameOf, onRoll, type PupilRow, pupilsWhere } from "./queries.js";
@@ -77,6 +77,8 @@ export async function recordAnswers(tx: Tx, actor: Actor, r: AnswersToRecord, pu
       how: r.method,
       ...(r.note ? { note: r.note } : {}),
     },
+    // Each answer bound into the chain: an edit to one afterwards is caught (decision 028).
+    records: rows.map((row) => bindRecord("consent_answer", row)),
   });
   if (turnedToNo.length > 0) {
     await recordEvent(tx, actor, {

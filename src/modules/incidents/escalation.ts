@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { incidentEntries, incidentHandlers, incidentSettings, incidents } from "../../db/schema.js";
 import { type Role, systemActor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { bindRecord, recordEvent } from "../audit/service.js";
 import { holdersOf, notifyHandlers } from "./reporting.js";
 import { escalationChain, schoolMinutesBetween } from "./routing.js";
 
@@ -48,12 +48,15 @@ export async function escalateUnopened(db: Db, publicUrl: string, now = new Date
         .update(incidents)
         .set({ escalationLevel: incident.escalationLevel + 1, lastRoutedAt: now })
         .where(eq(incidents.id, incident.id));
-      await tx.insert(incidentEntries).values({
-        schoolId: incident.schoolId,
-        incidentId: incident.id,
-        kind: "escalated",
-        text: `Not opened within ${threshold} minutes of school time: sent on to ${step.join(", ")}.`,
-      });
+      const [entry] = await tx
+        .insert(incidentEntries)
+        .values({
+          schoolId: incident.schoolId,
+          incidentId: incident.id,
+          kind: "escalated",
+          text: `Not opened within ${threshold} minutes of school time: sent on to ${step.join(", ")}.`,
+        })
+        .returning();
       const fresh = new Set(added.map((a) => a.personId));
       await notifyHandlers(
         tx,
@@ -68,6 +71,7 @@ export async function escalateUnopened(db: Db, publicUrl: string, now = new Date
         entityType: "incident",
         entityId: incident.id,
         summary: { name: incident.reference, to: step.join(", ") },
+        records: [bindRecord("incident_entry", entry)],
       });
     });
     escalated++;

@@ -10,7 +10,7 @@ import { personNameSql as nameOf } from "../../kernel/names.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type IncidentAccess, incidentAccess } from "../access/incidents.js";
 import type { Actor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { bindRecord, recordEvent } from "../audit/service.js";
 import { type EntryInput, type IncidentView, NO_ATTACHMENTS, type ReporterView } from "./schema.js";
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -263,6 +263,7 @@ export async function addTimelineEntry(db: Db, actor: Actor, id: string, input: 
       entityType: "incident",
       entityId: row.id,
       summary: { name: row.reference, kind: input.kind, ...(input.agency ? { agency: input.agency } : {}) },
+      records: [bindRecord("incident_entry", entry)],
     });
     return entry;
   });
@@ -287,12 +288,13 @@ export async function closeIncident(db: Db, actor: Actor, id: string, outcome: s
       .update(incidents)
       .set({ status: "closed", outcome, closedBy: actor.personId, closedAt: new Date() })
       .where(eq(incidents.id, row.id));
-    await addEntry(tx, actor, row, { kind: "closed", text: outcome });
+    const entry = await addEntry(tx, actor, row, { kind: "closed", text: outcome });
     await recordEvent(tx, actor, {
       action: "incident.closed",
       entityType: "incident",
       entityId: row.id,
       summary: { name: row.reference },
+      records: [bindRecord("incident_entry", entry)],
     });
   });
   return asHandler(db, actor, id);
@@ -306,12 +308,13 @@ export async function reopenIncident(db: Db, actor: Actor, id: string, reason: s
       .update(incidents)
       .set({ status: "open", outcome: null, closedBy: null, closedAt: null })
       .where(eq(incidents.id, row.id));
-    await addEntry(tx, actor, row, { kind: "reopened", text: reason });
+    const entry = await addEntry(tx, actor, row, { kind: "reopened", text: reason });
     await recordEvent(tx, actor, {
       action: "incident.reopened",
       entityType: "incident",
       entityId: row.id,
       summary: { name: row.reference },
+      records: [bindRecord("incident_entry", entry)],
     });
   });
   return asHandler(db, actor, id);
@@ -346,7 +349,7 @@ export async function addPeople(db: Db, actor: Actor, id: string, personIds: str
         })),
       )
       .onConflictDoNothing();
-    await addEntry(tx, actor, row, {
+    const entry = await addEntry(tx, actor, row, {
       kind: "access_added",
       text: `${found.map((f) => f.name).join(", ")}: ${reason}`,
     });
@@ -355,6 +358,7 @@ export async function addPeople(db: Db, actor: Actor, id: string, personIds: str
       entityType: "incident",
       entityId: row.id,
       summary: { name: row.reference, people: ids.length },
+      records: [bindRecord("incident_entry", entry)],
     });
   });
   return asHandler(db, actor, id);
@@ -370,7 +374,7 @@ export async function recordIcoDecision(
   const row = await mustHandle(db, actor, id);
   if (row.category !== "data_breach") throw conflict("Only a data breach is reported to the regulator.");
   await db.transaction(async (tx: Tx) => {
-    await addEntry(
+    const entry = await addEntry(
       tx,
       actor,
       row,
@@ -388,6 +392,7 @@ export async function recordIcoDecision(
       entityType: "incident",
       entityId: row.id,
       summary: { name: row.reference, reported: d.reported },
+      records: [bindRecord("incident_entry", entry)],
     });
   });
   return asHandler(db, actor, id);

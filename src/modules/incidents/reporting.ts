@@ -8,7 +8,7 @@ import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { incidentEntries, incidentHandlers, incidentPeople, incidents } from "../../db/schema.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor, Role } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { bindRecord, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { icoDeadlineOf, routeFor } from "./routing.js";
 import type { Category, ReportInput } from "./schema.js";
@@ -172,13 +172,16 @@ export async function reportIncident(
           why: "routed" as const,
         })),
       );
-    await tx.insert(incidentEntries).values({
-      schoolId: actor.schoolId,
-      incidentId: row.id,
-      kind: "reported",
-      text: from ? "Reported from a monitoring alert." : "Reported.",
-      authorId: actor.personId,
-    });
+    const [entry] = await tx
+      .insert(incidentEntries)
+      .values({
+        schoolId: actor.schoolId,
+        incidentId: row.id,
+        kind: "reported",
+        text: from ? "Reported from a monitoring alert." : "Reported.",
+        authorId: actor.personId,
+      })
+      .returning();
     await notifyHandlers(tx, actor.schoolId, handlers, row, publicUrl);
     await recordEvent(tx, actor, {
       action: "incident.reported",
@@ -186,6 +189,7 @@ export async function reportIncident(
       entityId: row.id,
       // The category and reference only: the audit log is read by admins and the DPO.
       summary: { name: reference, category: input.category, routedTo: roles.join(", ") },
+      records: [bindRecord("incident_entry", entry)],
     });
     return {
       id: row.id,

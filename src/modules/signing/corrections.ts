@@ -5,7 +5,7 @@ import { people, signatures } from "../../db/schema.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canCorrectSignature, canWithdrawSignature } from "../access/signatures.js";
-import { lockChain, recordEvent } from "../audit/service.js";
+import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import {
   newReference,
@@ -69,19 +69,7 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
     const agreement = await subjectOf(tx, old);
     const bySigner = old.personId === actor.personId;
     const rowId = randomUUID();
-    const event = await recordEvent(tx, actor, {
-      action: `${old.subjectType}.signature_withdrawn`,
-      entityType: old.subjectType,
-      entityId: old.subjectId,
-      summary: {
-        title: agreement.title,
-        signatureId: rowId,
-        withdraws: old.id,
-        signer: old.fullName,
-        by: bySigner ? "the signer" : "an administrator",
-        reason,
-      },
-    });
+    const eventId = randomUUID();
     const [row] = await tx
       .insert(signatures)
       .values({
@@ -98,11 +86,26 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
         textSha256: old.textSha256,
         authMethod: authMethodOf(actor),
         signedAt: new Date(),
-        auditEventId: event.id,
+        auditEventId: eventId,
         verificationRef: newReference(),
         correctsId: old.id,
       })
       .returning();
+    await recordEvent(tx, actor, {
+      id: eventId,
+      action: `${old.subjectType}.signature_withdrawn`,
+      entityType: old.subjectType,
+      entityId: old.subjectId,
+      summary: {
+        title: agreement.title,
+        signatureId: rowId,
+        withdraws: old.id,
+        signer: old.fullName,
+        by: bySigner ? "the signer" : "an administrator",
+        reason,
+      },
+      records: [bindRecord("signature", row)],
+    });
     if (bySigner) {
       await tellAdmins(tx, actor.schoolId, {
         subject: `Signature withdrawn: ${agreement.title}`,

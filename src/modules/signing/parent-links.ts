@@ -7,7 +7,7 @@ import { fullNameSql } from "../../kernel/names.js";
 import { conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
-import { lockChain, recordEvent } from "../audit/service.js";
+import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { invalidLink } from "./device-codes.js";
 import { childrenInCareOf, coverOf, planParentLinks, type ReachPlan } from "./parent-reach.js";
@@ -273,18 +273,7 @@ export async function declineByLink(
     const childName = await nameOf(tx, link.childId);
     const actor = { ...systemActor(link.schoolId), personId: link.parentId, name: parentName, ip: ctx.ip };
     const id = randomUUID();
-    const event = await recordEvent(tx, actor, {
-      action: `${agreement.type}.declined`,
-      entityType: agreement.type,
-      entityId: agreement.id,
-      summary: {
-        title: agreement.title,
-        reason,
-        signatureId: id,
-        onBehalfOf: link.childId,
-        authMethod: "parent_link",
-      },
-    });
+    const eventId = randomUUID();
     const [row] = await tx
       .insert(signatures)
       .values({
@@ -302,10 +291,24 @@ export async function declineByLink(
         signedAt: new Date(),
         ip: ctx.ip,
         userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-        auditEventId: event.id,
+        auditEventId: eventId,
         verificationRef: newReference(),
       })
       .returning();
+    await recordEvent(tx, actor, {
+      id: eventId,
+      action: `${agreement.type}.declined`,
+      entityType: agreement.type,
+      entityId: agreement.id,
+      summary: {
+        title: agreement.title,
+        reason,
+        signatureId: id,
+        onBehalfOf: link.childId,
+        authMethod: "parent_link",
+      },
+      records: [bindRecord("signature", row)],
+    });
     await tx.update(signingLinks).set({ signatureId: row.id }).where(eq(signingLinks.id, link.id));
     await tellAdmins(tx, link.schoolId, {
       subject: `Agreement declined: ${agreement.title}`,

@@ -174,7 +174,11 @@ export const VerificationView = z.discriminatedUnion("valid", [
     withdrawnAt: IsoMoment.nullable(),
     correctedAt: IsoMoment.nullable(),
   }),
-  z.object({ valid: z.literal(false) }),
+  z.object({
+    valid: z.literal(false),
+    /** "record_mismatch": the signature no longer matches what was recorded (edited afterwards). */
+    reason: z.enum(["record_mismatch"]).optional(),
+  }),
 ]);
 export type VerificationView = z.infer<typeof VerificationView>;
 

@@ -11,7 +11,13 @@ import { londonDateTime } from "../../kernel/dates.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canReadSignature, canSign } from "../access/signatures.js";
-import { type AuditInput, lockChain, recordEvent } from "../audit/service.js";
+import {
+  type AuditInput,
+  bindRecord,
+  lockChain,
+  recordEvent,
+  recordMatchesItsEvent,
+} from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import {
   findSigned,
@@ -175,6 +181,8 @@ export function newSignature(
       textSha256: agreement.textSha256,
       choices: body.choices,
     },
+    // The whole signature, bound into the chain: an edit to it afterwards is caught (decision 028).
+    records: [bindRecord("signature", row)],
   };
   return { row, event };
 }
@@ -263,12 +271,7 @@ export async function declineAsMember(
       throw conflict(
         `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
       );
-    const event = await recordEvent(tx, actor, {
-      action: `${subjectType}.declined`,
-      entityType: subjectType,
-      entityId: agreementId,
-      summary: { title: agreement.title, reason },
-    });
+    const eventId = randomUUID();
     const row = await insertDecline(tx, {
       schoolId: actor.schoolId,
       subjectType,
@@ -280,8 +283,16 @@ export async function declineAsMember(
       textSha256: agreement.textSha256,
       authMethod: actor.via === "token" ? "api_token" : "password",
       signedAt: new Date(),
-      auditEventId: event.id,
+      auditEventId: eventId,
       verificationRef: newReference(),
+    });
+    await recordEvent(tx, actor, {
+      id: eventId,
+      action: `${subjectType}.declined`,
+      entityType: subjectType,
+      entityId: agreementId,
+      summary: { title: agreement.title, reason },
+      records: [bindRecord("signature", row)],
     });
     // The school's admins are told, so someone can talk to the person.
     await tellAdmins(tx, actor.schoolId, {
@@ -370,6 +381,9 @@ export async function visitorSignatureByReference(db: Db, reference: string) {
 export async function verifyReference(db: Db, reference: string): Promise<VerificationView> {
   const row = await recordByReference(db, normaliseReference(reference));
   if (row?.s.kind !== "signed") return { valid: false as const };
+  // A receipt whose signature was edited in the database is not shown as valid (decision 028).
+  if ((await recordMatchesItsEvent(db, row.s.schoolId, row.s.auditEventId, "signature", row.s)) === "changed")
+    return { valid: false as const, reason: "record_mismatch" as const };
   const label = (await labelsOf(db, [row.s])).get(`${row.s.subjectType}:${row.s.subjectId}`);
   if (!label) return { valid: false as const };
   // The receipt is genuine either way; the checker is also told if it no longer stands.

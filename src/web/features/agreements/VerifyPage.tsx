@@ -95,8 +95,19 @@ export function VerifyPage() {
             </Alert>
           )}
           {result?.valid === false && (
-            <Alert color="red" title={t("agreements.verify.invalid")}>
-              {t("agreements.verify.invalidDetail")}
+            <Alert
+              color="red"
+              title={t(
+                result.reason === "record_mismatch"
+                  ? "agreements.verify.mismatch"
+                  : "agreements.verify.invalid",
+              )}
+            >
+              {t(
+                result.reason === "record_mismatch"
+                  ? "agreements.verify.mismatchDetail"
+                  : "agreements.verify.invalidDetail",
+              )}
             </Alert>
           )}
         </div>

@@ -16,12 +16,20 @@ export function VerifyChain() {
       <ErrorAlert error={verify.error} />
       {result?.ok === true && (
         <Alert color="green" role="status" title={t("audit.verify.okTitle")}>
-          {t("audit.verify.ok", { count: result.events })}
+          {t("audit.verify.ok", { count: result.events })}{" "}
+          {t("audit.verify.head", { hash: result.head.hash })}
         </Alert>
       )}
       {result?.ok === false && (
         <Alert color="red" role="alert" title={t("audit.verify.brokenTitle")}>
-          {t("audit.verify.broken", { id: result.firstBrokenId })}
+          {result.record
+            ? t("audit.verify.recordChanged", {
+                record: t(`audit.verify.records.${result.record.type}`),
+                id: result.record.id,
+              })
+            : result.firstBrokenId
+              ? t("audit.verify.broken", { id: result.firstBrokenId })
+              : t("audit.verify.tailMissing")}
         </Alert>
       )}
     </Stack>
