@@ -17,6 +17,9 @@ export const auditEvents = pgTable(
     at: at("at").notNull(),
     actorPersonId: uuid("actor_person_id"),
     actorName: text("actor_name"),
+    actorVia: text("actor_via"),
+    /** The API token the actor used, when `actor_via` is "token" (its name is read from api_tokens). */
+    actorTokenId: uuid("actor_token_id"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
