@@ -37,6 +37,7 @@ export function scopeFor(action: Action, method: string): TokenScope | "never" {
 
 /** Do these scopes cover the request? `full` covers everything a token may do. */
 export function scopesAllow(scopes: readonly TokenScope[], action: Action, method: string): boolean {
+  if (action === "public") return true; // what needs nobody signed in needs no scope either
   const needed = scopeFor(action, method);
   if (needed === "never") return false;
   return scopes.includes("full") || scopes.includes(needed);
@@ -47,7 +48,7 @@ export function scopesAllow(scopes: readonly TokenScope[], action: Action, metho
  * current roles, so the matrix is asked as well: a token is never more than the person who made it.
  */
 export function tokenRefusal(actor: Actor, action: Action, method: string): string | null {
-  if (actor.via !== "token") return null;
+  if (actor.via !== "token" || action === "public") return null;
   const needed = scopeFor(action, method);
   if (needed === "never")
     return "API tokens cannot manage tokens, roles, passwords or sign-in settings. Sign in to do this.";
