@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { InjectOptions } from "fastify";
 import { newSecret } from "../kernel/secrets.js";
 import { Browser, type TestApp } from "./app.js";
 
@@ -54,5 +55,36 @@ export async function staffAgreement(head: Browser) {
     agreementId: agreement.id as string,
     textSha256: agreement.textSha256 as string,
     policyId: policy.id as string,
+  };
+}
+
+/** An API token an admin made, and a script that uses it: bearer header, no cookie, no Origin. */
+export async function apiToken(
+  t: TestApp,
+  admin: Browser,
+  body: { name: string; scopes?: string[]; expiresAt?: string },
+) {
+  const res = await admin.post("/api/v1/api-tokens", body);
+  if (res.statusCode !== 201) throw new Error(`token not made: ${res.statusCode} ${res.body}`);
+  const made = res.json() as { id: string; token: string; scopes: string[]; expiresAt: string };
+  const call = (
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      payload: payload as InjectOptions["payload"],
+      headers: { authorization: `Bearer ${made.token}`, ...headers },
+    });
+  return {
+    ...made,
+    call,
+    get: (url: string) => call("GET", url),
+    post: (url: string, payload: unknown = {}) => call("POST", url, payload),
+    put: (url: string, payload: unknown) => call("PUT", url, payload),
+    delete: (url: string) => call("DELETE", url),
   };
 }

@@ -39,7 +39,16 @@ import {
   mayEverDecide,
   requestAccess,
 } from "./requests.js";
-import { type Actor, ADMIN_ROLES, AUDIENCE_KIND, KINDS, type Kind, ROLES, type Role } from "./roles.js";
+import {
+  type Actor,
+  ADMIN_ROLES,
+  AUDIENCE_KIND,
+  KINDS,
+  type Kind,
+  ROLES,
+  type Role,
+  TOKEN_SCOPES,
+} from "./roles.js";
 import * as signatureRules from "./signatures.js";
 import {
   canCorrectSignature,
@@ -48,6 +57,7 @@ import {
   canSign,
   canWithdrawSignature,
 } from "./signatures.js";
+import { mayGrantRoles, neverForTokens, scopesAllow } from "./tokens.js";
 import * as trainingRules from "./training.js";
 import {
   canReadCertificate,
@@ -66,11 +76,12 @@ import { canReadVisitor } from "./visitors.js";
 describe("authorization: every route × every role", () => {
   let t: TestApp;
   let schoolId: string;
+  let adminId: string;
   const identities: { label: string; roles: string[]; cookie: string | null }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ schoolId } = await setUpSchool(t.app));
+    ({ schoolId, adminId } = await setUpSchool(t.app));
     identities.push({ label: "anonymous", roles: [], cookie: null });
     const holders: [string, string[]][] = [
       ["member of staff with no role", []],
@@ -140,6 +151,45 @@ describe("authorization: every route × every role", () => {
     }
     expect(mismatches).toEqual([]);
   }, 180_000); // ~70 routes × 13 identities through the full request pipeline
+
+  it("answers every route for an API token of each scope as access/tokens.ts says", async () => {
+    // The headteacher and school admin made at setup makes one token per scope: what a token may
+    // do is at most what they may, narrowed by its scope, and never what no token may do.
+    const adminRoles: Role[] = ["headteacher", "school_admin"];
+    const uuid = "00000000-0000-4000-8000-000000000000";
+    const mismatches: string[] = [];
+    for (const scope of TOKEN_SCOPES) {
+      const { secret, hash } = newSecret("acc_");
+      await t.database.db.execute(
+        sql`INSERT INTO api_tokens (school_id, name, token_hash, created_by, scopes, expires_at)
+          VALUES (${schoolId}, ${scope}, ${hash}, ${adminId}, ARRAY[${scope}]::text[], now() + interval '1 day')`,
+      );
+      for (const route of t.app.accordRoutes) {
+        const url = route.url.replace(/:id|:versionId|:token/g, (p) =>
+          p === ":token" ? "x".repeat(43) : uuid,
+        );
+        const res = await t.app.inject({
+          method: route.method as "GET",
+          url,
+          headers: { authorization: `Bearer ${secret}` },
+          payload: route.method === "GET" || route.method === "DELETE" ? undefined : {},
+        });
+        const action = route.action as Action;
+        const allowed =
+          !neverForTokens(action) &&
+          scopesAllow([scope], action, route.method) &&
+          can({ roles: adminRoles }, action) &&
+          (STANDING_RULES[action]?.({ roles: adminRoles }, NO_STANDING) ?? true);
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        if (allowed === refused)
+          mismatches.push(`${route.method} ${route.url} with a ${scope} token: got ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // What no token may do, whatever its scope.
+    for (const action of ["apiTokens.manage", "roles.assign", "auth.changePassword"] as const)
+      expect(neverForTokens(action)).toBe(true);
+  }, 180_000);
 
   it("refuses to register a route that declares no action", async () => {
     const { buildApp } = await import("../../testing/app.js");
@@ -432,6 +482,13 @@ describe("authorization: every record rule × every role × own, other and other
       expect: { none: ADMINS },
     },
     {
+      rule: "mayGrantRoles",
+      // The same person signed in, or through an API token they made.
+      records: { signedIn: "session", throughAToken: "token" },
+      answer: (actor, via) => mayGrantRoles({ ...actor, via }),
+      expect: { signedIn: ADMINS, throughAToken: "nobody" },
+    },
+    {
       rule: "canReadOutbox",
       records: { none: null },
       answer: (actor) => canReadOutbox(actor),
@@ -690,6 +747,7 @@ describe("authorization: every record rule × every role × own, other and other
       ...signatureRules,
       ...trainingRules,
       ...visitorRules,
+      mayGrantRoles,
     })
       // These two answer about a person or an audience, not an actor: tested below.
       .filter(

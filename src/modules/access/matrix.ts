@@ -118,6 +118,8 @@ export const MATRIX = {
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,
+  // API tokens: made and revoked by admins signed in, never by a token (access/tokens.ts).
+  "apiTokens.manage": ADMINS,
 } as const satisfies Record<string, "public" | "member" | readonly Role[]>;
 
 export type Action = keyof typeof MATRIX;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { forbidden, unauthorized } from "../../kernel/problem.js";
 import { type Action, can, isAction, KIND_RULES } from "./matrix.js";
+import { tokenRefusal } from "./tokens.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -30,6 +31,12 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (!action) return; // static files and the SPA
+    if (request.actor?.via === "token") {
+      // A token: its scopes and the things no token may do, with the creator's current roles.
+      const refusal = tokenRefusal(request.actor, action, request.method);
+      if (refusal) throw forbidden(refusal);
+      return;
+    }
     // The governors' report's kind rule (governors and leaders) is applied here, before anything is
     // read. The other kind rules are "ever" rules the routes refine with the records (a line manager
     // named only in the directory may decide a request), so they stay with their routes.

@@ -69,6 +69,18 @@ export const AUDIENCE_KIND = {
   pupils: "pupil",
 } as const satisfies Record<Audience, Kind>;
 
+/**
+ * What an API token may be used for (decision 029): `read` (look, never change), `import` (the
+ * people and policy imports) and `full` (everything its creator's roles allow, except what no
+ * token may ever do: access/tokens.ts). A token holds one or more.
+ */
+export const TOKEN_SCOPES = ["read", "import", "full"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** How the actor reached Accord: every audit event records it (`actor_via`). */
+export const ACTOR_VIAS = ["session", "token", "parent_link", "kiosk", "class_session", "system"] as const;
+export type ActorVia = (typeof ACTOR_VIAS)[number];
+
 /** Who is making a request: every service call receives one. */
 export type Actor = {
   schoolId: string;
@@ -77,7 +89,9 @@ export type Actor = {
   roles: Role[];
   kinds: Kind[];
   ip: string | null;
-  via: "session" | "token" | "system";
+  via: ActorVia;
+  /** When `via` is "token": which token, and what it may be used for. */
+  token?: { id: string; name: string; scopes: TokenScope[] };
 };
 
 export function systemActor(schoolId: string): Actor {

@@ -18,6 +18,8 @@ export type ChainedFields = {
   /** Form 2 (decision 028) binds these too; form 1 events, written before, keep verifying as they were. */
   hashForm?: number;
   actorVia?: string | null;
+  /** The API token the actor used (decision 029). */
+  actorTokenId?: string | null;
   records?: unknown;
 };
 
@@ -51,7 +53,7 @@ export function eventHash(e: ChainedFields): string {
   ];
   // Form 2 leads with its number, so an event cannot be passed off as written in the other form.
   const material = canonicalJson(
-    form === 1 ? fields : [form, ...fields, e.actorVia ?? null, e.records ?? null],
+    form === 1 ? fields : [form, ...fields, e.actorVia ?? null, e.records ?? null, e.actorTokenId ?? null],
   );
   return createHash("sha256").update(material).digest("hex");
 }

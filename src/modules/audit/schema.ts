@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, IsoMoment } from "../../kernel/responses.js";
+import { ACTOR_VIAS } from "../access/roles.js";
 
 /**
  * Every kind of event Accord records, grouped by what a headteacher would look for. Each has a
@@ -152,6 +153,14 @@ export const AuditEventView = z.object({
   at: IsoMoment,
   actorName: z.string().nullable(),
   actorPersonId: Id.nullable(),
+  /**
+   * How the actor came: "session" (signed in), "token" (an API token: `actorToken` names it),
+   * "parent_link", "kiosk", "class_session" or "system" (Accord itself). Null on events recorded
+   * before it was kept.
+   */
+  actorVia: z.enum(ACTOR_VIAS).nullable(),
+  /** The API token the actor used ("by Jane Smith via API token 'MIS sync'"). */
+  actorToken: z.object({ id: Id, name: z.string() }).nullable(),
   /** A kind of event: one of AUDIT_EVENT_KINDS. */
   action: z.string(),
   entityType: z.string(),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import {
   type Db,
   type DbOrTx,
@@ -9,8 +9,8 @@ import {
   withClauses,
   writeTogether,
 } from "../../db/client.js";
-import { auditEvents } from "../../db/schema.js";
-import type { Actor } from "../access/roles.js";
+import { apiTokens, auditEvents } from "../../db/schema.js";
+import { ACTOR_VIAS, type Actor, type ActorVia } from "../access/roles.js";
 import { CURRENT_HASH_FORM, eventHash, GENESIS } from "./chain.js";
 
 export { bindRecord, type RecordBinding, recordSha256 } from "./evidence.js";
@@ -77,19 +77,21 @@ function insertEventsSql(head: ChainHead, events: EventInput[], onlyIf?: SQL): S
       prevHash: head.hash,
       hashForm: CURRENT_HASH_FORM,
       actorVia: input.actor.via ?? null,
+      actorTokenId: input.actor.token?.id ?? null,
       records: input.records && input.records.length > 0 ? input.records : null,
     };
     const hash = eventHash(fields);
     head.seq = fields.seq;
     head.hash = hash;
+    // How the actor came (session, API token, parent link…) is bound into the hash: decision 029.
     return { ...fields, hash, id: input.id ?? randomUUID() };
   });
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
   // One array per column (unnest): a batch is one statement whatever its size.
-  return sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, actor_via, action, entity_type, entity_id, summary, ip, prev_hash, hash, records, hash_form)
+  return sql`INSERT INTO audit_events (id, school_id, seq, at, actor_person_id, actor_name, actor_via, actor_token_id, action, entity_type, entity_id, summary, ip, prev_hash, hash, records, hash_form)
     SELECT * FROM unnest(${col("id")}::uuid[], ${col("schoolId")}::uuid[], ${col("seq")}::bigint[],
       ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[], ${col("actorPersonId")}::uuid[],
-      ${col("actorName")}::text[], ${col("actorVia")}::text[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
+      ${col("actorName")}::text[], ${col("actorVia")}::text[], ${col("actorTokenId")}::uuid[], ${col("action")}::text[], ${col("entityType")}::text[], ${col("entityId")}::text[],
       ${sql.param(rows.map((r) => JSON.stringify(r.summary)))}::jsonb[], ${col("ip")}::text[],
       ${col("prevHash")}::text[], ${col("hash")}::text[],
       ${sql.param(rows.map((r) => (r.records ? JSON.stringify(r.records) : null)))}::jsonb[],
@@ -339,6 +341,7 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
     schoolId,
     events.map((e) => ({ ...e, summary: e.summary as Record<string, unknown> })),
   );
+  const tokenNames = await tokenNamesOf(db, schoolId, events);
   return {
     total,
     events: events.map((e) => ({
@@ -347,6 +350,10 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
       at: e.at.toISOString(),
       actorName: e.actorName,
       actorPersonId: e.actorPersonId,
+      actorVia: (ACTOR_VIAS as readonly string[]).includes(e.actorVia ?? "")
+        ? (e.actorVia as ActorVia)
+        : null,
+      actorToken: e.actorTokenId ? { id: e.actorTokenId, name: tokenNames.get(e.actorTokenId) ?? "" } : null,
       subject: names.get(e.id)?.subject ?? null,
       forPerson: names.get(e.id)?.forPerson ?? null,
       action: e.action,
@@ -356,4 +363,15 @@ export async function listEvents(db: DbOrTx, schoolId: string, f: AuditFilter) {
       ip: e.ip,
     })),
   };
+}
+
+/** The names of the API tokens that acted in these events (a token's name never changes). */
+async function tokenNamesOf(db: DbOrTx, schoolId: string, events: { actorTokenId: string | null }[]) {
+  const ids = [...new Set(events.flatMap((e) => (e.actorTokenId ? [e.actorTokenId] : [])))];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: apiTokens.id, name: apiTokens.name })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.schoolId, schoolId), inArray(apiTokens.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

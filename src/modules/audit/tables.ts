@@ -18,6 +18,8 @@ export const auditEvents = pgTable(
     actorPersonId: uuid("actor_person_id"),
     actorName: text("actor_name"),
     actorVia: text("actor_via"),
+    /** The API token the actor used, when `actor_via` is "token" (its name is read from api_tokens). */
+    actorTokenId: uuid("actor_token_id"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),

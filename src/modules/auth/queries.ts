@@ -215,13 +215,22 @@ export async function apiTokensOf(db: Db, schoolId: string) {
 }
 
 /** Revoke a token not revoked yet; returns its name, or nothing when there was none to revoke. */
-export async function markApiTokenRevoked(tx: Tx, schoolId: string, id: string) {
+export async function markApiTokenRevoked(tx: Tx, schoolId: string, id: string, reason: string) {
   const [row] = await tx
     .update(apiTokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(apiTokens.schoolId, schoolId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ name: apiTokens.name });
   return row;
+}
+
+/** Revoke every token a person made that is not revoked yet; returns those revoked. */
+export async function markTokensOfCreatorRevoked(tx: Tx, personId: string, reason: string) {
+  return tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date(), revokedReason: reason })
+    .where(and(eq(apiTokens.createdBy, personId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
 }
 
 export async function liveApiToken(db: Db, tokenHash: string) {

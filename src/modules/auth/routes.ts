@@ -164,7 +164,7 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
 
   api.get(
     "/api/v1/api-tokens",
-    { config: { action: "settings.manage" }, schema: { response: { 200: ApiTokenListView } } },
+    { config: { action: "apiTokens.manage" }, schema: { response: { 200: ApiTokenListView } } },
     async (request) => ({
       tokens: await listApiTokens(db, actorOf(request)),
     }),
@@ -173,17 +173,17 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
   api.post(
     "/api/v1/api-tokens",
     {
-      config: { action: "settings.manage" },
+      config: { action: "apiTokens.manage" },
       schema: { body: ApiTokenInput, response: { 201: ApiTokenCreatedView, ...problems(400) } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createApiToken(db, actorOf(request), request.body.name)),
+      reply.status(201).send(await createApiToken(db, actorOf(request), request.body)),
   );
 
   api.delete(
     "/api/v1/api-tokens/:id",
     {
-      config: { action: "settings.manage" },
+      config: { action: "apiTokens.manage" },
       schema: { params: IdParams, response: { 204: NoContent, ...problems(400, 404) } },
     },
     async (request, reply) => {

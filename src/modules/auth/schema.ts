@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Id, IsoMoment, MailDelivery } from "../../kernel/responses.js";
-import { KINDS, ROLES } from "../access/roles.js";
+import { KINDS, ROLES, TOKEN_SCOPES } from "../access/roles.js";
 
 export const LoginInput = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(254),
@@ -12,7 +12,20 @@ export const ChangePasswordInput = z.object({
 });
 export const AcceptInvitationInput = z.object({ password: z.string().max(1000) });
 export const TokenParams = z.object({ token: z.string().min(10).max(200) });
-export const ApiTokenInput = z.object({ name: z.string().trim().min(1, "Give the token a name.").max(100) });
+/**
+ * A new API token. A name alone gives the `full` scope for 90 days (API.md's fixed point);
+ * `scopes` narrows it, `expiresAt` (within a year) shortens or lengthens it.
+ */
+export const ApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Give the token a name.").max(100),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES, "Choose read, import or full."))
+    .min(1, "Choose at least one scope.")
+    .max(TOKEN_SCOPES.length)
+    .optional(),
+  expiresAt: z.iso.datetime({ offset: true, message: "Give the expiry as a date and time." }).optional(),
+});
+export type ApiTokenInput = z.infer<typeof ApiTokenInput>;
 
 // --- Responses
 
@@ -66,12 +79,23 @@ export const ApiTokenView = z.object({
   createdAt: IsoMoment,
   lastUsedAt: IsoMoment.nullable(),
   revokedAt: IsoMoment.nullable(),
+  /** Why it was revoked: "revoked" (by an admin), "password_changed" or "access_reset" (its creator's). */
+  revokedReason: z.string().nullable(),
   createdByName: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  expiresAt: IsoMoment,
+  /** "active", or why it no longer works: revoked, expired, or its creator has left. */
+  status: z.enum(["active", "revoked", "expired", "creator_left"]),
 });
 export type ApiTokenView = z.infer<typeof ApiTokenView>;
 export const ApiTokenListView = z.object({ tokens: z.array(ApiTokenView) });
 export type ApiTokenListView = z.infer<typeof ApiTokenListView>;
 
 /** A new API token: the secret is shown this once (it is stored hashed). */
-export const ApiTokenCreatedView = z.object({ id: Id, token: z.string() });
+export const ApiTokenCreatedView = z.object({
+  id: Id,
+  token: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  expiresAt: IsoMoment,
+});
 export type ApiTokenCreatedView = z.infer<typeof ApiTokenCreatedView>;

@@ -4,7 +4,14 @@ import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canHoldAccount } from "../access/people.js";
-import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
+import {
+  ACCOUNT_KINDS,
+  type Actor,
+  type Kind,
+  type Role,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
@@ -30,6 +37,7 @@ import {
   markApiTokenRevoked,
   markApiTokenUsed,
   markInvitationUsed,
+  markTokensOfCreatorRevoked,
   type PersonFields,
   peopleWithoutAccount,
   recentFailures,
@@ -221,6 +229,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       entityType: "person",
       entityId: actor.personId,
     });
+    await revokeTokensOf(tx, actor, actor.personId!, "password_changed");
   });
 }
 
@@ -245,6 +254,7 @@ export async function createInvitation(
   const now = new Date();
   await closeOpenInvitations(tx, personId, now);
   await endAllSessions(tx, personId);
+  await revokeTokensOf(tx, actor, personId, "access_reset");
   const { secret, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3600_000);
   await insertInvitation(tx, {
@@ -341,45 +351,92 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
       entityType: "person",
       entityId: person.id,
     });
+    // Choosing a password through a link is a password change too (a reset, or a first password).
+    await revokeTokensOf(tx, actor, person.id, "password_changed");
   });
 }
 
-// --- API tokens: for integrations and scripts; they act with the permissions of their creator.
+// --- API tokens: for integrations and scripts (decision 029). A token acts as its creator, with
+// the creator's roles as they are at each request, narrowed by its scopes (access/tokens.ts).
 
-export async function createApiToken(db: Db, actor: Actor, name: string) {
+const TOKEN_DAYS = 90;
+const TOKEN_MAX_DAYS = 366;
+const DAY = 86_400_000;
+
+function tokenExpiry(requested: string | undefined, now: Date) {
+  if (!requested) return new Date(now.getTime() + TOKEN_DAYS * DAY);
+  const at = new Date(requested);
+  const problem =
+    at.getTime() <= now.getTime()
+      ? "Choose an expiry in the future."
+      : at.getTime() > now.getTime() + TOKEN_MAX_DAYS * DAY
+        ? "A token can last a year at most: choose an earlier expiry."
+        : null;
+  if (problem) throw badRequest(problem, [{ field: "expiresAt", message: problem }]);
+  return at;
+}
+
+/** `full` already covers the others, so a token holding it holds only it. */
+function normalScopes(scopes: TokenScope[] | undefined): TokenScope[] {
+  const chosen = [...new Set(scopes ?? ["full"])];
+  return chosen.includes("full") ? ["full"] : TOKEN_SCOPES.filter((s) => chosen.includes(s));
+}
+
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; scopes?: TokenScope[]; expiresAt?: string },
+) {
+  const now = new Date();
+  const expiresAt = tokenExpiry(input.expiresAt, now);
+  const scopes = normalScopes(input.scopes);
   const { secret, hash } = newSecret("acc_");
   return db.transaction(async (tx) => {
     const row = await insertApiToken(tx, {
       schoolId: actor.schoolId,
-      name,
+      name: input.name,
       tokenHash: hash,
       createdBy: actor.personId!,
+      scopes,
+      expiresAt,
     });
     await recordEvent(tx, actor, {
       action: "api_token.created",
       entityType: "api_token",
       entityId: row.id,
-      summary: { name },
+      summary: { name: input.name, scopes, expiresAt: expiresAt.toISOString() },
     });
-    return { id: row.id, token: secret };
+    return { id: row.id, token: secret, scopes, expiresAt: expiresAt.toISOString() };
   });
 }
 
 export async function listApiTokens(db: Db, actor: Actor) {
   const rows = await apiTokensOf(db, actor.schoolId);
+  const now = Date.now();
+  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
   return rows.map(({ t, creator }) => ({
     id: t.id,
     name: t.name,
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    revokedReason: t.revokedReason,
     createdByName: fullName({ givenName: creator.givenName, familyName: creator.familyName }),
+    scopes: t.scopes as TokenScope[],
+    expiresAt: t.expiresAt.toISOString(),
+    status: t.revokedAt
+      ? ("revoked" as const)
+      : t.expiresAt.getTime() <= now
+        ? ("expired" as const)
+        : creator.leaveDate && creator.leaveDate <= today
+          ? ("creator_left" as const)
+          : ("active" as const),
   }));
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
-    const row = await markApiTokenRevoked(tx, actor.schoolId, id);
+    const row = await markApiTokenRevoked(tx, actor.schoolId, id, "revoked");
     if (!row) throw notFound("API token");
     await recordEvent(tx, actor, {
       action: "api_token.revoked",
@@ -390,11 +447,39 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   });
 }
 
-export async function resumeApiToken(db: Db, token: string, ip: string | null) {
+/**
+ * A person's password changed or their access was reset: the tokens they made stop working, as
+ * their sessions do (whoever learnt the old password may have made one). Each is recorded.
+ */
+async function revokeTokensOf(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  reason: "password_changed" | "access_reset",
+) {
+  for (const row of await markTokensOfCreatorRevoked(tx, personId, reason))
+    await recordEvent(tx, actor, {
+      action: "api_token.revoked",
+      entityType: "api_token",
+      entityId: row.id,
+      summary: { name: row.name, reason },
+    });
+}
+
+/**
+ * The actor behind a bearer token, or null when there is no such token or it was revoked, or its
+ * creator has left. An expired token is refused with its own message, so a script's owner knows
+ * to make a new one rather than look for a typing mistake.
+ */
+export async function resumeApiToken(db: Db, token: string, ip: string | null): Promise<Actor | null> {
   const row = await liveApiToken(db, hashSecret(token));
   if (!row) return null;
+  if (row.expiresAt.getTime() <= Date.now())
+    throw unauthorized(
+      `This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}. Ask a school admin to make a new one.`,
+    );
   const actor = await actorFor(db, row.createdBy, ip, "token");
   if (!actor) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(db, row.id);
-  return actor;
+  return { ...actor, token: { id: row.id, name: row.name, scopes: row.scopes as TokenScope[] } };
 }

@@ -93,6 +93,15 @@ export const apiTokens = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
     lastUsedAt: at("last_used_at"),
     revokedAt: at("revoked_at"),
+    /** What the token may be used for: access/roles.ts TOKEN_SCOPES (decision 029). */
+    scopes: text("scopes").array().notNull().default(sql`'{full}'::text[]`),
+    /** Refused from this moment on (at most a year after it was made). */
+    expiresAt: at("expires_at").notNull(),
+    /** Why it was revoked: "revoked" by an admin, "password_changed", "access_reset". */
+    revokedReason: text("revoked_reason"),
   },
-  (t) => [uniqueIndex("api_tokens_token_idx").on(t.tokenHash)],
+  (t) => [
+    uniqueIndex("api_tokens_token_idx").on(t.tokenHash),
+    index("api_tokens_creator_idx").on(t.createdBy),
+  ],
 );

@@ -226,7 +226,7 @@ export async function answerByLink(
       name: carerRow?.name ?? null,
       kinds: ["parent"],
       ip: meta.ip,
-      via: "session",
+      via: "parent_link",
     };
     let recorded = 0;
     for (const pupil of pupils) {

@@ -34,7 +34,7 @@ export async function peopleRoutes(app: FastifyInstance, { database, config }: D
     "/api/v1/people",
     {
       config: { action: "people.manage" },
-      schema: { body: PersonInput, response: { 201: PersonDetailView, ...problems(400) } },
+      schema: { body: PersonInput, response: { 201: PersonDetailView, ...problems(400, 403) } },
     },
     async (request, reply) => reply.status(201).send(await createPerson(db, actorOf(request), request.body)),
   );

@@ -17,8 +17,9 @@ import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
 import { fullName, fullNameSql } from "../../kernel/names.js";
-import { badRequest, notFound } from "../../kernel/problem.js";
+import { badRequest, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
+import { mayGrantRoles } from "../access/tokens.js";
 import { recordEvent } from "../audit/service.js";
 import type { AccountState, PeopleQuery, PersonInput, PersonPatch, PersonView } from "./schema.js";
 
@@ -233,6 +234,9 @@ export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, aud
 }
 
 export async function createPerson(db: Db, actor: Actor, input: PersonInput) {
+  // Giving designated roles is for admins signed in: never through an API token (decision 029).
+  if ((input.roles?.length ?? 0) > 0 && !mayGrantRoles(actor))
+    throw forbidden("API tokens cannot give roles. Add the person without roles, or sign in to give them.");
   const row = await db.transaction((tx) => insertPerson(tx, actor, input));
   return getPerson(db, actor.schoolId, row.id);
 }

@@ -263,7 +263,7 @@ export async function signInClass(
       roles: [],
       kinds: [],
       ip: ctx.ip,
-      via: "system",
+      via: "class_session",
     };
     const s = await insertSignature(tx, actor, agreement, body, {
       ...ctx,

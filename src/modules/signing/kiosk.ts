@@ -188,7 +188,12 @@ export async function signAtKiosk(
         ),
       );
     if (again) throw conflict("You have just signed this: thank you. There is no need to sign again.");
-    const actor = { ...systemActor(kiosk.schoolId), name: `${body.fullName} (visitor)`, ip: ctx.ip };
+    const actor: Actor = {
+      ...systemActor(kiosk.schoolId),
+      name: `${body.fullName} (visitor)`,
+      ip: ctx.ip,
+      via: "kiosk",
+    };
     const s = await insertSignature(tx, actor, agreement, body, {
       ...ctx,
       personId: null,

@@ -271,7 +271,13 @@ export async function declineByLink(
     const { link, agreement } = await usableLink(tx, token);
     const parentName = (await nameOf(tx, link.parentId)) ?? "A parent or carer";
     const childName = await nameOf(tx, link.childId);
-    const actor = { ...systemActor(link.schoolId), personId: link.parentId, name: parentName, ip: ctx.ip };
+    const actor: Actor = {
+      ...systemActor(link.schoolId),
+      personId: link.parentId,
+      name: parentName,
+      ip: ctx.ip,
+      via: "parent_link",
+    };
     const id = randomUUID();
     const eventId = randomUUID();
     const [row] = await tx
@@ -327,11 +333,12 @@ export async function signByLink(
 ) {
   return db.transaction(async (tx) => {
     const { link, agreement } = await usableLink(tx, token);
-    const actor = {
+    const actor: Actor = {
       ...systemActor(link.schoolId),
       personId: link.parentId,
       name: body.fullName,
       ip: ctx.ip,
+      via: "parent_link",
     };
     const signature = await insertSignature(
       tx,

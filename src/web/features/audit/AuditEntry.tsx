@@ -25,6 +25,16 @@ export function AuditEntry({ event }: { event: AuditEvent }) {
       <Text fw={600} mt={4}>
         {auditSentence(event, t)}
       </Text>
+      {event.actorVia && (
+        <Text size="sm" c="dimmed" data-testid="audit-via">
+          {t(`audit.via.${event.actorVia}`, {
+            actor: event.actorName ?? t("audit.system"),
+            token: event.actorToken?.name ?? "",
+            // Names are shown as written, never as HTML.
+            interpolation: { escapeValue: false },
+          })}
+        </Text>
+      )}
       {details.length > 0 && (
         <Box component="dl" m={0} mt={6}>
           {details.map((d) => (

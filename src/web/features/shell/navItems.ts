@@ -116,7 +116,7 @@ const rules: NavRule[] = [
     to: "/settings",
     children: [
       { key: "schoolSettings", to: "/settings/school", action: "settings.manage" },
-      { key: "tokens", to: "/settings/tokens", action: "settings.manage" },
+      { key: "tokens", to: "/settings/tokens", action: "apiTokens.manage" },
       { key: "outbox", to: "/settings/outbox", action: "mail.read" },
       { key: "policyApprovals", to: "/settings/policies", action: "policies.settings" },
     ],

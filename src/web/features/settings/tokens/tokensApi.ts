@@ -1,14 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiTokenCreatedView, ApiTokenInput, ApiTokenView } from "../../../../modules/auth/schema";
 import { api } from "../../../api";
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdByName: string | null;
-}
+export { TOKEN_SCOPES, type TokenScope } from "../../../../modules/access/roles";
+
+export type ApiToken = ApiTokenView;
 
 export const tokensQueryKey = ["api-tokens"] as const;
 
@@ -27,7 +23,7 @@ function useRefreshTokens() {
 export function useCreateToken() {
   const refresh = useRefreshTokens();
   return useMutation({
-    mutationFn: (name: string) => api.post<{ id: string; token: string }>("/api-tokens", { name }),
+    mutationFn: (input: ApiTokenInput) => api.post<ApiTokenCreatedView>("/api-tokens", input),
     onSuccess: refresh,
   });
 }
@@ -38,4 +34,11 @@ export function useRevokeToken(id: string) {
     mutationFn: () => api.delete<void>(`/api-tokens/${encodeURIComponent(id)}`),
     onSuccess: refresh,
   });
+}
+
+/** The end of a day in London (a token chosen to expire "on 31 July" works all that day). */
+export function endOfDayInLondon(day: string): string {
+  const utc = new Date(`${day}T23:59:59Z`);
+  const wall = (timeZone: string) => new Date(utc.toLocaleString("en-US", { timeZone })).getTime();
+  return new Date(utc.getTime() - (wall("Europe/London") - wall("UTC"))).toISOString();
 }
