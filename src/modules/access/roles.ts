@@ -78,6 +78,8 @@ export type Actor = {
   kinds: Kind[];
   ip: string | null;
   via: "session" | "token" | "system";
+  /** For a session: how the person signed in (a signature's evidence says so). */
+  signedInWith?: "password" | "sso";
 };
 
 export function systemActor(schoolId: string): Actor {
