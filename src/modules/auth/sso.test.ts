@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { Browser, ORIGIN, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
+import { staffAgreement } from "../../testing/factories.js";
 import { type Person, startTestIdp, type TestIdp } from "../../testing/oidc.js";
 
 const CALLBACK = `${ORIGIN}/api/v1/auth/sso/callback`;
@@ -346,5 +347,30 @@ describe("signing in with Google or Microsoft", () => {
     expect((await admin.delete("/api/v1/school/sso/google")).statusCode).toBe(204);
     const started = await new Browser(t.app).get(`/api/v1/auth/sso/start?provider=${id}`);
     expect(started.headers.location).toBe("/sign-in?sso=not_set_up");
+  });
+
+  it("records on a signature's evidence that its signer signed in with Google, not a password", async () => {
+    await setUpProvider("google");
+    const { agreementId, textSha256 } = await staffAgreement(admin);
+    await admin.post(`/api/v1/agreements/${agreementId}/assignments`, {
+      kinds: ["staff"],
+      dueDate: "2099-07-01",
+    });
+    const { browser } = await signInWithProvider(
+      { sub: "g-grace", email: "grace@oakfield.sch.uk", email_verified: true },
+      `provider=${await providerId("google")}`,
+    );
+    const signed = await browser.post(`/api/v1/agreements/${agreementId}/signatures`, {
+      fullName: "Grace Tester",
+      jobTitle: "Teacher",
+      choices: { photo: "agree" },
+      textSha256,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const [row] = await queryRows<{ auth_method: string }>(
+      t.database.db,
+      sql`SELECT auth_method FROM signatures WHERE id = ${signed.json().id}`,
+    );
+    expect(row.auth_method).toBe("sso");
   });
 });
