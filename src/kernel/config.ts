@@ -22,6 +22,11 @@ const Env = z.object({
   ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   ACCORD_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   ACCORD_LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  /** 32 random bytes, base64: encrypts secrets kept in the database (an SSO client secret). */
+  ACCORD_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded")
+    .optional(),
   ACCORD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -35,6 +40,17 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number };
   loginLimitPerIpPerMinute: number;
   logLevel: string;
+  /**
+   * The key that encrypts secrets at rest: ACCORD_SECRET_KEY, or else a key kept in `keyFile`
+   * (made on first use), so one machine runs with no set-up. Several servers need the variable.
+   */
+  secretKey: Buffer | null;
+  keyFile: string;
+  /**
+   * Let SSO issuers be plain http. Only tests set it, on the config object, for their provider on
+   * 127.0.0.1 (decision 031); no environment variable reaches it.
+   */
+  allowHttpSsoIssuers: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.ACCORD_SESSION_IDLE_MINUTES, maxHours: e.ACCORD_SESSION_MAX_HOURS },
     loginLimitPerIpPerMinute: e.ACCORD_LOGIN_LIMIT_PER_IP,
     logLevel: e.ACCORD_LOG_LEVEL,
+    secretKey: e.ACCORD_SECRET_KEY ? Buffer.from(e.ACCORD_SECRET_KEY, "base64") : null,
+    keyFile: path.resolve(e.ACCORD_DATA_DIR, "secret.key"),
+    allowHttpSsoIssuers: false,
   };
 }
 

@@ -22,9 +22,17 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/** A fixed key for secrets kept encrypted (an SSO client secret), so tests write no key file. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ ACCORD_LOG_LEVEL: "silent", ACCORD_PUBLIC_URL: ORIGIN, ...env });
+  const config = loadConfig({
+    ACCORD_LOG_LEVEL: "silent",
+    ACCORD_PUBLIC_URL: ORIGIN,
+    ACCORD_SECRET_KEY: TEST_SECRET_KEY,
+    ...env,
+  });
   const app = await buildApp(database, config);
   await app.ready();
   return {

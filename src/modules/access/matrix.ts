@@ -118,6 +118,9 @@ export const MATRIX = {
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,
+  // Sign-in with Google or Microsoft (auth/sso): its own action so that no API token reaches it
+  // (access/tokens.ts refuses every "sso." action), though the admins hold both.
+  "sso.manage": ADMINS,
   // API tokens: made and revoked by admins signed in, never by a token (access/tokens.ts).
   "apiTokens.manage": ADMINS,
 } as const satisfies Record<string, "public" | "member" | readonly Role[]>;

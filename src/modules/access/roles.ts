@@ -92,6 +92,8 @@ export type Actor = {
   via: ActorVia;
   /** When `via` is "token": which token, and what it may be used for. */
   token?: { id: string; name: string; scopes: TokenScope[] };
+  /** For a session: how the person signed in (a signature's evidence says so). */
+  signedInWith?: "password" | "sso";
 };
 
 export function systemActor(schoolId: string): Actor {

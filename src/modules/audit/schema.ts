@@ -55,11 +55,14 @@ export const AUDIT_EVENT_GROUPS = {
   ],
   accounts: [
     "auth.signed_in",
+    "auth.signed_in_sso",
     "auth.signed_out",
     "auth.password_changed",
     "auth.invitation_accepted",
     "api_token.created",
     "api_token.revoked",
+    "sso.provider_saved",
+    "sso.provider_removed",
   ],
   consent: [
     "consent.purpose_created",

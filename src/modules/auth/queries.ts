@@ -118,7 +118,12 @@ export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert
   await tx.insert(sessions).values(values);
 }
 
-export type LiveSession = PersonFields & { sessionId: string; lastSeenAt: Date; tokenHash: string };
+export type LiveSession = PersonFields & {
+  sessionId: string;
+  lastSeenAt: Date;
+  tokenHash: string;
+  method: "password" | "sso";
+};
 
 /**
  * The live sessions among some token hashes, each joined to its (still current) person and roles.
@@ -131,6 +136,7 @@ export function liveSessionsQuery(db: Db, policy: SessionPolicy) {
       tokenHash: sessions.tokenHash,
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
+      method: sessions.method,
       ...personFields,
     })
     .from(sessions)

@@ -35,6 +35,7 @@ import {
   revokeApiToken,
 } from "./service.js";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.js";
+import { ssoRoutes } from "./sso/routes.js";
 
 async function presentMe(db: Db, actor: Actor) {
   const person = await getPerson(db, actor.schoolId, actor.personId!);
@@ -53,8 +54,10 @@ async function presentMe(db: Db, actor: Actor) {
   };
 }
 
-export async function authRoutes(app: FastifyInstance, { database, config }: Deps) {
+export async function authRoutes(app: FastifyInstance, deps: Deps) {
+  const { database, config } = deps;
   const api = typed(app);
+  await ssoRoutes(app, deps);
   const db = database.db;
 
   api.post(

@@ -99,3 +99,85 @@ export const ApiTokenCreatedView = z.object({
   expiresAt: IsoMoment,
 });
 export type ApiTokenCreatedView = z.infer<typeof ApiTokenCreatedView>;
+
+// --- Sign-in with Google or Microsoft (OpenID Connect; decision 031)
+
+export const SSO_PROVIDERS = ["google", "microsoft"] as const;
+export type SsoProviderKind = (typeof SSO_PROVIDERS)[number];
+
+/**
+ * Why a sign-in with a provider was refused: the sign-in page shows each in the person's words
+ * (signIn.sso.refused.<code>), after the callback sends the browser back to it.
+ */
+export const SSO_REFUSALS = [
+  "not_set_up",
+  "choose_school",
+  "cancelled",
+  "expired",
+  "token_rejected",
+  "wrong_tenant",
+  "unverified_email",
+  "no_email",
+  "domain_not_allowed",
+  "unknown_person",
+  "leaver",
+  "unavailable",
+] as const;
+export type SsoRefusalCode = (typeof SSO_REFUSALS)[number];
+
+/** Email domains, as typed: "@oakfield.sch.uk", "Oakfield.sch.uk" → "oakfield.sch.uk". */
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ""))
+  .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain such as oakfield.sch.uk."));
+
+export const SsoProviderParams = z.object({ provider: z.enum(SSO_PROVIDERS) });
+
+/** An admin sets a provider up: the secret is write-only (left out, the one kept stays). */
+export const SsoProviderInput = z.object({
+  issuer: z.url({ protocol: /^https?$/, error: "Enter the issuer's address, starting https://." }).max(500),
+  clientId: z.string().trim().min(1, "Enter the client id.").max(500),
+  clientSecret: z.string().trim().max(2000).optional(),
+  allowedDomains: z.array(Domain).min(1, "Name at least one email domain.").max(20),
+  tenantId: z.string().trim().max(100).nullish(),
+  trustsMfa: z.boolean().default(false),
+});
+export type SsoProviderInput = z.input<typeof SsoProviderInput>;
+
+export const SsoStartQuery = z.object({
+  provider: z.uuid().optional(),
+  email: z.string().trim().max(254).optional(),
+});
+export const SsoProvidersQuery = z.object({ email: z.string().trim().max(254).optional() });
+
+/** A provider as its school's admins see it: never the secret, only that one is kept. */
+export const SsoProviderView = z.object({
+  id: Id,
+  provider: z.enum(SSO_PROVIDERS),
+  issuer: z.string(),
+  clientId: z.string(),
+  hasClientSecret: z.boolean(),
+  allowedDomains: z.array(z.string()),
+  tenantId: z.string().nullable(),
+  trustsMfa: z.boolean(),
+  updatedAt: IsoMoment,
+});
+export type SsoProviderView = z.infer<typeof SsoProviderView>;
+
+export const SsoSettingsView = z.object({
+  /** The address to register with Google or Microsoft as the redirect URI. */
+  redirectUri: z.string(),
+  providers: z.array(SsoProviderView),
+});
+export type SsoSettingsView = z.infer<typeof SsoSettingsView>;
+
+/** The sign-in page's buttons: a school's providers, for the email typed or for every school. */
+export const SsoChoicesView = z.object({
+  providers: z.array(z.object({ id: Id, provider: z.enum(SSO_PROVIDERS), schoolName: z.string() })),
+});
+export type SsoChoicesView = z.infer<typeof SsoChoicesView>;
+
+/** A redirect (302, no body; `Location` says where): to the provider, or back to the sign-in page or the app. */
+export const Redirect = z.undefined().meta({ description: "Redirect: the Location header says where" });

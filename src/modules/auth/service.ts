@@ -95,40 +95,52 @@ export async function login(
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
-  const { secret, hash } = newSecret();
-  await db.transaction(async (tx) => {
+  const token = await db.transaction(async (tx) => {
     await clearFailures(tx, email);
-    await insertSession(tx, {
-      tokenHash: hash,
-      schoolId: actor.schoolId,
-      personId: cred.personId,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 500) ?? null,
-    });
-    await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: cred.personId });
+    return openSession(tx, actor, cred.personId, input);
   });
-  return { token: secret, actor };
+  return { token, actor };
 }
 
+/** How a person proved who they are, for the session, its audit event and their signatures' evidence. */
+export type SignInMethod =
+  | { method: "password" }
+  | { method: "sso"; provider: "google" | "microsoft"; ssoMfaAsserted: boolean };
+
 /**
- * A session for someone who has just proved who they are in the same request: the first admin,
- * who chose their password a moment ago at first-run setup, is signed in at once.
+ * Open a session for someone who has just proved who they are: every way of signing in ends here
+ * (a password, Google or Microsoft, and the first admin at setup, who chose their password a
+ * moment ago), so a check every sign-in must pass belongs here. `ssoMfaAsserted` says the
+ * school's provider asserted a second factor and the school trusts it to (decision 031).
  */
 export async function openSession(
   tx: Tx,
   actor: Actor,
   personId: string,
-  input: { ip: string | null; userAgent: string | null },
+  input: { ip: string | null; userAgent: string | null; signIn?: SignInMethod },
 ) {
+  const signIn = input.signIn ?? { method: "password" };
   const { secret, hash } = newSecret();
   await insertSession(tx, {
     tokenHash: hash,
     schoolId: actor.schoolId,
     personId,
+    method: signIn.method,
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 500) ?? null,
   });
-  await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: personId });
+  await recordEvent(
+    tx,
+    actor,
+    signIn.method === "sso"
+      ? {
+          action: "auth.signed_in_sso",
+          entityType: "person",
+          entityId: personId,
+          summary: { provider: signIn.provider, mfaAsserted: signIn.ssoMfaAsserted },
+        }
+      : { action: "auth.signed_in", entityType: "person", entityId: personId },
+  );
   return secret;
 }
 
@@ -169,7 +181,7 @@ export function sessionResumer(db: Db, policy: SessionPolicy) {
       // Not awaited (see above); a failed touch is tried again by the session's next request.
       touches.submit(row.sessionId).catch(() => {});
     }
-    return { sessionId: row.sessionId, actor: toActor(row, ip, "session") };
+    return { sessionId: row.sessionId, actor: { ...toActor(row, ip, "session"), signedInWith: row.method } };
   };
 }
 

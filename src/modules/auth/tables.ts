@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { people } from "../people/tables.js";
 import { schools } from "../schools/tables.js";
@@ -38,6 +38,10 @@ export const sessions = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
     lastSeenAt: at("last_seen_at").notNull().defaultNow(),
     endedAt: at("ended_at"),
+    /** How the person proved who they are: a signature made in this session says so in its evidence. */
+    method: text("method", { enum: ["password", "sso"] })
+      .notNull()
+      .default("password"),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
@@ -103,5 +107,60 @@ export const apiTokens = pgTable(
   (t) => [
     uniqueIndex("api_tokens_token_idx").on(t.tokenHash),
     index("api_tokens_creator_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * A school's sign-in with Google Workspace or Microsoft Entra ID (OpenID Connect), one per provider.
+ * The client secret is encrypted at rest (kernel/secrets.ts) and never sent back to a browser.
+ */
+export const ssoProviders = pgTable(
+  "sso_providers",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    provider: text("provider", { enum: ["google", "microsoft"] }).notNull(),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    clientSecretEncrypted: text("client_secret_encrypted").notNull(),
+    /** Email domains whose people may sign in this way, lower case ("oakfield.sch.uk"). */
+    allowedDomains: text("allowed_domains").array().notNull(),
+    /** Entra ID only: the directory (tenant) id every ID token's `tid` must equal, when set. */
+    tenantId: text("tenant_id"),
+    /** Whether the school trusts this provider's `amr: ["mfa"]` as its second step (decision 031). */
+    trustsMfa: boolean("trusts_mfa").notNull().default(false),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("sso_providers_school_provider_idx").on(t.schoolId, t.provider)],
+);
+
+/**
+ * A sign-in started with a provider and not yet finished: its state, nonce and PKCE verifier stay
+ * here, found by the SHA-256 of a secret in a short-lived cookie of the browser that started it.
+ */
+export const ssoAttempts = pgTable(
+  "sso_attempts",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => ssoProviders.id, { onDelete: "cascade" }),
+    browserHash: text("browser_hash").notNull(),
+    state: text("state").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+  },
+  (t) => [
+    uniqueIndex("sso_attempts_browser_idx").on(t.browserHash),
+    index("sso_attempts_expiry_idx").on(t.expiresAt),
   ],
 );

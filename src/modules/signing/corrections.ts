@@ -8,6 +8,7 @@ import { canCorrectSignature, canWithdrawSignature } from "../access/signatures.
 import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import {
+  authMethodOf,
   newReference,
   newSignature,
   presentSignature,
@@ -58,9 +59,6 @@ async function subjectOf(tx: Tx, s: SignatureRow) {
   if (!subject) throw notFound(s.subjectType);
   return subject;
 }
-
-const authMethodOf = (actor: Actor): SignatureRow["authMethod"] =>
-  actor.via === "token" ? "api_token" : "password";
 
 export async function withdrawSignature(db: Db, actor: Actor, id: string, reason: string) {
   return db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import type { Actor } from "../access/roles.js";
 import { appendEventsSql, appendIfChainUnchanged, type ChainHead, lockChain } from "../audit/service.js";
 import { queueMailsSql, queueMailsToPeopleSql } from "../mail/service.js";
 import {
+  authMethodOf,
   checkAudience,
   needsAssignment,
   newSignature,
@@ -229,7 +230,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
 function signAs(request: MemberSigning, agreement: SignableSubject) {
   return newSignature(request.actor, agreement, request.body, {
     personId: request.actor.personId,
-    authMethod: request.actor.via === "token" ? "api_token" : "password",
+    authMethod: authMethodOf(request.actor),
     ip: request.ip,
     userAgent: request.userAgent,
   });

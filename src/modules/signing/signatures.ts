@@ -35,6 +35,10 @@ import type { SignatureRecordView, SignatureView, VerificationView } from "./sch
 import type { SubjectType } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
+/** How a signed-in signer proved who they were: a token, Google or Microsoft, or a password. */
+export const authMethodOf = (actor: Actor): SignatureRow["authMethod"] =>
+  actor.via === "token" ? "api_token" : actor.signedInWith === "sso" ? "sso" : "password";
+
 type SignatureRow = typeof signatures.$inferSelect;
 
 export type SigningContext = {

@@ -1,14 +1,14 @@
-import { Button, Paper, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Divider, Paper, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FlashMessage } from "../../ui/FlashMessage";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { useRouteState } from "../session/flash";
 import { useMe } from "../session/sessionApi";
-import { type Credentials, useSignIn } from "./authApi";
+import { type Credentials, ssoStartHref, useSignIn, useSsoChoices } from "./authApi";
 
 function safeReturnPath(from: string | undefined): string {
   // Only ever return to a path inside this app.
@@ -22,6 +22,8 @@ export function SignInPage() {
   const { from } = useRouteState();
   const { data: me } = useMe();
   const signIn = useSignIn();
+  const [search] = useSearchParams();
+  const refused = search.get("sso");
   // Two fields need no form library: the sign-in page is the first most people load, and
   // @mantine/form would add ~6 kB gzipped to it (bench/bundle.ts).
   const [values, setValues] = useState<Credentials>({ email: "", password: "" });
@@ -49,6 +51,10 @@ export function SignInPage() {
     );
   };
 
+  const sso = useSsoChoices(values.email);
+  const providers = sso.data?.providers ?? [];
+  const schools = new Set(providers.map((p) => p.schoolName));
+
   if (me && !signIn.isPending && !signIn.isSuccess) return <Navigate to={safeReturnPath(from)} replace />;
 
   return (
@@ -56,6 +62,11 @@ export function SignInPage() {
       <Stack>
         <PageTitle>{t("signIn.title")}</PageTitle>
         <FlashMessage />
+        {refused && (
+          <Alert color="red" role="alert">
+            {t(`signIn.sso.refused.${refused}`, { defaultValue: t("signIn.sso.refused.unavailable") })}
+          </Alert>
+        )}
         <Paper withBorder p="lg">
           <form noValidate onSubmit={submit}>
             <Stack>
@@ -78,6 +89,17 @@ export function SignInPage() {
               </Button>
             </Stack>
           </form>
+          {providers.length > 0 && (
+            <Stack mt="md">
+              <Divider label={t("signIn.sso.or")} labelPosition="center" />
+              {providers.map((p) => (
+                <Button key={p.id} component="a" variant="default" href={ssoStartHref(p.id, values.email)}>
+                  {t(`signIn.sso.${p.provider}`)}
+                  {schools.size > 1 ? ` · ${p.schoolName}` : ""}
+                </Button>
+              ))}
+            </Stack>
+          )}
         </Paper>
       </Stack>
     </PublicLayout>

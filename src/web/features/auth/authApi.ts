@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SsoChoicesView } from "../../../modules/auth/schema";
+import { api, withQuery } from "../../api";
 import { type Me, markSignedIn, meQueryKey, useForgetSession } from "../session/sessionApi";
 
 export interface Credentials {
@@ -42,3 +43,20 @@ export function useSignOutRequest() {
     onSuccess: forgetSession,
   });
 }
+
+/** The sign-in page's "Sign in with …" buttons: the providers for the email typed, or every school's. */
+export function useSsoChoices(email: string) {
+  const domain = email.includes("@") ? email.trim().toLowerCase() : "";
+  return useQuery({
+    queryKey: ["sso", "choices", domain],
+    queryFn: () => api.get<SsoChoicesView>("/auth/sso/providers", domain ? { email: domain } : undefined),
+    staleTime: 60_000,
+  });
+}
+
+/** Where a "Sign in with …" button leads: a full page load, since the provider is another site. */
+export const ssoStartHref = (providerId: string, email: string) =>
+  withQuery("/api/v1/auth/sso/start", {
+    provider: providerId,
+    email: email.includes("@") ? email.trim() : undefined,
+  });

@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { notifySuccess } from "../../../ui/notify";
 import { PageTitle } from "../../../ui/PageTitle";
 import { SectionLoader } from "../../../ui/SectionLoader";
+import { SsoSettings } from "./SsoSettings";
 import { useSaveSchoolSettings, useSchoolSettings } from "./schoolApi";
 
 type Country = "england" | "wales";
@@ -55,6 +56,7 @@ export function SchoolSettingsPage() {
           </form>
         </Paper>
       )}
+      <SsoSettings />
     </Stack>
   );
 }
