@@ -22,6 +22,12 @@ const Env = z.object({
   ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   ACCORD_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   ACCORD_LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  // Seals secrets kept at rest (authenticator apps' keys): 32 bytes, base64. Unset: a key file is
+  // made once in ACCORD_DATA_DIR (secret.key). Keep it with, but apart from, the backups.
+  ACCORD_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
   ACCORD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -35,6 +41,8 @@ export type Config = {
   session: { idleMinutes: number; maxHours: number };
   loginLimitPerIpPerMinute: number;
   logLevel: string;
+  /** The key that seals secrets at rest: given, or kept in this file (made on first use). */
+  secretKey: { key: Buffer } | { file: string };
 };
 
 export class ConfigError extends Error {}
@@ -58,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.ACCORD_SESSION_IDLE_MINUTES, maxHours: e.ACCORD_SESSION_MAX_HOURS },
     loginLimitPerIpPerMinute: e.ACCORD_LOGIN_LIMIT_PER_IP,
     logLevel: e.ACCORD_LOG_LEVEL,
+    secretKey: e.ACCORD_SECRET_KEY
+      ? { key: Buffer.from(e.ACCORD_SECRET_KEY, "base64") }
+      : { file: path.join(path.resolve(e.ACCORD_DATA_DIR), "secret.key") },
   };
 }
 

@@ -24,7 +24,13 @@ export type TestApp = {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ ACCORD_LOG_LEVEL: "silent", ACCORD_PUBLIC_URL: ORIGIN, ...env });
+  const config = loadConfig({
+    ACCORD_LOG_LEVEL: "silent",
+    ACCORD_PUBLIC_URL: ORIGIN,
+    // A fixed key, so tests write no key file.
+    ACCORD_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    ...env,
+  });
   const app = await buildApp(database, config);
   await app.ready();
   return {

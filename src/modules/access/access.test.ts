@@ -22,6 +22,7 @@ import { canSeeSchoolAtAGlance } from "./home.js";
 import * as mailRules from "./mail.js";
 import { canReadOutbox } from "./mail.js";
 import { ACTIONS, type Action, can, MATRIX, STANDING_RULES } from "./matrix.js";
+import { needsProvenSecondStep } from "./mfa.js";
 import * as peopleRules from "./people.js";
 import { canHoldAccount, canManagePeople } from "./people.js";
 import * as policyRules from "./policies.js";
@@ -122,8 +123,12 @@ describe("authorization: every route × every role", () => {
         const actor = who.cookie ? { roles: who.roles as never } : null;
         // Nobody here is named by the school (its filtering leader or governor): role alone decides.
         const standing = STANDING_RULES[route.action as Action];
+        // The walk's sessions are password-only: an action that needs a second step proven in the
+        // session (access/mfa.ts) is refused even to the roles the matrix names.
         const allowed =
-          can(actor, route.action as Action) && (!actor || !standing || standing(actor, NO_STANDING));
+          can(actor, route.action as Action) &&
+          (!actor || !standing || standing(actor, NO_STANDING)) &&
+          !needsProvenSecondStep(actor, route.action as Action);
         const refused = res.statusCode === 401 || res.statusCode === 403;
         const expected = allowed ? "admitted" : who.cookie ? "403" : "401";
         const got = refused ? String(res.statusCode) : "admitted";

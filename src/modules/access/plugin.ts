@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { forbidden, unauthorized } from "../../kernel/problem.js";
+import { forbidden, Problem, unauthorized } from "../../kernel/problem.js";
 import { type Action, can, isAction } from "./matrix.js";
+import { mustEnrolFirst, needsProvenSecondStep } from "./mfa.js";
+
+/** The problem a session past its two-step grace gets from every route but enrolment. */
+export const ENROL_FIRST_TYPE = "https://accord.invalid/problems/mfa-enrolment-required";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -30,7 +34,15 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (!action) return; // static files and the SPA
-    if (can(request.actor, action)) return;
+    if (request.actor && mustEnrolFirst(request.actor.mfa, action))
+      throw new Problem(403, "Two-step sign-in required", "Set up two-step sign-in to continue.", undefined, {
+        type: ENROL_FIRST_TYPE,
+      });
+    if (can(request.actor, action)) {
+      if (needsProvenSecondStep(request.actor, action))
+        throw forbidden("Sign in with your own two-step sign-in before doing this.");
+      return;
+    }
     throw request.actor ? forbidden() : unauthorized();
   });
 }

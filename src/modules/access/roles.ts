@@ -78,6 +78,11 @@ export type Actor = {
   kinds: Kind[];
   ip: string | null;
   via: "session" | "token" | "system";
+  /**
+   * Sessions only: when two-step sign-in became required of the person (null: it is not) and how
+   * this session proved it (null: password only). See access/mfa.ts.
+   */
+  mfa?: { requiredSince: Date | null; sessionMethod: string | null };
 };
 
 export function systemActor(schoolId: string): Actor {

@@ -7,11 +7,11 @@ import { canHoldAccount } from "../access/people.js";
 import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { completeSignIn } from "./mfa.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import {
   accountWithEmail,
   apiTokensOf,
-  clearFailures,
   closeOpenInvitations,
   credentialsForSignIn,
   credentialsOf,
@@ -87,19 +87,14 @@ export async function login(
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
-  const { secret, hash } = newSecret();
-  await db.transaction(async (tx) => {
-    await clearFailures(tx, email);
-    await insertSession(tx, {
-      tokenHash: hash,
-      schoolId: actor.schoolId,
-      personId: cred.personId,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 500) ?? null,
-    });
-    await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: cred.personId });
-  });
-  return { token: secret, actor };
+  // A session now, or the second step first (mfa.ts): the same decision SSO makes.
+  const outcome = await completeSignIn(
+    db,
+    { id: cred.personId, schoolId: actor.schoolId, email },
+    { method: "password", mfaAsserted: false, ip: input.ip, userAgent: input.userAgent },
+    actor,
+  );
+  return { outcome, actor };
 }
 
 /**
@@ -161,7 +156,9 @@ export function sessionResumer(db: Db, policy: SessionPolicy) {
       // Not awaited (see above); a failed touch is tried again by the session's next request.
       touches.submit(row.sessionId).catch(() => {});
     }
-    return { sessionId: row.sessionId, actor: toActor(row, ip, "session") };
+    const actor = toActor(row, ip, "session");
+    actor.mfa = { requiredSince: row.mfaRequiredSince, sessionMethod: row.mfaMethod };
+    return { sessionId: row.sessionId, actor };
   };
 }
 
