@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
@@ -7,8 +7,61 @@ import { FlashMessage } from "../../ui/FlashMessage";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { useRouteState } from "../session/flash";
+import type { Me } from "../session/sessionApi";
 import { useMe } from "../session/sessionApi";
-import { type Credentials, useSignIn } from "./authApi";
+import { type Credentials, isChallenge, type MfaChallenge, useSecondStep, useSignIn } from "./authApi";
+
+/** Where a fresh session goes: the two-step set-up first for someone who must have it and has not. */
+function afterSignIn(me: Me, from: string | undefined) {
+  return me.mfa.required && !me.mfa.enrolled ? "/security" : safeReturnPath(from);
+}
+
+/** The second step of a sign-in: a code from the app, a recovery code, or a passkey. */
+function SecondStep({ challenge, onDone }: { challenge: MfaChallenge; onDone: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const step = useSecondStep();
+  const [useRecovery, setUseRecovery] = useState(!challenge.methods.includes("totp"));
+  const [code, setCode] = useState("");
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    step.mutate({ method: useRecovery ? "recovery_code" : "totp", code }, { onSuccess: onDone });
+  };
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack>
+        <ErrorAlert error={step.error} />
+        <Text>{useRecovery ? t("signIn.recoveryIntro") : t("signIn.codeIntro")}</Text>
+        {(useRecovery || challenge.methods.includes("totp")) && (
+          <TextInput
+            label={useRecovery ? t("signIn.recoveryCode") : t("signIn.code")}
+            autoComplete="one-time-code"
+            inputMode={useRecovery ? "text" : "numeric"}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            data-autofocus
+          />
+        )}
+        <Button type="submit" loading={step.isPending && step.variables?.method !== "passkey"}>
+          {t("signIn.verify")}
+        </Button>
+        {challenge.methods.includes("passkey") && (
+          <Button
+            variant="light"
+            loading={step.isPending && step.variables?.method === "passkey"}
+            onClick={() => step.mutate({ method: "passkey" }, { onSuccess: onDone })}
+          >
+            {t("signIn.usePasskey")}
+          </Button>
+        )}
+        {challenge.methods.includes("recovery_code") && (
+          <Anchor component="button" type="button" onClick={() => setUseRecovery((v) => !v)}>
+            {useRecovery ? t("signIn.useApp") : t("signIn.useRecovery")}
+          </Anchor>
+        )}
+      </Stack>
+    </form>
+  );
+}
 
 function safeReturnPath(from: string | undefined): string {
   // Only ever return to a path inside this app.
@@ -22,6 +75,12 @@ export function SignInPage() {
   const { from } = useRouteState();
   const { data: me } = useMe();
   const signIn = useSignIn();
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [done, setDone] = useState(false);
+  const signedIn = (reply: Me) => {
+    setDone(true);
+    navigate(afterSignIn(reply, from), { replace: true });
+  };
   // Two fields need no form library: the sign-in page is the first most people load, and
   // @mantine/form would add ~6 kB gzipped to it (bench/bundle.ts).
   const [values, setValues] = useState<Credentials>({ email: "", password: "" });
@@ -45,11 +104,12 @@ export function SignInPage() {
     if (found.email || found.password) return;
     signIn.mutate(
       { ...values, email: values.email.trim() },
-      { onSuccess: () => navigate(safeReturnPath(from), { replace: true }) },
+      { onSuccess: (reply) => (isChallenge(reply) ? setChallenge(reply) : signedIn(reply)) },
     );
   };
 
-  if (me && !signIn.isPending && !signIn.isSuccess) return <Navigate to={safeReturnPath(from)} replace />;
+  if (me && !signIn.isPending && !signIn.isSuccess && !done)
+    return <Navigate to={afterSignIn(me, from)} replace />;
 
   return (
     <PublicLayout>
@@ -57,27 +117,31 @@ export function SignInPage() {
         <PageTitle>{t("signIn.title")}</PageTitle>
         <FlashMessage />
         <Paper withBorder p="lg">
-          <form noValidate onSubmit={submit}>
-            <Stack>
-              <ErrorAlert error={signIn.error} />
-              <TextInput
-                label={t("fields.email")}
-                type="email"
-                autoComplete="username"
-                required
-                {...field("email")}
-              />
-              <PasswordInput
-                label={t("fields.password")}
-                autoComplete="current-password"
-                required
-                {...field("password")}
-              />
-              <Button type="submit" loading={signIn.isPending}>
-                {t("signIn.submit")}
-              </Button>
-            </Stack>
-          </form>
+          {challenge ? (
+            <SecondStep challenge={challenge} onDone={signedIn} />
+          ) : (
+            <form noValidate onSubmit={submit}>
+              <Stack>
+                <ErrorAlert error={signIn.error} />
+                <TextInput
+                  label={t("fields.email")}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  {...field("email")}
+                />
+                <PasswordInput
+                  label={t("fields.password")}
+                  autoComplete="current-password"
+                  required
+                  {...field("password")}
+                />
+                <Button type="submit" loading={signIn.isPending}>
+                  {t("signIn.submit")}
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Stack>
     </PublicLayout>
