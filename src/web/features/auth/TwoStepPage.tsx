@@ -67,6 +67,11 @@ export function TwoStepPage() {
     onSuccess: (r) => {
       setSetup(null);
       setCodes(r.recoveryCodes);
+      // Shown at once as set up, not only once the page's data has been fetched again.
+      queryClient.setQueryData<SecurityView>(
+        securityKey,
+        (old) => old && { ...old, totp: true, enrolled: true },
+      );
       refresh();
     },
   });
