@@ -55,3 +55,14 @@ export function decryptSecret(key: Buffer, sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }
+
+/**
+ * Seal and open secrets kept at rest that are read back by value (an authenticator app's key
+ * cannot be hashed): the same AES-256-GCM scheme and the same key as above.
+ */
+export type Sealer = { seal(plain: string): string; open(sealed: string): string };
+
+export function sealerFor(source: KeySource): Sealer {
+  const key = secretKeyOf(source);
+  return { seal: (plain) => encryptSecret(key, plain), open: (sealed) => decryptSecret(key, sealed) };
+}

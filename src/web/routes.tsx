@@ -20,6 +20,7 @@ const features = {
   agreements: withFeatureStrings(() => import("./features/agreements/pages")),
   audit: withFeatureStrings(() => import("./features/audit/pages")),
   auth: () => import("./features/auth/pages"),
+  twoStep: withFeatureStrings(() => import("./features/auth/TwoStepPage")),
   classSessions: withFeatureStrings(() => import("./features/class-sessions/pages")),
   compliance: withFeatureStrings(() => import("./features/compliance/pages")),
   consent: withFeatureStrings(() => import("./features/consent/pages")),
@@ -64,6 +65,7 @@ for (const load of firstChunks[`${first}/${second}`] ?? firstChunks[first] ?? [f
 
 const AppLayout = lazyPage(features.shell, "AppLayout");
 const AccountPage = lazyPage(features.account, "AccountPage");
+const TwoStepPage = lazyPage(features.twoStep, "TwoStepPage");
 const SignInPage = lazyPage(features.auth, "SignInPage");
 const SetupPage = lazyPage(features.setup, "SetupPage");
 const AcceptInvitationPage = lazyPage(features.invitations, "AcceptInvitationPage");
@@ -159,6 +161,8 @@ export function AppRoutes() {
           <Route path="/verify" element={<VerifyPage />} />
           <Route path="/consent/answer/:token" element={<ConsentAnswerPage />} />
           <Route element={<RequireSignIn />}>
+            {/* Outside the app's frame: past the grace it is all a session without a second step reaches. */}
+            <Route path="/security" element={<TwoStepPage />} />
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />
               <Route path="account" element={<AccountPage />} />

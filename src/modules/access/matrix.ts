@@ -25,6 +25,10 @@ export const MATRIX = {
   "home.read": "member",
   "auth.logout": "member",
   "auth.changePassword": "member",
+  // Two-step sign-in (mfa.ts): each person sets up their own; an admin who has proven their own
+  // resets someone else's (the record rule asks for the admin's second step).
+  "mfa.manage": "member",
+  "mfa.reset": ADMINS,
   // The directory holds pupils' details: leaders who need it, not every member of staff.
   "people.read": LEADERS,
   "people.manage": ADMINS,

@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { forbidden, unauthorized } from "../../kernel/problem.js";
+import { forbidden, Problem, unauthorized } from "../../kernel/problem.js";
 import { type Action, can, isAction, KIND_RULES } from "./matrix.js";
+import { mustEnrolFirst, needsProvenSecondStep } from "./mfa.js";
 import { tokenRefusal } from "./tokens.js";
+
+/** The problem a session past its two-step grace gets from every route but enrolment. */
+export const ENROL_FIRST_TYPE = "https://accord.invalid/problems/mfa-enrolment-required";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -33,15 +37,24 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
     if (!action) return; // static files and the SPA
     if (request.actor?.via === "token") {
       // A token: its scopes and the things no token may do, with the creator's current roles.
+      // Tokens are made in a session, which two-step sign-in guards (access/tokens.ts).
       const refusal = tokenRefusal(request.actor, action, request.method);
       if (refusal) throw forbidden(refusal);
       return;
     }
+    if (request.actor && mustEnrolFirst(request.actor.mfa, action))
+      throw new Problem(403, "Two-step sign-in required", "Set up two-step sign-in to continue.", undefined, {
+        type: ENROL_FIRST_TYPE,
+      });
     // The governors' report's kind rule (governors and leaders) is applied here, before anything is
     // read. The other kind rules are "ever" rules the routes refine with the records (a line manager
     // named only in the directory may decide a request), so they stay with their routes.
     const kindRule = action === "reports.governors" ? KIND_RULES[action] : undefined;
-    if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) return;
+    if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) {
+      if (needsProvenSecondStep(request.actor, action))
+        throw forbidden("Sign in with your own two-step sign-in before doing this.");
+      return;
+    }
     throw request.actor ? forbidden() : unauthorized();
   });
 }

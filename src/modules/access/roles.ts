@@ -94,6 +94,11 @@ export type Actor = {
   token?: { id: string; name: string; scopes: TokenScope[] };
   /** For a session: how the person signed in (a signature's evidence says so). */
   signedInWith?: "password" | "sso";
+  /**
+   * Sessions only: when two-step sign-in became required of the person (null: it is not) and how
+   * this session proved it (null: password only). See access/mfa.ts.
+   */
+  mfa?: { requiredSince: Date | null; sessionMethod: string | null };
 };
 
 export function systemActor(schoolId: string): Actor {

@@ -6,6 +6,7 @@
 import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
+import { MFA_ROLES } from "../access/mfa.js";
 import type { SessionPolicy } from "./service.js";
 
 const today = () => sql`(now() AT TIME ZONE 'Europe/London')::date`;
@@ -118,11 +119,22 @@ export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert
   await tx.insert(sessions).values(values);
 }
 
+/**
+ * When two-step sign-in became required of a person: the grant of the earliest privileged role
+ * they hold (access/mfa.ts); null when they hold none. Read with the session, so no extra query.
+ */
+export const mfaRequiredSince =
+  sql<Date | null>`(SELECT min(r.assigned_at) FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id AND r.role IN (${sql.raw(MFA_ROLES.map((r) => `'${r}'`).join(", "))}))`.mapWith(
+    (v: string | Date) => new Date(v),
+  );
+
 export type LiveSession = PersonFields & {
   sessionId: string;
   lastSeenAt: Date;
   tokenHash: string;
   method: "password" | "sso";
+  mfaMethod: string | null;
+  mfaRequiredSince: Date | null;
 };
 
 /**
@@ -137,6 +149,8 @@ export function liveSessionsQuery(db: Db, policy: SessionPolicy) {
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
       method: sessions.method,
+      mfaMethod: sessions.mfaMethod,
+      mfaRequiredSince,
       ...personFields,
     })
     .from(sessions)

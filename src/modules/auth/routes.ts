@@ -10,6 +10,8 @@ import { filteringStandingOf } from "../filtering/service.js";
 import { IdParams } from "../people/schema.js";
 import { getPerson } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
+import { mfaSummary } from "./mfa.js";
+import { mfaRoutes } from "./mfa-routes.js";
 import {
   AcceptInvitationInput,
   ApiTokenCreatedView,
@@ -20,6 +22,7 @@ import {
   ChangePasswordInput,
   InvitationView,
   LoginInput,
+  LoginView,
   MeView,
   TokenParams,
 } from "./schema.js";
@@ -34,10 +37,10 @@ import {
   logout,
   revokeApiToken,
 } from "./service.js";
-import { clearSessionCookie, setSessionCookie } from "./session-cookie.js";
+import { clearSessionCookie, setPendingCookie, setSessionCookie } from "./session-cookie.js";
 import { ssoRoutes } from "./sso/routes.js";
 
-async function presentMe(db: Db, actor: Actor) {
+export async function presentMe(db: Db, actor: Actor) {
   const person = await getPerson(db, actor.schoolId, actor.personId!);
   const school = await getSchool(db, actor.schoolId);
   return {
@@ -51,6 +54,7 @@ async function presentMe(db: Db, actor: Actor) {
     school,
     // The school may name this person its filtering leader or governor: that widens what they may do.
     permissions: permissionsOf(actor, await filteringStandingOf(db, actor)),
+    mfa: await mfaSummary(db, actor.personId!, actor.roles),
   };
 }
 
@@ -68,15 +72,20 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         // Per IP; the per-account limit lives in the service (it survives restarts and servers).
         rateLimit: { max: config.loginLimitPerIpPerMinute, timeWindow: "1 minute" },
       },
-      schema: { body: LoginInput, response: { 200: MeView, ...problems(400, 401, 429) } },
+      // Signed in (the person), or a second step due (`{"mfaRequired":true,"methods"}`, no session).
+      schema: { body: LoginInput, response: { 200: LoginView, ...problems(400, 401, 429) } },
     },
     async (request, reply) => {
-      const { token, actor } = await login(db, {
+      const { outcome, actor } = await login(db, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers["user-agent"] ?? null,
       });
-      setSessionCookie(reply, config, token);
+      if (outcome.kind === "mfa") {
+        setPendingCookie(reply, config, outcome.pendingToken);
+        return { mfaRequired: true as const, methods: outcome.methods };
+      }
+      setSessionCookie(reply, config, outcome.token);
       return presentMe(db, actor);
     },
   );
@@ -194,4 +203,6 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       return reply.status(204).send();
     },
   );
+
+  await mfaRoutes(app, { database, config }, presentMe);
 }

@@ -41,8 +41,74 @@ export const MeView = z.object({
   school: z.object({ id: Id, name: z.string() }),
   /** The actions of access/matrix.ts this person may perform: the web app's navigation by capability. */
   permissions: z.array(z.string()),
+  /**
+   * Two-step sign-in: required of this person (access/mfa.ts), set up or not, and the moment the
+   * grace to set it up ends (null when it is not required). Past it, a session reaches only enrolment.
+   */
+  mfa: z.object({ required: z.boolean(), enrolled: z.boolean(), enrolBy: IsoMoment.nullable() }),
 });
 export type MeView = z.infer<typeof MeView>;
+
+// --- Two-step sign-in (docs/decisions/032)
+
+export const MFA_METHODS = ["totp", "passkey", "recovery_code"] as const;
+
+/**
+ * The answer to a right password when a second step is due: no session yet, only a pending
+ * sign-in (its own short-lived cookie). A script tells it from a signed-in answer by `mfaRequired`.
+ */
+export const MfaChallengeView = z.object({
+  mfaRequired: z.literal(true),
+  methods: z.array(z.enum(MFA_METHODS)),
+});
+export type MfaChallengeView = z.infer<typeof MfaChallengeView>;
+export const LoginView = z.union([MeView, MfaChallengeView]);
+export type LoginView = z.infer<typeof LoginView>;
+
+export const CodeInput = z.object({ code: z.string().trim().min(1, "Enter the code.").max(40) });
+
+/** A WebAuthn answer from the browser (@simplewebauthn/browser): checked in full by the server library. */
+const WebAuthnResponse = z.object({
+  id: z.string().min(1).max(1500),
+  rawId: z.string().min(1).max(1500),
+  type: z.literal("public-key"),
+  response: z.record(z.string(), z.unknown()),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.string().max(40).optional(),
+});
+export const PasskeySignInInput = z.object({ response: WebAuthnResponse });
+export const PasskeyAddInput = z.object({
+  name: z.string().trim().min(1, "Give the passkey a name.").max(80),
+  response: WebAuthnResponse,
+});
+/** Options for the browser's WebAuthn prompt, passed as they are to @simplewebauthn/browser. */
+export const WebAuthnOptionsView = z.object({ challenge: z.string() }).passthrough();
+
+export const TotpSetupView = z.object({
+  /** Base32, for typing into an app by hand. */
+  secret: z.string(),
+  /** otpauth:// URI, shown as a QR code. */
+  uri: z.string(),
+});
+export type TotpSetupView = z.infer<typeof TotpSetupView>;
+/** Shown this once; only their hashes are kept. Empty when earlier codes are still unused. */
+export const RecoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesView = z.infer<typeof RecoveryCodesView>;
+export const PasskeyAddedView = z.object({ id: Id, recoveryCodes: z.array(z.string()) });
+export type PasskeyAddedView = z.infer<typeof PasskeyAddedView>;
+
+/** A person's own security page. */
+export const SecurityView = z.object({
+  required: z.boolean(),
+  enrolled: z.boolean(),
+  enrolBy: IsoMoment.nullable(),
+  totp: z.boolean(),
+  passkeys: z.array(
+    z.object({ id: Id, name: z.string(), createdAt: IsoMoment, lastUsedAt: IsoMoment.nullable() }),
+  ),
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecurityView = z.infer<typeof SecurityView>;
 
 /**
  * How an email leaves Accord: "smtp" when a mail server is set up, "outbox" when it is only

@@ -14,11 +14,11 @@ import {
 } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { completeSignIn } from "./mfa.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import {
   accountWithEmail,
   apiTokensOf,
-  clearFailures,
   closeOpenInvitations,
   credentialsForSignIn,
   credentialsOf,
@@ -95,54 +95,17 @@ export async function login(
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
-  const token = await db.transaction(async (tx) => {
-    await clearFailures(tx, email);
-    return openSession(tx, actor, cred.personId, input);
-  });
-  return { token, actor };
-}
-
-/** How a person proved who they are, for the session, its audit event and their signatures' evidence. */
-export type SignInMethod =
-  | { method: "password" }
-  | { method: "sso"; provider: "google" | "microsoft"; ssoMfaAsserted: boolean };
-
-/**
- * Open a session for someone who has just proved who they are: every way of signing in ends here
- * (a password, Google or Microsoft, and the first admin at setup, who chose their password a
- * moment ago), so a check every sign-in must pass belongs here. `ssoMfaAsserted` says the
- * school's provider asserted a second factor and the school trusts it to (decision 031).
- */
-export async function openSession(
-  tx: Tx,
-  actor: Actor,
-  personId: string,
-  input: { ip: string | null; userAgent: string | null; signIn?: SignInMethod },
-) {
-  const signIn = input.signIn ?? { method: "password" };
-  const { secret, hash } = newSecret();
-  await insertSession(tx, {
-    tokenHash: hash,
-    schoolId: actor.schoolId,
-    personId,
-    method: signIn.method,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 500) ?? null,
-  });
-  await recordEvent(
-    tx,
+  // A session now, or the second step first (mfa.ts): the same decision SSO makes.
+  const outcome = await completeSignIn(
+    db,
+    { id: cred.personId, schoolId: actor.schoolId, email },
+    { signIn: { method: "password" }, ip: input.ip, userAgent: input.userAgent },
     actor,
-    signIn.method === "sso"
-      ? {
-          action: "auth.signed_in_sso",
-          entityType: "person",
-          entityId: personId,
-          summary: { provider: signIn.provider, mfaAsserted: signIn.ssoMfaAsserted },
-        }
-      : { action: "auth.signed_in", entityType: "person", entityId: personId },
   );
-  return secret;
+  return { outcome, actor };
 }
+
+export { openSession, type SignInMethod } from "./open-session.js";
 
 /** Routes of other modules that open a session (first-run setup) set the same cookie. */
 export { setSessionCookie } from "./session-cookie.js";
@@ -181,7 +144,9 @@ export function sessionResumer(db: Db, policy: SessionPolicy) {
       // Not awaited (see above); a failed touch is tried again by the session's next request.
       touches.submit(row.sessionId).catch(() => {});
     }
-    return { sessionId: row.sessionId, actor: { ...toActor(row, ip, "session"), signedInWith: row.method } };
+    const actor: Actor = { ...toActor(row, ip, "session"), signedInWith: row.method };
+    actor.mfa = { requiredSince: row.mfaRequiredSince, sessionMethod: row.mfaMethod };
+    return { sessionId: row.sessionId, actor };
   };
 }
 

@@ -20,3 +20,27 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 export function clearSessionCookie(reply: FastifyReply, config: Config) {
   reply.clearCookie(cookieName(config), { path: "/", secure: config.publicUrl.startsWith("https://") });
 }
+
+/**
+ * A pending sign-in (password accepted, second step to come): its own cookie, for minutes, that
+ * the session lookup never reads, so it reaches nothing but the two-step endpoints.
+ */
+export const pendingCookieName = (config: Config) =>
+  config.publicUrl.startsWith("https://") ? "__Host-accord_pending" : "accord_pending";
+
+export function setPendingCookie(reply: FastifyReply, config: Config, token: string) {
+  reply.setCookie(pendingCookieName(config), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.publicUrl.startsWith("https://"),
+    path: "/",
+    maxAge: 5 * 60,
+  });
+}
+
+export function clearPendingCookie(reply: FastifyReply, config: Config) {
+  reply.clearCookie(pendingCookieName(config), {
+    path: "/",
+    secure: config.publicUrl.startsWith("https://"),
+  });
+}

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.js";
 import { Browser, ORIGIN, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
@@ -166,6 +167,46 @@ describe("signing in with Google or Microsoft", () => {
     expect(event.summary).toMatchObject({ provider: "google", mfaAsserted: false });
   });
 
+  it("asks a person with two-step sign-in for their own second step after Google, as after a password", async () => {
+    await setUpProvider("google"); // Google's own MFA is not trusted here (trustsMfa false)
+    const person = { sub: "g-mo", email: "mo@oakfield.sch.uk", email_verified: true };
+    const first = await signInWithProvider(person, "email=mo@oakfield.sch.uk");
+    expect(first.back.headers.location).toBe("/");
+    const setup = await first.browser.post("/api/v1/me/security/totp");
+    expect(setup.statusCode, setup.body).toBe(200);
+    const secret = Secret.fromBase32(setup.json().secret);
+    const code = (ahead = 0) => new TOTP({ secret }).generate({ timestamp: Date.now() + ahead * 30_000 });
+    expect((await first.browser.post("/api/v1/me/security/totp/confirm", { code: code() })).statusCode).toBe(
+      200,
+    );
+
+    const before = await sessionCount();
+    const again = await signInWithProvider(person, "email=mo@oakfield.sch.uk");
+    expect(again.back.statusCode).toBe(302);
+    expect(again.back.headers.location).toBe("/sign-in?second-step=totp,recovery_code");
+    expect(again.back.cookies.find((c) => c.name === "accord_session")).toBeUndefined();
+    expect(await sessionCount()).toBe(before);
+    const pending = again.back.cookies.find((c) => c.name === "accord_pending")!;
+    const done = await again.browser.request(
+      "POST",
+      "/api/v1/auth/mfa/totp",
+      { code: code(1) },
+      { cookie: `accord_pending=${pending.value}` },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ name: "Mo Tester" });
+    const [event] = await queryRows<{ summary: unknown }>(
+      t.database.db,
+      sql`SELECT summary FROM audit_events WHERE action = 'auth.signed_in_sso' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event.summary).toEqual({ provider: "google", mfaAsserted: false, mfa: "totp" });
+    const [session] = await queryRows<{ method: string; mfa_method: string }>(
+      t.database.db,
+      sql`SELECT method, mfa_method FROM sessions ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(session).toEqual({ method: "sso", mfa_method: "totp" });
+  });
+
   it("shows the sign-in page the providers of the school an email belongs to", async () => {
     await setUpProvider("google");
     const forDomain = (
@@ -314,7 +355,8 @@ describe("signing in with Google or Microsoft", () => {
       t.database.db,
       sql`SELECT summary FROM audit_events WHERE action = 'auth.signed_in_sso' ORDER BY seq DESC LIMIT 1`,
     );
-    expect(event.summary).toEqual({ provider: "microsoft", mfaAsserted: true });
+    // The provider's second factor stands as the session's own (the school trusts it).
+    expect(event.summary).toEqual({ provider: "microsoft", mfaAsserted: true, mfa: "sso" });
   });
 
   it("refuses a Microsoft account from another organisation's tenant", async () => {

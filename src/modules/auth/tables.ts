@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { people } from "../people/tables.js";
 import { schools } from "../schools/tables.js";
@@ -44,6 +54,8 @@ export const sessions = pgTable(
       .default("password"),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** How the second step was proven for this session ("totp", "passkey", "recovery_code", "sso"); null: password only. */
+    mfaMethod: text("mfa_method"),
   },
   (t) => [uniqueIndex("sessions_token_idx").on(t.tokenHash), index("sessions_person_idx").on(t.personId)],
 );
@@ -164,3 +176,106 @@ export const ssoAttempts = pgTable(
     index("sso_attempts_expiry_idx").on(t.expiresAt),
   ],
 );
+
+// --- Two-step sign-in (docs/decisions/032-two-step-sign-in.md)
+
+/**
+ * A person's authenticator app (TOTP). The secret is sealed at rest (kernel/secrets.ts); it is
+ * confirmed by a first code before it counts. `last_used_step` makes each code work once.
+ */
+export const totpAuthenticators = pgTable("totp_authenticators", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  schoolId: uuid("school_id")
+    .notNull()
+    .references(() => schools.id),
+  sealedSecret: text("sealed_secret").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+  confirmedAt: at("confirmed_at"),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+});
+
+/** Recovery codes: only their SHA-256 is stored; each works once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    usedAt: at("used_at"),
+  },
+  (t) => [index("recovery_codes_person_idx").on(t.personId)],
+);
+
+/** Passkeys (WebAuthn credentials): the public key only; the private key never leaves the device. */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    credentialId: text("credential_id").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: text("transports").array().notNull().default(sql`'{}'`),
+    name: text("name").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastUsedAt: at("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("passkeys_credential_idx").on(t.credentialId),
+    index("passkeys_person_idx").on(t.personId),
+  ],
+);
+
+/**
+ * A password accepted, second step not yet: not a session. Its cookie reaches only the two-step
+ * endpoints, for a few minutes, and a handful of wrong codes ends it.
+ */
+export const pendingSignIns = pgTable(
+  "pending_sign_ins",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** The first step: "password", or the SSO provider ("google", "microsoft"). */
+    firstStep: text("first_step").notNull().default("password"),
+    /** The WebAuthn challenge offered for a passkey, if one was asked for. */
+    challenge: text("challenge"),
+    usedAt: at("used_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [uniqueIndex("pending_sign_ins_token_idx").on(t.tokenHash)],
+);
+
+/** The challenge of a passkey being added from the security page (one at a time per person). */
+export const passkeyChallenges = pgTable("passkey_challenges", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  schoolId: uuid("school_id")
+    .notNull()
+    .references(() => schools.id),
+  challenge: text("challenge").notNull(),
+  expiresAt: at("expires_at").notNull(),
+});

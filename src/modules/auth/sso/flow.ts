@@ -11,8 +11,9 @@ import type { Db } from "../../../db/client.js";
 import type { Config } from "../../../kernel/config.js";
 import { hashSecret, newSecret } from "../../../kernel/secrets.js";
 import { ACCOUNT_KINDS } from "../../access/roles.js";
+import { completeSignIn } from "../mfa.js";
 import type { SsoProviderKind, SsoRefusalCode } from "../schema.js";
-import { actorFor, openSession } from "../service.js";
+import { actorFor } from "../service.js";
 import { domainOf, provenIdentity } from "./claims.js";
 import { providerConfiguration, redirectUriOf } from "./discovery.js";
 import { insertAttempt, peopleWithEmail, providerById, providerChoices, takeAttempt } from "./queries.js";
@@ -142,15 +143,20 @@ export async function finishSsoSignIn(
   const actor = await actorFor(db, personId, input.ip, "session");
   if (!actor) throw new SsoRefused("leaver", identity.email);
   const provider = row.provider as SsoProviderKind;
-  const token = await db.transaction((tx) =>
-    openSession(tx, actor, personId, {
+  // A session now, or the person's own second step first (auth/mfa.ts), as after a password:
+  // unless the school trusts its provider's MFA and the provider asserted it (decision 031).
+  const outcome = await completeSignIn(
+    db,
+    { id: personId, schoolId: row.schoolId, email: identity.email },
+    {
+      signIn: { method: "sso", provider, ssoMfaAsserted: identity.ssoMfaAsserted },
       ip: input.ip,
       userAgent: input.userAgent,
-      signIn: { method: "sso", provider, ssoMfaAsserted: identity.ssoMfaAsserted },
-    }),
+    },
+    actor,
   );
   return {
-    token,
+    outcome,
     actor: { ...actor, signedInWith: "sso" as const },
     provider,
     ssoMfaAsserted: identity.ssoMfaAsserted,

@@ -12,7 +12,7 @@ import {
   SsoSettingsView,
   SsoStartQuery,
 } from "../schema.js";
-import { setSessionCookie } from "../session-cookie.js";
+import { setPendingCookie, setSessionCookie } from "../session-cookie.js";
 import { finishSsoSignIn, SsoRefused, ssoChoices, startSsoSignIn } from "./flow.js";
 import { removeSsoProvider, saveSsoProvider, ssoSettings } from "./settings.js";
 
@@ -82,14 +82,19 @@ export async function ssoRoutes(app: FastifyInstance, { database, config }: Deps
     },
     async (request, reply) => {
       try {
-        const { token } = await finishSsoSignIn(db, config, {
+        const { outcome } = await finishSsoSignIn(db, config, {
           browserSecret: request.cookies[attemptCookie(config)] ?? null,
           search: request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "",
           ip: request.ip,
           userAgent: request.headers["user-agent"] ?? null,
         });
         clearAttemptCookie(reply, config);
-        setSessionCookie(reply, config, token);
+        if (outcome.kind === "mfa") {
+          // The person's own second step is still to do: the sign-in page asks for it.
+          setPendingCookie(reply, config, outcome.pendingToken);
+          return reply.redirect(`/sign-in?second-step=${outcome.methods.join(",")}`, 302);
+        }
+        setSessionCookie(reply, config, outcome.token);
         return reply.redirect("/", 302);
       } catch (error) {
         return refuse(request, reply, config, error);

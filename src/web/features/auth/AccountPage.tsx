@@ -1,7 +1,7 @@
-import { Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { applyFieldErrors } from "../../ui/applyFieldErrors";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
@@ -31,6 +31,9 @@ export function AccountPage() {
     <Stack maw={480}>
       <PageTitle>{t("account.title")}</PageTitle>
       <Text>{t("account.intro")}</Text>
+      <Anchor component={Link} to="/security">
+        {t("account.twoStep")}
+      </Anchor>
       <Paper withBorder p="lg">
         <form
           noValidate

@@ -8,19 +8,48 @@ export interface Credentials {
   password: string;
 }
 
+/** A right password for someone with two-step sign-in: no session yet, the second step is due. */
+export type MfaChallenge = { mfaRequired: true; methods: ("totp" | "passkey" | "recovery_code")[] };
+export const isChallenge = (reply: Me | MfaChallenge): reply is MfaChallenge => "mfaRequired" in reply;
+
 /** Signing in starts a new session: nothing cached from before it may show. */
-export function useSignIn() {
+function useSessionStarted() {
   const queryClient = useQueryClient();
+  return (signedIn: Me | MfaChallenge) => {
+    if (isChallenge(signedIn)) return;
+    queryClient.clear();
+    markSignedIn(true);
+    queryClient.setQueryData(meQueryKey, signedIn);
+    // The login reply may omit details /me has (permissions, school): fetch it fresh.
+    void queryClient.invalidateQueries({ queryKey: meQueryKey });
+  };
+}
+
+export function useSignIn() {
+  const started = useSessionStarted();
   return useMutation({
-    mutationFn: (values: Credentials) => api.post<Me>("/auth/login", values),
+    mutationFn: (values: Credentials) => api.post<Me | MfaChallenge>("/auth/login", values),
     meta: { expectsUnauthorized: true },
-    onSuccess: (signedIn) => {
-      queryClient.clear();
-      markSignedIn(true);
-      queryClient.setQueryData(meQueryKey, signedIn);
-      // The login reply may omit details /me has (permissions, school): fetch it fresh.
-      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    onSuccess: started,
+  });
+}
+
+/** The second step: a code from the app, a recovery code, or a passkey's answer. */
+export function useSecondStep() {
+  const started = useSessionStarted();
+  return useMutation({
+    mutationFn: async (step: { method: "totp" | "recovery_code" | "passkey"; code?: string }) => {
+      if (step.method === "passkey") {
+        const { startAuthentication } = await import("@simplewebauthn/browser");
+        const optionsJSON = await api.post<never>("/auth/mfa/passkey/options", {});
+        const response = await startAuthentication({ optionsJSON });
+        return api.post<Me>("/auth/mfa/passkey", { response });
+      }
+      const path = step.method === "totp" ? "/auth/mfa/totp" : "/auth/mfa/recovery-code";
+      return api.post<Me>(path, { code: step.code });
     },
+    meta: { expectsUnauthorized: true },
+    onSuccess: started,
   });
 }
 

@@ -19,5 +19,9 @@ export function RequireSignIn() {
     const state: RouteState = { from: location.pathname + location.search };
     return <Navigate to="/sign-in" replace state={state} />;
   }
+  // Past the grace without a second step, the server answers only enrolment (access/mfa.ts).
+  const mustEnrol =
+    me.mfa.required && !me.mfa.enrolled && me.mfa.enrolBy && Date.parse(me.mfa.enrolBy) <= Date.now();
+  if (mustEnrol && location.pathname !== "/security") return <Navigate to="/security" replace />;
   return <Outlet />;
 }
