@@ -25,6 +25,8 @@ export const MATRIX = {
   "home.read": "member",
   "auth.logout": "member",
   "auth.changePassword": "member",
+  // One's own sessions and sign-in history: every signed-in person, their own only (auth/my-sessions.ts).
+  "auth.mySessions": "member",
   // The directory holds pupils' details: leaders who need it, not every member of staff.
   "people.read": LEADERS,
   "people.manage": ADMINS,

@@ -4,14 +4,15 @@ import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canHoldAccount } from "../access/people.js";
-import { ACCOUNT_KINDS, type Actor, type Kind, type Role } from "../access/roles.js";
+import { ACCOUNT_KINDS, type Actor, type Kind, type Role, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { emailIfNewDevice, emailPasswordChanged } from "./account-mail.js";
+import { deviceLabel } from "./device.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import {
   accountWithEmail,
   apiTokensOf,
-  clearFailures,
   closeOpenInvitations,
   credentialsForSignIn,
   credentialsOf,
@@ -19,10 +20,12 @@ import {
   endAllSessions,
   endSession,
   findPerson,
+  forgetSignInAttemptsBefore,
   type InviteFilter,
   insertApiToken,
   insertInvitation,
   insertSession,
+  insertSignInAttempt,
   invitationByTokenHash,
   type LiveSession,
   liveApiToken,
@@ -32,9 +35,9 @@ import {
   markInvitationUsed,
   type PersonFields,
   peopleWithoutAccount,
-  recentFailures,
-  recordFailure,
+  reserveSignInAttempt,
   saveCredentials,
+  settleSignInAttempt,
   touchSessions,
 } from "./queries.js";
 
@@ -43,6 +46,9 @@ export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const ACCOUNT_FAILURE_LIMIT = 5;
 const FAILURE_WINDOW_MINUTES = 15;
 const INVITATION_HOURS = 72;
+
+/** Sign-in attempts are kept a year: long enough to look back over an incident, no longer. */
+export const SIGN_IN_RETENTION_DAYS = 365;
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
 
@@ -67,39 +73,95 @@ export async function actorFor(db: DbOrTx, personId: string, ip: string | null, 
 /**
  * Sign in with email and password. Unknown email and wrong password give the same answer and
  * take the same time (a decoy hash is checked), so the form cannot be used to find accounts.
+ *
+ * Every attempt is kept (sign_in_attempts, a year). The attempt is reserved before the password
+ * is hashed, under a lock on the email, and the failures in flight count: 25 wrong passwords sent
+ * at once get 5 checks and 20 refusals, as 25 sent one by one do (docs/decisions/033).
  */
 export async function login(
   db: Db,
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
+  publicUrl = "",
 ) {
   const email = input.email.trim().toLowerCase();
-  if ((await recentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= ACCOUNT_FAILURE_LIMIT) {
+  const userAgent = input.userAgent?.slice(0, 500) ?? null;
+  const device = deviceLabel(userAgent);
+  const cred = await credentialsForSignIn(db, email);
+  const attempt = await reserveSignInAttempt(
+    db,
+    { email, personId: cred?.personId, schoolId: cred?.schoolId, ip: input.ip, userAgent, device },
+    ACCOUNT_FAILURE_LIMIT,
+    FAILURE_WINDOW_MINUTES,
+  );
+  if (attempt.locked) {
+    if (cred && attempt.lockStarts)
+      await auditSignInRefusal(db, cred, input.ip, "auth.account_locked", {
+        device,
+        failures: ACCOUNT_FAILURE_LIMIT,
+      });
     throw tooManyRequests(
-      `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
+      `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or choose a new password with “Forgot your password?”.`,
     );
   }
-  const cred = await credentialsForSignIn(db, email);
   const ok = cred
     ? await verifyPassword(cred.hash, input.password)
     : await verifyPassword(await decoyHash(), "x");
   if (!cred || !ok) {
-    await recordFailure(db, email, input.ip);
+    await settleSignInAttempt(db, attempt.id, cred ? "wrong_password" : "unknown_email");
+    // Into the school's audit log too: at most ACCOUNT_FAILURE_LIMIT a window per account, as only
+    // those are checked. (An unknown address belongs to no school: it stays in sign_in_attempts.)
+    if (cred) await auditSignInRefusal(db, cred, input.ip, "auth.sign_in_failed", { device });
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
   const { secret, hash } = newSecret();
   await db.transaction(async (tx) => {
-    await clearFailures(tx, email);
+    await settleSignInAttempt(tx, attempt.id, "success");
     await insertSession(tx, {
       tokenHash: hash,
       schoolId: actor.schoolId,
       personId: cred.personId,
       ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 500) ?? null,
+      userAgent,
+      device,
     });
-    await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: cred.personId });
+    await recordEvent(tx, actor, {
+      action: "auth.signed_in",
+      entityType: "person",
+      entityId: cred.personId,
+      summary: { device, ip: input.ip },
+    });
+    await emailIfNewDevice(tx, {
+      personId: cred.personId,
+      attemptId: attempt.id,
+      device,
+      ip: input.ip,
+      publicUrl,
+    });
   });
   return { token: secret, actor };
+}
+
+/** A refused sign-in, recorded by Accord itself (nobody proved who they are) against the account. */
+async function auditSignInRefusal(
+  db: Db,
+  account: { personId: string; schoolId: string },
+  ip: string | null,
+  action: "auth.sign_in_failed" | "auth.account_locked",
+  summary: Record<string, unknown>,
+) {
+  await db.transaction(async (tx) => {
+    await recordEvent(
+      tx,
+      { ...systemActor(account.schoolId), ip },
+      {
+        action,
+        entityType: "person",
+        entityId: account.personId,
+        summary,
+      },
+    );
+  });
 }
 
 /**
@@ -113,13 +175,28 @@ export async function openSession(
   input: { ip: string | null; userAgent: string | null },
 ) {
   const { secret, hash } = newSecret();
+  const userAgent = input.userAgent?.slice(0, 500) ?? null;
+  const device = deviceLabel(userAgent);
   await insertSession(tx, {
     tokenHash: hash,
     schoolId: actor.schoolId,
     personId,
     ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 500) ?? null,
+    userAgent,
+    device,
   });
+  // Kept as a sign-in like any other: the person's history starts here, and this device is known.
+  const cred = await credentialsOf(tx, personId);
+  if (cred)
+    await insertSignInAttempt(tx, {
+      email: cred.email.toLowerCase(),
+      personId,
+      schoolId: actor.schoolId,
+      ip: input.ip,
+      userAgent,
+      device,
+      outcome: "success",
+    });
   await recordEvent(tx, actor, { action: "auth.signed_in", entityType: "person", entityId: personId });
   return secret;
 }
@@ -206,7 +283,7 @@ export async function createCredentials(
 }
 
 /** Change one's own password: every session of the person ends, this one included. */
-export async function changePassword(db: Db, actor: Actor, current: string, next: string) {
+export async function changePassword(db: Db, actor: Actor, current: string, next: string, publicUrl = "") {
   const cred = await credentialsOf(db, actor.personId!);
   if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
     const message = "Your current password is not right.";
@@ -221,6 +298,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       entityType: "person",
       entityId: actor.personId,
     });
+    await emailPasswordChanged(tx, { personId: actor.personId!, ip: actor.ip, how: "changed" }, publicUrl);
   });
 }
 
@@ -397,4 +475,9 @@ export async function resumeApiToken(db: Db, token: string, ip: string | null) {
   if (!actor) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(db, row.id);
   return actor;
+}
+
+/** The retention sweep: sign-in attempts older than a year are forgotten (decisions/033). */
+export async function forgetOldSignInAttempts(db: Db, now = new Date()) {
+  return forgetSignInAttemptsBefore(db, new Date(now.getTime() - SIGN_IN_RETENTION_DAYS * 86_400_000));
 }
