@@ -33,6 +33,7 @@ export async function mySessions(
       current: s.id === currentSessionId,
     })),
     signIns: attempts.map((a) => ({
+      id: String(a.id),
       at: a.at.toISOString(),
       device: a.device ?? deviceLabel(a.userAgent),
       ip: a.ip,

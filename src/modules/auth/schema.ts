@@ -102,6 +102,7 @@ export const MySessionView = z.object({
   current: z.boolean(),
 });
 export const SignInAttemptView = z.object({
+  id: z.string(),
   at: IsoMoment,
   device: z.string(),
   ip: z.string().nullable(),
