@@ -18,11 +18,12 @@ const SAFARI_IPHONE =
 describe("sessions and accounts", () => {
   let t: TestApp;
   let admin: Browser;
+  let adminId: string;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startTestApp();
-    ({ admin } = await setUpSchool(t.app));
+    ({ admin, adminId } = await setUpSchool(t.app));
   });
   afterAll(async () => {
     await t.close();
@@ -230,7 +231,8 @@ describe("sessions and accounts", () => {
     ).toBe(204);
     expect((await t.app.inject({ url: "/api/v1/me", headers: bearer })).statusCode).toBe(401);
     admin = await new Browser(t.app).signIn("head@oakfield.test", "bright-orchard-falcon-2026");
-    const events = (await admin.get("/api/v1/audit?action=auth.password_reset")).json().events;
+    const events = (await admin.get(`/api/v1/audit?action=auth.password_reset&personId=${adminId}`)).json()
+      .events;
     expect(events).toHaveLength(1);
   });
 
