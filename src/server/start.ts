@@ -3,6 +3,7 @@ import { openDatabase } from "../db/client.js";
 import { ConfigError, loadConfig } from "../kernel/config.js";
 import { chaseAgreements } from "../modules/agreements/chasing.js";
 import { assignNewStarters } from "../modules/agreements/service.js";
+import { forgetOldSignInAttempts } from "../modules/auth/service.js";
 import { sweepConsent } from "../modules/consent/service.js";
 import { sweepDevices } from "../modules/devices/service.js";
 import { chaseFilteringActions } from "../modules/filtering/service.js";
@@ -131,7 +132,17 @@ async function main() {
     }
   });
 
+  // Sign-in attempts are kept a year, then forgotten (docs/decisions/033); daily at 03:20.
+  const signIns = new Cron("0 20 3 * * *", { protect: true, timezone: "Europe/London" }, async () => {
+    try {
+      await forgetOldSignInAttempts(database.db);
+    } catch (err) {
+      app.log.error({ err }, "forgetting old sign-in attempts failed");
+    }
+  });
+
   const shutdown = async () => {
+    signIns.stop();
     filteringActions.stop();
     training.stop();
     overdue.stop();

@@ -49,6 +49,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** A browser-like caller: sends the session cookie and our Origin, as the web app would. */
 export class Browser {
   cookie: string | null = null;
+  /** Where it connects from and what it says it is (sign-in history, new-device emails, per-IP limits). */
+  remoteAddress?: string;
+  userAgent?: string;
   constructor(readonly app: FastifyInstance) {}
 
   async request(
@@ -61,7 +64,13 @@ export class Browser {
       method,
       url,
       payload: payload as InjectOptions["payload"],
-      headers: { origin: ORIGIN, ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: {
+        origin: ORIGIN,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.userAgent ? { "user-agent": this.userAgent } : {}),
+        ...headers,
+      },
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     const set = res.cookies.find((c) => c.name.endsWith("accord_session"));
     if (set) this.cookie = set.value ? `${set.name}=${set.value}` : null;

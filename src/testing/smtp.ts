@@ -31,3 +31,19 @@ export async function startSmtp() {
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/** The readable text of a received message: headers dropped, quoted-printable soft breaks undone. */
+export function textOf(message: Received): string {
+  const [head, ...rest] = message.raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) return body;
+  return Buffer.from(
+    body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+    "latin1",
+  ).toString("utf8");
+}
+
+/** The subject line of a received message. */
+export const subjectOf = (message: Received) => /^subject:\s*(.*)$/im.exec(message.raw)?.[1]?.trim() ?? "";

@@ -50,6 +50,8 @@ function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 // The first page's chunk is fetched while the set-up and session checks are in flight, not after.
 const firstChunks: Record<string, Array<() => Promise<unknown>>> = {
   "sign-in": [features.auth],
+  "forgot-password": [features.auth],
+  "reset-password": [features.auth],
   setup: [features.setup],
   invite: [features.invitations],
   kiosk: [features.kiosk],
@@ -67,6 +69,8 @@ const AppLayout = lazyPage(features.shell, "AppLayout");
 const AccountPage = lazyPage(features.account, "AccountPage");
 const TwoStepPage = lazyPage(features.twoStep, "TwoStepPage");
 const SignInPage = lazyPage(features.auth, "SignInPage");
+const ForgotPasswordPage = lazyPage(features.auth, "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(features.auth, "ResetPasswordPage");
 const SetupPage = lazyPage(features.setup, "SetupPage");
 const AcceptInvitationPage = lazyPage(features.invitations, "AcceptInvitationPage");
 const KioskPage = lazyPage(features.kiosk, "KioskPage");
@@ -152,6 +156,8 @@ export function AppRoutes() {
         <Route element={<SetupGate />}>
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           <Route path="/invite/:token" element={<AcceptInvitationPage />} />
           {/* Shared devices: the reception kiosk and a class's signing device, without the app shell. */}
           <Route path="/kiosk" element={<KioskPage />} />

@@ -29,6 +29,8 @@ export const MATRIX = {
   // resets someone else's (the record rule asks for the admin's second step).
   "mfa.manage": "member",
   "mfa.reset": ADMINS,
+  // One's own sessions and sign-in history: every signed-in person, their own only (auth/my-sessions.ts).
+  "auth.mySessions": "member",
   // The directory holds pupils' details: leaders who need it, not every member of staff.
   "people.read": LEADERS,
   "people.manage": ADMINS,

@@ -52,6 +52,7 @@ export async function mfaRoutes(app: FastifyInstance, { database, config }: Deps
   const client = (request: FastifyRequest) => ({
     ip: request.ip,
     userAgent: request.headers["user-agent"] ?? null,
+    publicUrl: config.publicUrl,
   });
   const pendingToken = (request: FastifyRequest) => request.cookies[pendingCookieName(config)];
   // The same per-IP limit as the password: a pending sign-in also ends after a few wrong codes.

@@ -220,6 +220,33 @@ describe("two-step sign-in", () => {
     expect(late.statusCode).toBe(410);
   });
 
+  it("counts wrong codes against the account like wrong passwords, so the right password alone cannot keep trying", async () => {
+    const deputy = await staffWithAccount(["deputy_dsl"]);
+    const b = await new Browser(t.app).signIn(deputy.email, deputy.password);
+    await enrolTotp(b);
+    const login = () =>
+      new Browser(t.app).post("/api/v1/auth/login", { email: deputy.email, password: deputy.password });
+    const first = await login();
+    expect(first.json()).toMatchObject({ mfaRequired: true });
+    const cookie = `accord_pending=${first.cookies[0].value}`;
+    for (let i = 0; i < 5; i++)
+      await b.request("POST", "/api/v1/auth/mfa/totp", { code: "123456" }, { cookie });
+    // Five wrong codes are five failures: the account is locked even to the right password.
+    const locked = await login();
+    expect(locked.statusCode).toBe(429);
+    // The person's history says what happened, not "signed in".
+    const history = await queryRows<{ outcome: string }>(
+      t.database.db,
+      sql`SELECT outcome FROM sign_in_attempts WHERE email = ${deputy.email.toLowerCase()} ORDER BY id`,
+    );
+    expect(history.map((h) => h.outcome)).toEqual([
+      "success",
+      "second_step",
+      ...Array(5).fill("wrong_second_step"),
+      "locked",
+    ]);
+  });
+
   it("keeps two-step sign-in through a password reset", async () => {
     const admin2 = await staffWithAccount(["school_admin"]);
     const b = await new Browser(t.app).signIn(admin2.email, admin2.password);

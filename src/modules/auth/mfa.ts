@@ -22,6 +22,7 @@ import { enrolBy, mfaRequired } from "../access/mfa.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { deviceLabel } from "./device.js";
 import {
   closePendingSignIn,
   countPendingAttempt,
@@ -48,12 +49,11 @@ import {
 } from "./mfa-queries.js";
 import { openSession, type SignInMethod } from "./open-session.js";
 import {
-  clearFailures,
   credentialsOf,
   endAllSessions,
   findPerson,
-  insertSession,
-  recordFailure,
+  insertSignInAttempt,
+  settleSignInAttempt,
 } from "./queries.js";
 
 export type MfaMethod = "totp" | "passkey" | "recovery_code";
@@ -153,26 +153,36 @@ export type SignInOutcome =
 export async function completeSignIn(
   db: Db,
   person: { id: string; schoolId: string; email: string },
-  how: { signIn: SignInMethod; ip: string | null; userAgent: string | null },
+  how: {
+    signIn: SignInMethod;
+    ip: string | null;
+    userAgent: string | null;
+    /** The password's sign-in attempt (service.ts login): a success once a session opens. */
+    attemptId?: number;
+    publicUrl?: string;
+  },
   actor: Actor,
 ): Promise<SignInOutcome> {
   // The school's provider asserted a second factor and the school trusts it to (decision 031).
   const mfaAsserted = how.signIn.method === "sso" && how.signIn.ssoMfaAsserted;
   const methods = mfaAsserted ? [] : await mfaMethodsOf(db, person.id);
   if (methods.length === 0) {
-    const token = await db.transaction(async (tx) => {
-      await clearFailures(tx, person.email.toLowerCase());
-      return openSession(tx, actor, person.id, {
+    const token = await db.transaction((tx) =>
+      openSession(tx, actor, person.id, {
         ip: how.ip,
         userAgent: how.userAgent,
         signIn: how.signIn,
         mfaMethod: mfaAsserted ? "sso" : null,
-      });
-    });
+        attemptId: how.attemptId,
+        publicUrl: how.publicUrl,
+      }),
+    );
     return { kind: "session", token, personId: person.id };
   }
   const { secret, hash } = newSecret();
   await db.transaction(async (tx) => {
+    // Neither a success nor a failure until the second step is done (decision 033's count).
+    if (how.attemptId !== undefined) await settleSignInAttempt(tx, how.attemptId, "second_step");
     await insertPendingSignIn(tx, {
       tokenHash: hash,
       schoolId: person.schoolId,
@@ -180,6 +190,7 @@ export async function completeSignIn(
       expiresAt: new Date(Date.now() + PENDING_MINUTES * 60_000),
       // The first step, so the session made after the second says how the person signed in.
       firstStep: how.signIn.method === "sso" ? how.signIn.provider : "password",
+      signInAttemptId: how.attemptId ?? null,
       ip: how.ip,
       userAgent: how.userAgent?.slice(0, 500) ?? null,
     });
@@ -200,7 +211,18 @@ type Pending = Awaited<ReturnType<typeof pendingFor>>;
 async function refuse(db: Db, pending: Pending, ip: string | null, message: string): Promise<never> {
   const attempts = await countPendingAttempt(db, pending.id);
   const cred = await credentialsOf(db, pending.personId);
-  if (cred) await recordFailure(db, cred.email.toLowerCase(), ip);
+  if (cred)
+    await db.transaction((tx) =>
+      insertSignInAttempt(tx, {
+        email: cred.email.toLowerCase(),
+        personId: pending.personId,
+        schoolId: pending.schoolId,
+        ip,
+        userAgent: pending.userAgent,
+        device: deviceLabel(pending.userAgent),
+        outcome: "wrong_second_step",
+      }),
+    );
   if (attempts >= PENDING_ATTEMPTS) {
     await closePendingSignIn(db, pending.id);
     throw tooManyRequests(`Too many wrong codes. ${PENDING_GONE}`);
@@ -208,26 +230,22 @@ async function refuse(db: Db, pending: Pending, ip: string | null, message: stri
   throw new Problem(401, "Unauthorized", message, [{ field: "code", message }]);
 }
 
-async function finishPending(
-  tx: Tx,
-  pending: Pending,
-  actor: Actor,
-  method: MfaMethod,
-  input: { ip: string | null; userAgent: string | null },
-) {
+async function finishPending(tx: Tx, pending: Pending, actor: Actor, method: MfaMethod, input: Client) {
   if (!(await closePendingSignIn(tx, pending.id))) throw gone(PENDING_GONE);
-  const cred = await credentialsOf(tx as unknown as Db, pending.personId);
-  if (cred) await clearFailures(tx, cred.email.toLowerCase());
   const signIn: SignInMethod =
     pending.firstStep === "google" || pending.firstStep === "microsoft"
       ? { method: "sso", provider: pending.firstStep, ssoMfaAsserted: false }
       : { method: "password" };
-  const secret = await openSession(tx, actor, pending.personId, { ...input, signIn, mfaMethod: method });
-  return secret;
+  return openSession(tx, actor, pending.personId, {
+    ...input,
+    signIn,
+    mfaMethod: method,
+    attemptId: pending.signInAttemptId,
+  });
 }
 
 type ActorLoader = (personId: string) => Promise<Actor | null>;
-type Client = { ip: string | null; userAgent: string | null };
+type Client = { ip: string | null; userAgent: string | null; publicUrl?: string };
 
 /** Second step by a code from the authenticator app: each code works once. */
 export async function signInWithTotp(

@@ -2,7 +2,9 @@ import type { Tx } from "../../db/client.js";
 import { newSecret } from "../../kernel/secrets.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import { insertSession } from "./queries.js";
+import { emailIfNewDevice } from "./account-mail.js";
+import { deviceLabel } from "./device.js";
+import { credentialsOf, insertSession, insertSignInAttempt, settleSignInAttempt } from "./queries.js";
 
 /** How a person proved who they are, for the session, its audit event and their signatures' evidence. */
 export type SignInMethod =
@@ -11,9 +13,10 @@ export type SignInMethod =
 
 /**
  * Open a session for someone who has just proved who they are: every way of signing in ends here
- * (a password, Google or Microsoft, and the first admin at setup, who chose their password a
- * moment ago), so a check every sign-in must pass belongs here. `ssoMfaAsserted` says the
- * school's provider asserted a second factor and the school trusts it to (decision 031).
+ * (a password, Google or Microsoft, each after its second step where one is due, and the first
+ * admin at setup, who chose their password a moment ago), so what every sign-in must do belongs
+ * here: the session with its device, the sign-in kept in the person's history (decision 033), the
+ * audit event, and the email when the device is new to them.
  */
 export async function openSession(
   tx: Tx,
@@ -25,10 +28,16 @@ export async function openSession(
     signIn?: SignInMethod;
     /** How the second step was proven (mfa.ts), or "sso" when the provider asserted it; null: none. */
     mfaMethod?: string | null;
+    /** The password sign-in's attempt, reserved before the password was checked (service.ts login). */
+    attemptId?: number | null;
+    /** Where the new-device email's links point; without it (setup, the demo) no email is sent. */
+    publicUrl?: string;
   },
 ) {
   const signIn = input.signIn ?? { method: "password" };
   const mfaMethod = input.mfaMethod ?? null;
+  const userAgent = input.userAgent?.slice(0, 500) ?? null;
+  const device = deviceLabel(userAgent);
   const { secret, hash } = newSecret();
   await insertSession(tx, {
     tokenHash: hash,
@@ -36,9 +45,27 @@ export async function openSession(
     personId,
     method: signIn.method,
     ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 500) ?? null,
+    userAgent,
+    device,
     mfaMethod,
   });
+  // Kept as a sign-in like any other: the person's history shows it, and this device is known.
+  let attemptId = input.attemptId ?? null;
+  if (attemptId !== null) await settleSignInAttempt(tx, attemptId, "success");
+  else {
+    const cred = await credentialsOf(tx, personId);
+    if (cred)
+      attemptId = await insertSignInAttempt(tx, {
+        email: cred.email.toLowerCase(),
+        personId,
+        schoolId: actor.schoolId,
+        ip: input.ip,
+        userAgent,
+        device,
+        outcome: "success",
+      });
+  }
+  const second = mfaMethod ? { mfa: mfaMethod } : {};
   await recordEvent(
     tx,
     actor,
@@ -47,18 +74,16 @@ export async function openSession(
           action: "auth.signed_in_sso",
           entityType: "person",
           entityId: personId,
-          summary: {
-            provider: signIn.provider,
-            mfaAsserted: signIn.ssoMfaAsserted,
-            ...(mfaMethod ? { mfa: mfaMethod } : {}),
-          },
+          summary: { provider: signIn.provider, mfaAsserted: signIn.ssoMfaAsserted, ...second },
         }
       : {
           action: "auth.signed_in",
           entityType: "person",
           entityId: personId,
-          summary: { method: "password", ...(mfaMethod ? { mfa: mfaMethod } : {}) },
+          summary: { method: "password", device, ip: input.ip, ...second },
         },
   );
+  if (attemptId !== null && input.publicUrl)
+    await emailIfNewDevice(tx, { personId, attemptId, device, ip: input.ip, publicUrl: input.publicUrl });
   return secret;
 }

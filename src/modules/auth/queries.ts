@@ -3,9 +3,17 @@
  * the person (with their designated roles) that each of them acts as. These only read and write
  * rows; when a sign-in, a link or a token is good is decided in service.ts.
  */
-import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
+import {
+  apiTokens,
+  credentials,
+  invitations,
+  passwordResets,
+  people,
+  sessions,
+  signInAttempts,
+} from "../../db/schema.js";
 import { MFA_ROLES } from "../access/mfa.js";
 import type { SessionPolicy } from "./service.js";
 
@@ -54,38 +62,106 @@ export async function findPerson(tx: Tx, schoolId: string, personId: string) {
 
 // ---- signing in
 
-export async function recentFailures(db: DbOrTx, email: string, windowMinutes: number) {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(loginFailures)
+/**
+ * Reserve a sign-in attempt for an email, or refuse it, under a lock on that email: the failures
+ * since the account's last success (or password reset) within the window are counted, attempts
+ * still being checked included, so attempts sent at once cannot all slip under the limit.
+ */
+export async function reserveSignInAttempt(
+  db: Db,
+  values: Omit<typeof signInAttempts.$inferInsert, "outcome">,
+  limit: number,
+  windowMinutes: number,
+) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${values.email}`}))`);
+    // One statement after the lock (so it sees every attempt committed before it): count the
+    // failures since the last success in the window, and insert this attempt as pending or locked.
+    const since = sql`a.email = ${values.email} AND a.at > now() - make_interval(mins => ${windowMinutes})
+      AND a.id > coalesce((SELECT max(b.id) FROM sign_in_attempts b
+        WHERE b.email = ${values.email} AND b.outcome IN ('success', 'password_reset')), 0)`;
+    const [row] = await queryRows<{ id: string | number; outcome: string; earlier_locks: number }>(
+      tx,
+      sql`WITH counted AS (
+          SELECT count(*) FILTER (WHERE a.outcome IN ('pending', 'wrong_password', 'unknown_email', 'wrong_second_step'))::int AS failures,
+                 count(*) FILTER (WHERE a.outcome = 'locked')::int AS locks
+          FROM sign_in_attempts a WHERE ${since})
+        INSERT INTO sign_in_attempts (email, person_id, school_id, ip, user_agent, device, outcome)
+        SELECT ${values.email}, ${values.personId ?? null}::uuid, ${values.schoolId ?? null}::uuid,
+          ${values.ip ?? null}, ${values.userAgent ?? null}, ${values.device ?? null},
+          CASE WHEN counted.failures >= ${limit} THEN 'locked' ELSE 'pending' END
+        FROM counted
+        RETURNING id, outcome, (SELECT locks FROM counted) AS earlier_locks`,
+    );
+    const locked = row.outcome === "locked";
+    // The first refusal of a lockout is the one worth telling the school about.
+    return { id: Number(row.id), locked, lockStarts: locked && row.earlier_locks === 0 };
+  });
+}
+
+export async function settleSignInAttempt(
+  db: DbOrTx,
+  id: number,
+  // "second_step": the password was right and the person's second step is still to come (or never
+  // came); neither a success (it does not clear the count) nor a failure.
+  outcome: "success" | "wrong_password" | "unknown_email" | "second_step",
+) {
+  await db.update(signInAttempts).set({ outcome }).where(eq(signInAttempts.id, id));
+}
+
+export async function insertSignInAttempt(tx: Tx, values: typeof signInAttempts.$inferInsert) {
+  const [row] = await tx.insert(signInAttempts).values(values).returning({ id: signInAttempts.id });
+  return row.id;
+}
+
+/** The person's earlier successful sign-ins: which devices and networks they have used. */
+export async function knownDevices(db: DbOrTx, personId: string, exceptAttemptId: number) {
+  return db
+    .select({ device: signInAttempts.device, ip: signInAttempts.ip })
+    .from(signInAttempts)
     .where(
       and(
-        eq(loginFailures.email, email),
-        gt(loginFailures.at, sql`now() - make_interval(mins => ${windowMinutes})`),
+        eq(signInAttempts.personId, personId),
+        eq(signInAttempts.outcome, "success"),
+        ne(signInAttempts.id, exceptAttemptId),
       ),
     );
-  return n;
 }
 
-export async function recordFailure(db: Db, email: string, ip: string | null) {
-  await db.insert(loginFailures).values({ email, ip });
+/** A person's recent sign-in attempts, newest first (failed ones against their email included). */
+export async function recentAttemptsOf(db: Db, schoolId: string, personId: string, limit: number) {
+  return db
+    .select()
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.schoolId, schoolId), eq(signInAttempts.personId, personId)))
+    .orderBy(desc(signInAttempts.id))
+    .limit(limit);
 }
 
-export async function clearFailures(tx: Tx, email: string) {
-  await tx.delete(loginFailures).where(eq(loginFailures.email, email));
+/** Attempts older than the retention period are forgotten. */
+export async function forgetSignInAttemptsBefore(db: Db, before: Date) {
+  const gone = await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.at, before))
+    .returning({ id: signInAttempts.id });
+  return gone.length;
 }
 
 /** The password hash for an email address (any case), if its person is still here. */
 export async function credentialsForSignIn(db: Db, email: string) {
   const [cred] = await db
-    .select({ personId: credentials.personId, hash: credentials.passwordHash })
+    .select({
+      personId: credentials.personId,
+      schoolId: credentials.schoolId,
+      hash: credentials.passwordHash,
+    })
     .from(credentials)
     .innerJoin(people, eq(people.id, credentials.personId))
     .where(and(sql`lower(${credentials.email}) = ${email}`, stillHere));
   return cred;
 }
 
-export async function credentialsOf(db: Db, personId: string) {
+export async function credentialsOf(db: DbOrTx, personId: string) {
   const [cred] = await db.select().from(credentials).where(eq(credentials.personId, personId));
   return cred;
 }
@@ -188,6 +264,114 @@ export async function endAllSessions(tx: Tx, personId: string) {
     .update(sessions)
     .set({ endedAt: new Date() })
     .where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)));
+}
+
+/** The person's sessions that are still live (not ended, not idle too long, not too old), newest first. */
+export async function liveSessionsOf(db: Db, schoolId: string, personId: string, policy: SessionPolicy) {
+  return db
+    .select({
+      id: sessions.id,
+      device: sessions.device,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.schoolId, schoolId),
+        eq(sessions.personId, personId),
+        isNull(sessions.endedAt),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${policy.idleMinutes * 60})`),
+        gt(sessions.createdAt, sql`now() - make_interval(secs => ${policy.maxHours * 3600})`),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** End one of the person's own open sessions; nothing when it is not theirs or already ended. */
+export async function endOwnSession(tx: Tx, schoolId: string, personId: string, sessionId: string) {
+  const [row] = await tx
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.schoolId, schoolId),
+        eq(sessions.personId, personId),
+        eq(sessions.id, sessionId),
+        isNull(sessions.endedAt),
+      ),
+    )
+    .returning({ id: sessions.id, device: sessions.device });
+  return row;
+}
+
+/** End every open session of the person but one (the one asking). */
+export async function endOtherSessions(tx: Tx, schoolId: string, personId: string, keep: string | null) {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.schoolId, schoolId),
+        eq(sessions.personId, personId),
+        isNull(sessions.endedAt),
+        keep ? ne(sessions.id, keep) : sql`true`,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+// ---- password reset links
+
+/** The account behind an email (any case) that may reset its password: still here. */
+export async function accountForReset(db: Db, email: string) {
+  const [row] = await db
+    .select({
+      personId: credentials.personId,
+      schoolId: credentials.schoolId,
+      email: credentials.email,
+      givenName: people.givenName,
+    })
+    .from(credentials)
+    .innerJoin(people, eq(people.id, credentials.personId))
+    .where(and(sql`lower(${credentials.email}) = ${email}`, stillHere));
+  return row;
+}
+
+export async function resetLinksSince(tx: Tx, personId: string, minutes: number) {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM password_resets
+      WHERE person_id = ${personId} AND created_at > now() - make_interval(mins => ${minutes})`,
+  );
+  return row.n;
+}
+
+/** Earlier links stop working when a newer one is sent, or once one has been used. */
+export async function closeOpenResets(tx: Tx, personId: string) {
+  await tx
+    .update(passwordResets)
+    .set({ closedAt: new Date() })
+    .where(and(eq(passwordResets.personId, personId), isNull(passwordResets.closedAt)));
+}
+
+export async function insertPasswordReset(tx: Tx, values: typeof passwordResets.$inferInsert) {
+  await tx.insert(passwordResets).values(values);
+}
+
+/** A reset link by its hash, locked until the transaction ends so it can be used only once. */
+export async function passwordResetByTokenHash(db: DbOrTx, tokenHash: string, lock = false) {
+  const q = db
+    .select({ reset: passwordResets, person: people, email: credentials.email })
+    .from(passwordResets)
+    .innerJoin(people, eq(people.id, passwordResets.personId))
+    .innerJoin(credentials, eq(credentials.personId, passwordResets.personId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), stillHere));
+  const [row] = lock ? await q.for("update", { of: passwordResets }) : await q;
+  return row;
 }
 
 // ---- invitations

@@ -12,6 +12,8 @@ import { getPerson } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
 import { mfaSummary } from "./mfa.js";
 import { mfaRoutes } from "./mfa-routes.js";
+import { endMyOtherSessions, endMySession, mySessions } from "./my-sessions.js";
+import { describePasswordReset, requestPasswordReset, resetPassword } from "./password-reset.js";
 import {
   AcceptInvitationInput,
   ApiTokenCreatedView,
@@ -24,6 +26,12 @@ import {
   LoginInput,
   LoginView,
   MeView,
+  MySessionsView,
+  PasswordResetInput,
+  PasswordResetRequestedView,
+  PasswordResetRequestInput,
+  PasswordResetView,
+  SignedOutElsewhereView,
   TokenParams,
 } from "./schema.js";
 import {
@@ -76,11 +84,11 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       schema: { body: LoginInput, response: { 200: LoginView, ...problems(400, 401, 429) } },
     },
     async (request, reply) => {
-      const { outcome, actor } = await login(db, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
-      });
+      const { outcome, actor } = await login(
+        db,
+        { ...request.body, ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
+        config.publicUrl,
+      );
       if (outcome.kind === "mfa") {
         setPendingCookie(reply, config, outcome.pendingToken);
         return { mfaRequired: true as const, methods: outcome.methods };
@@ -107,10 +115,87 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400) } },
     },
     async (request, reply) => {
-      await changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      await changePassword(
+        db,
+        actorOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+        config.publicUrl,
+      );
       clearSessionCookie(reply, config);
       return reply.status(204).send();
     },
+  );
+
+  // "Forgot your password?": the same answer whatever the address; throttled per IP here and
+  // per account in the service (a few links an hour).
+  api.post(
+    "/api/v1/auth/password-reset",
+    {
+      config: { action: "public", rateLimit: { max: 10, timeWindow: "15 minutes" } },
+      schema: {
+        body: PasswordResetRequestInput,
+        response: { 202: PasswordResetRequestedView, ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(db, request.body.email, request.ip, config.publicUrl);
+      return reply.status(202).send({
+        detail:
+          "If an Accord account uses this address, we have emailed it a link to choose a new password. The link works once, for 30 minutes.",
+      });
+    },
+  );
+
+  api.get(
+    "/api/v1/auth/password-reset/:token",
+    {
+      config: { action: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: { params: TokenParams, response: { 200: PasswordResetView, ...problems(400, 404, 410, 429) } },
+    },
+    async (request) => describePasswordReset(db, request.params.token),
+  );
+
+  api.post(
+    "/api/v1/auth/password-reset/:token",
+    {
+      config: { action: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        params: TokenParams,
+        body: PasswordResetInput,
+        response: { 204: NoContent, ...problems(400, 404, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(db, request.params.token, request.body.password, request.ip, config.publicUrl);
+      return reply.status(204).send();
+    },
+  );
+
+  // One's own sessions and sign-in history ("Sign-in and security" on the account page).
+  api.get(
+    "/api/v1/me/sessions",
+    { config: { action: "auth.mySessions" }, schema: { response: { 200: MySessionsView } } },
+    async (request) => mySessions(db, actorOf(request), request.sessionId, config.session),
+  );
+
+  api.delete(
+    "/api/v1/me/sessions/:id",
+    {
+      config: { action: "auth.mySessions" },
+      schema: { params: IdParams, response: { 204: NoContent, ...problems(400, 404) } },
+    },
+    async (request, reply) => {
+      await endMySession(db, actorOf(request), request.params.id);
+      if (request.params.id === request.sessionId) clearSessionCookie(reply, config);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    "/api/v1/me/sessions/sign-out-others",
+    { config: { action: "auth.mySessions" }, schema: { response: { 200: SignedOutElsewhereView } } },
+    async (request) => endMyOtherSessions(db, actorOf(request), request.sessionId),
   );
 
   api.get(

@@ -247,3 +247,50 @@ export type SsoChoicesView = z.infer<typeof SsoChoicesView>;
 
 /** A redirect (302, no body; `Location` says where): to the provider, or back to the sign-in page or the app. */
 export const Redirect = z.undefined().meta({ description: "Redirect: the Location header says where" });
+
+// --- Sign-in and security (one's own sessions and sign-in history), and password reset
+
+export const PasswordResetRequestInput = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").max(254),
+});
+export const PasswordResetInput = z.object({ password: z.string().max(1000) });
+
+/** The same answer whatever the address: the form cannot be used to find accounts. */
+export const PasswordResetRequestedView = z.object({ detail: z.string() });
+export type PasswordResetRequestedView = z.infer<typeof PasswordResetRequestedView>;
+/** What a reset link shows before the new password is chosen. */
+export const PasswordResetView = z.object({ email: z.string() });
+export type PasswordResetView = z.infer<typeof PasswordResetView>;
+
+export const SIGN_IN_OUTCOMES = [
+  "success",
+  "wrong_password",
+  "locked",
+  "password_reset",
+  "second_step",
+  "wrong_second_step",
+] as const;
+export const MySessionView = z.object({
+  id: Id,
+  /** "Chrome on Windows". */
+  device: z.string(),
+  ip: z.string().nullable(),
+  signedInAt: IsoMoment,
+  lastSeenAt: IsoMoment,
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export const SignInAttemptView = z.object({
+  id: z.string(),
+  at: IsoMoment,
+  device: z.string(),
+  ip: z.string().nullable(),
+  outcome: z.enum(SIGN_IN_OUTCOMES),
+});
+export const MySessionsView = z.object({
+  sessions: z.array(MySessionView),
+  signIns: z.array(SignInAttemptView),
+});
+export type MySessionsView = z.infer<typeof MySessionsView>;
+export const SignedOutElsewhereView = z.object({ ended: z.number().int() });
+export type SignedOutElsewhereView = z.infer<typeof SignedOutElsewhereView>;

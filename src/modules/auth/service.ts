@@ -9,11 +9,14 @@ import {
   type Actor,
   type Kind,
   type Role,
+  systemActor,
   TOKEN_SCOPES,
   type TokenScope,
 } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { emailPasswordChanged } from "./account-mail.js";
+import { deviceLabel } from "./device.js";
 import { completeSignIn } from "./mfa.js";
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 import {
@@ -26,10 +29,10 @@ import {
   endAllSessions,
   endSession,
   findPerson,
+  forgetSignInAttemptsBefore,
   type InviteFilter,
   insertApiToken,
   insertInvitation,
-  insertSession,
   invitationByTokenHash,
   type LiveSession,
   liveApiToken,
@@ -40,9 +43,9 @@ import {
   markTokensOfCreatorRevoked,
   type PersonFields,
   peopleWithoutAccount,
-  recentFailures,
-  recordFailure,
+  reserveSignInAttempt,
   saveCredentials,
+  settleSignInAttempt,
   touchSessions,
 } from "./queries.js";
 
@@ -51,6 +54,9 @@ export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 export const ACCOUNT_FAILURE_LIMIT = 5;
 const FAILURE_WINDOW_MINUTES = 15;
 const INVITATION_HOURS = 72;
+
+/** Sign-in attempts are kept a year: long enough to look back over an incident, no longer. */
+export const SIGN_IN_RETENTION_DAYS = 365;
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
 
@@ -75,34 +81,84 @@ export async function actorFor(db: DbOrTx, personId: string, ip: string | null, 
 /**
  * Sign in with email and password. Unknown email and wrong password give the same answer and
  * take the same time (a decoy hash is checked), so the form cannot be used to find accounts.
+ *
+ * Every attempt is kept (sign_in_attempts, a year). The attempt is reserved before the password
+ * is hashed, under a lock on the email, and the failures in flight count: 25 wrong passwords sent
+ * at once get 5 checks and 20 refusals, as 25 sent one by one do (docs/decisions/033).
  */
 export async function login(
   db: Db,
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
+  publicUrl = "",
 ) {
   const email = input.email.trim().toLowerCase();
-  if ((await recentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= ACCOUNT_FAILURE_LIMIT) {
+  const userAgent = input.userAgent?.slice(0, 500) ?? null;
+  const device = deviceLabel(userAgent);
+  const cred = await credentialsForSignIn(db, email);
+  const attempt = await reserveSignInAttempt(
+    db,
+    { email, personId: cred?.personId, schoolId: cred?.schoolId, ip: input.ip, userAgent, device },
+    ACCOUNT_FAILURE_LIMIT,
+    FAILURE_WINDOW_MINUTES,
+  );
+  if (attempt.locked) {
+    if (cred && attempt.lockStarts)
+      await auditSignInRefusal(db, cred, input.ip, "auth.account_locked", {
+        device,
+        failures: ACCOUNT_FAILURE_LIMIT,
+      });
     throw tooManyRequests(
-      `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
+      `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or choose a new password with “Forgot your password?”.`,
     );
   }
-  const cred = await credentialsForSignIn(db, email);
   const ok = cred
     ? await verifyPassword(cred.hash, input.password)
     : await verifyPassword(await decoyHash(), "x");
   if (!cred || !ok) {
-    await recordFailure(db, email, input.ip);
+    await settleSignInAttempt(db, attempt.id, cred ? "wrong_password" : "unknown_email");
+    // Into the school's audit log too: at most ACCOUNT_FAILURE_LIMIT a window per account, as only
+    // those are checked. (An unknown address belongs to no school: it stays in sign_in_attempts.)
+    if (cred) await auditSignInRefusal(db, cred, input.ip, "auth.sign_in_failed", { device });
     throw unauthorized(WRONG_CREDENTIALS);
   }
   const actor = (await actorFor(db, cred.personId, input.ip, "session"))!;
-  // A session now, or the second step first (mfa.ts): the same decision SSO makes.
+  // The password is right: a session now, or the person's second step first (mfa.ts), the same
+  // decision SSO makes. The attempt becomes a success when a session opens (open-session.ts).
   const outcome = await completeSignIn(
     db,
     { id: cred.personId, schoolId: actor.schoolId, email },
-    { signIn: { method: "password" }, ip: input.ip, userAgent: input.userAgent },
+    {
+      signIn: { method: "password" },
+      ip: input.ip,
+      userAgent: input.userAgent,
+      attemptId: attempt.id,
+      publicUrl,
+    },
     actor,
   );
   return { outcome, actor };
+}
+
+/** A refused sign-in, recorded by Accord itself (nobody proved who they are) against the account. */
+async function auditSignInRefusal(
+  db: Db,
+  account: { personId: string; schoolId: string },
+  ip: string | null,
+  action: "auth.sign_in_failed" | "auth.account_locked",
+  summary: Record<string, unknown>,
+) {
+  await db.transaction(async (tx) => {
+    await recordEvent(
+      tx,
+      { ...systemActor(account.schoolId), ip },
+      {
+        action,
+        entityType: "person",
+        entityId: account.personId,
+        summary,
+      },
+    );
+  });
 }
 
 export { openSession, type SignInMethod } from "./open-session.js";
@@ -191,7 +247,7 @@ export async function createCredentials(
 }
 
 /** Change one's own password: every session of the person ends, this one included. */
-export async function changePassword(db: Db, actor: Actor, current: string, next: string) {
+export async function changePassword(db: Db, actor: Actor, current: string, next: string, publicUrl = "") {
   const cred = await credentialsOf(db, actor.personId!);
   if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
     const message = "Your current password is not right.";
@@ -207,6 +263,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       entityId: actor.personId,
     });
     await revokeTokensOf(tx, actor, actor.personId!, "password_changed");
+    await emailPasswordChanged(tx, { personId: actor.personId!, ip: actor.ip, how: "changed" }, publicUrl);
   });
 }
 
@@ -428,19 +485,22 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string) {
  * A person's password changed or their access was reset: the tokens they made stop working, as
  * their sessions do (whoever learnt the old password may have made one). Each is recorded.
  */
-async function revokeTokensOf(
+/** Revoke every live token a person made (decision 029), each in the audit log; returns how many. */
+export async function revokeTokensOf(
   tx: Tx,
   actor: Actor,
   personId: string,
   reason: "password_changed" | "access_reset",
 ) {
-  for (const row of await markTokensOfCreatorRevoked(tx, personId, reason))
+  const revoked = await markTokensOfCreatorRevoked(tx, personId, reason);
+  for (const row of revoked)
     await recordEvent(tx, actor, {
       action: "api_token.revoked",
       entityType: "api_token",
       entityId: row.id,
       summary: { name: row.name, reason },
     });
+  return revoked.length;
 }
 
 /**
@@ -459,4 +519,9 @@ export async function resumeApiToken(db: Db, token: string, ip: string | null): 
   if (!actor) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(db, row.id);
   return { ...actor, token: { id: row.id, name: row.name, scopes: row.scopes as TokenScope[] } };
+}
+
+/** The retention sweep: sign-in attempts older than a year are forgotten (decisions/033). */
+export async function forgetOldSignInAttempts(db: Db, now = new Date()) {
+  return forgetSignInAttemptsBefore(db, new Date(now.getTime() - SIGN_IN_RETENTION_DAYS * 86_400_000));
 }

@@ -56,20 +56,62 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
     /** How the second step was proven for this session ("totp", "passkey", "recovery_code", "sso"); null: password only. */
     mfaMethod: text("mfa_method"),
+    /** "Chrome on Windows": what the person sees in their list of sessions (device.ts). */
+    device: text("device"),
   },
   (t) => [uniqueIndex("sessions_token_idx").on(t.tokenHash), index("sessions_person_idx").on(t.personId)],
 );
 
-/** Failed sign-ins, kept to rate-limit per account; not tied to a school (the email may be unknown). */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * Every sign-in attempt, kept a year (then forgotten by the retention sweep): the per-account
+ * lockout counts the failures since the last success, and each person sees the attempts against
+ * their account. An attempt is reserved (outcome `pending`) before its password is hashed, so
+ * attempts in flight count too (docs/decisions/033). Person and school are known only when the
+ * email belongs to an account.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     email: text("email").notNull(),
+    personId: uuid("person_id").references(() => people.id),
+    schoolId: uuid("school_id").references(() => schools.id),
     ip: text("ip"),
+    userAgent: text("user_agent"),
+    device: text("device"),
+    /** pending | success | wrong_password | unknown_email | locked | password_reset */
+    outcome: text("outcome").notNull(),
     at: at("at").notNull().defaultNow(),
   },
-  (t) => [index("login_failures_email_idx").on(t.email, t.at)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.id),
+    index("sign_in_attempts_person_idx").on(t.personId, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
+);
+
+/** Self-service password reset links: only the hash of the 256-bit secret is stored. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text("token_hash").notNull(),
+    ip: text("ip"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    /** Used, or replaced by a newer link: either way it no longer works. */
+    closedAt: at("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("password_resets_token_idx").on(t.tokenHash),
+    index("password_resets_person_idx").on(t.personId, t.createdAt),
+  ],
 );
 
 export const invitations = pgTable(
@@ -259,6 +301,8 @@ export const pendingSignIns = pgTable(
     attempts: integer("attempts").notNull().default(0),
     /** The first step: "password", or the SSO provider ("google", "microsoft"). */
     firstStep: text("first_step").notNull().default("password"),
+    /** The password's attempt (sign_in_attempts), made a success when the second step is done. */
+    signInAttemptId: bigint("sign_in_attempt_id", { mode: "number" }),
     /** The WebAuthn challenge offered for a passkey, if one was asked for. */
     challenge: text("challenge"),
     usedAt: at("used_at"),

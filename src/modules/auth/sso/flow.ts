@@ -152,6 +152,7 @@ export async function finishSsoSignIn(
       signIn: { method: "sso", provider, ssoMfaAsserted: identity.ssoMfaAsserted },
       ip: input.ip,
       userAgent: input.userAgent,
+      publicUrl: config.publicUrl,
     },
     actor,
   );

@@ -9,6 +9,7 @@ import { MyPhotoConsent } from "../consent/MyPhotoConsent";
 import type { RouteState } from "../session/flash";
 import { useChangePassword } from "./authApi";
 import { MIN_PASSWORD_LENGTH } from "./passwordRules";
+import { SignInSecurity } from "./SignInSecurity";
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function AccountPage() {
   const change = useChangePassword();
 
   return (
-    <Stack maw={480}>
+    <Stack maw={720}>
       <PageTitle>{t("account.title")}</PageTitle>
       <Text>{t("account.intro")}</Text>
       <Anchor component={Link} to="/security">
@@ -77,6 +78,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <SignInSecurity />
       <MyPhotoConsent />
     </Stack>
   );

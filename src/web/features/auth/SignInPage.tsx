@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { FlashMessage } from "../../ui/FlashMessage";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
+import { RouterLink } from "../../ui/RouterLink";
 import { useRouteState } from "../session/flash";
 import type { Me } from "../session/sessionApi";
 import { useMe } from "../session/sessionApi";
@@ -168,6 +169,9 @@ export function SignInPage() {
                 <Button type="submit" loading={signIn.isPending}>
                   {t("signIn.submit")}
                 </Button>
+                <RouterLink to="/forgot-password" size="sm">
+                  {t("signIn.forgotLink")}
+                </RouterLink>
               </Stack>
             </form>
           )}

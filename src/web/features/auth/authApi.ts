@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SsoChoicesView } from "../../../modules/auth/schema";
+import type {
+  MySessionsView,
+  PasswordResetRequestedView,
+  PasswordResetView,
+  SignedOutElsewhereView,
+  SsoChoicesView,
+} from "../../../modules/auth/schema";
 import { api, withQuery } from "../../api";
 import { type Me, markSignedIn, meQueryKey, useForgetSession } from "../session/sessionApi";
 
@@ -89,3 +95,51 @@ export const ssoStartHref = (providerId: string, email: string) =>
     provider: providerId,
     email: email.includes("@") ? email.trim() : undefined,
   });
+
+/** One's own sessions and recent sign-ins ("Sign-in and security" on the account page). */
+export function useMySessions() {
+  return useQuery({
+    queryKey: ["me", "sessions"],
+    queryFn: () => api.get<MySessionsView>("/me/sessions"),
+  });
+}
+
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/me/sessions/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["me", "sessions"] }),
+  });
+}
+
+export function useSignOutOthers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<SignedOutElsewhereView>("/me/sessions/sign-out-others"),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["me", "sessions"] }),
+  });
+}
+
+/** "Forgot your password?": the answer is the same whatever the address. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string) => api.post<PasswordResetRequestedView>("/auth/password-reset", { email }),
+  });
+}
+
+const resetPath = (token: string) => `/auth/password-reset/${encodeURIComponent(token)}`;
+
+export function usePasswordResetLink(token: string) {
+  return useQuery({
+    queryKey: ["password-reset", token],
+    queryFn: () => api.get<PasswordResetView>(resetPath(token)),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}
+
+export function useResetPassword(token: string) {
+  return useMutation({
+    mutationFn: (password: string) => api.post<void>(resetPath(token), { password }),
+  });
+}

@@ -1,7 +1,7 @@
 import { useLocation } from "react-router";
 
 // Messages carried to the next page in router state, as i18n keys under "flash.".
-export type FlashKey = "schoolCreated" | "sessionEnded" | "passwordSet" | "passwordChanged";
+export type FlashKey = "schoolCreated" | "sessionEnded" | "passwordSet" | "passwordChanged" | "passwordReset";
 
 export interface RouteState {
   flash?: FlashKey;

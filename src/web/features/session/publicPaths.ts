@@ -1,4 +1,13 @@
-const publicPrefixes = ["/sign-in", "/setup", "/invite/", "/class/", "/sign/", "/consent/answer/"];
+const publicPrefixes = [
+  "/sign-in",
+  "/forgot-password",
+  "/reset-password/",
+  "/setup",
+  "/invite/",
+  "/class/",
+  "/sign/",
+  "/consent/answer/",
+];
 // Exact public pages whose name is also the start of a signed-in page ("/kiosk" vs "/kiosks").
 const publicPages = ["/kiosk", "/verify", "/class"];
 
