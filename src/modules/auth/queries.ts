@@ -5,7 +5,15 @@
  */
 import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
-import { apiTokens, credentials, invitations, loginFailures, people, sessions } from "../../db/schema.js";
+import {
+  apiTokens,
+  credentials,
+  invitations,
+  loginFailures,
+  people,
+  schools,
+  sessions,
+} from "../../db/schema.js";
 import type { SessionPolicy } from "./service.js";
 
 const today = () => sql`(now() AT TIME ZONE 'Europe/London')::date`;
@@ -277,4 +285,19 @@ export async function peopleWithoutAccount(
       ),
     )
     .orderBy(people.familyName, people.givenName);
+}
+
+/** What a person setting a password is known by: their names and the school's (see passwords.ts). */
+export async function passwordContextOf(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({
+      givenName: people.givenName,
+      preferredName: people.preferredName,
+      familyName: people.familyName,
+      schoolName: schools.name,
+    })
+    .from(people)
+    .innerJoin(schools, eq(schools.id, people.schoolId))
+    .where(eq(people.id, personId));
+  return row;
 }

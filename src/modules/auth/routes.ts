@@ -92,10 +92,16 @@ export async function authRoutes(app: FastifyInstance, { database, config }: Dep
     "/api/v1/auth/password",
     {
       config: { action: "auth.changePassword" },
-      schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400) } },
+      schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400, 429) } },
     },
     async (request, reply) => {
-      await changePassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      await changePassword(
+        db,
+        actorOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+        request.ip,
+      );
       clearSessionCookie(reply, config);
       return reply.status(204).send();
     },

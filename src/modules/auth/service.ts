@@ -31,6 +31,7 @@ import {
   markApiTokenUsed,
   markInvitationUsed,
   type PersonFields,
+  passwordContextOf,
   peopleWithoutAccount,
   recentFailures,
   recordFailure,
@@ -188,9 +189,24 @@ async function setPassword(tx: Tx, schoolId: string, personId: string, email: st
   await endAllSessions(tx, personId);
 }
 
-function checkNewPassword(password: string, context: string[]) {
-  const problem = passwordProblem(password, context);
-  if (problem) throw badRequest(problem, [{ field: "password", message: problem }]);
+/**
+ * Refuse a password that is common, or built on the school's name or the person's own names or
+ * email name (decision 027). Every place a password is set asks this: setup, invitation, change, reset.
+ */
+export async function checkNewPassword(
+  db: DbOrTx,
+  personId: string,
+  email: string,
+  password: string,
+  field = "password",
+) {
+  const who = await passwordContextOf(db, personId);
+  const problem = passwordProblem(password, {
+    schoolName: who?.schoolName,
+    names: [who?.givenName, who?.preferredName, who?.familyName],
+    email,
+  });
+  if (problem) throw badRequest(problem, [{ field, message: problem }]);
 }
 
 /** Give a person their first password (setup) inside the caller's transaction. */
@@ -201,19 +217,28 @@ export async function createCredentials(
   email: string,
   password: string,
 ) {
-  checkNewPassword(password, [email.split("@")[0]]);
+  await checkNewPassword(tx, personId, email, password);
   await setPassword(tx, schoolId, personId, email, password);
 }
 
-/** Change one's own password: every session of the person ends, this one included. */
-export async function changePassword(db: Db, actor: Actor, current: string, next: string) {
+/**
+ * Change one's own password: every session of the person ends, this one included. A wrong
+ * current password counts as a failed sign-in of the account: the same lockout applies, so a
+ * session left open cannot be used to guess the password (and then sign in elsewhere).
+ */
+export async function changePassword(db: Db, actor: Actor, current: string, next: string, ip: string | null) {
   const cred = await credentialsOf(db, actor.personId!);
+  const email = cred?.email.trim().toLowerCase() ?? "";
+  if (cred && (await recentFailures(db, email, FAILURE_WINDOW_MINUTES)) >= ACCOUNT_FAILURE_LIMIT)
+    throw tooManyRequests(
+      `Too many wrong passwords for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
+    );
   if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
+    if (cred) await recordFailure(db, email, ip);
     const message = "Your current password is not right.";
     throw badRequest(message, [{ field: "currentPassword", message }]);
   }
-  const problem = passwordProblem(next, [cred.email.split("@")[0]]);
-  if (problem) throw badRequest(problem, [{ field: "newPassword", message: problem }]);
+  await checkNewPassword(db, actor.personId!, cred.email, next, "newPassword");
   await db.transaction(async (tx) => {
     await setPassword(tx, actor.schoolId, actor.personId!, cred.email, next);
     await recordEvent(tx, actor, {
@@ -331,7 +356,7 @@ export async function describeInvitation(db: Db, token: string) {
 export async function acceptInvitation(db: Db, token: string, password: string, ip: string | null) {
   await db.transaction(async (tx) => {
     const { inv, person } = await openInvitation(tx, token);
-    checkNewPassword(password, [person.email!.split("@")[0], person.familyName]);
+    await checkNewPassword(tx, person.id, person.email!, password);
     await markInvitationUsed(tx, inv.id);
     await setPassword(tx, person.schoolId, person.id, person.email!, password);
     const actor = await actorFor(tx, person.id, ip, "session");
