@@ -34,6 +34,7 @@ import { trainingRoutes } from "../modules/training/routes.js";
 import { registerNoStore } from "./plugins/caching.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
+import { registerRefusalLog } from "./plugins/refusals.js";
 
 export const webRoot = path.resolve("dist/web");
 
@@ -90,6 +91,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   const registered: RegisteredRoute[] = [];
   app.decorate("accordRoutes", registered);
   registerIdentity(app, database.db, config);
+  registerRefusalLog(app, database.db);
   registerAccess(app, registered);
 
   const deps: Deps = { database, config };

@@ -301,3 +301,26 @@ export async function passwordContextOf(db: DbOrTx, personId: string) {
     .where(eq(people.id, personId));
   return row;
 }
+
+/**
+ * Whose session or API token this was, valid or not: a refused request is kept with the person
+ * and school its token belonged to (an expired session, a revoked token). Nothing else asks.
+ */
+export async function holderOfToken(db: DbOrTx, tokenHash: string, via: "session" | "api_token") {
+  const [row] =
+    via === "session"
+      ? await db
+          .select({ schoolId: sessions.schoolId, personId: sessions.personId })
+          .from(sessions)
+          .where(eq(sessions.tokenHash, tokenHash))
+      : await db
+          .select({ schoolId: apiTokens.schoolId, personId: apiTokens.createdBy })
+          .from(apiTokens)
+          .where(eq(apiTokens.tokenHash, tokenHash));
+  if (!row) return null;
+  const [person] = await db
+    .select({ givenName: people.givenName, familyName: people.familyName })
+    .from(people)
+    .where(eq(people.id, row.personId));
+  return { ...row, person: person ?? null };
+}

@@ -19,6 +19,7 @@ import {
   endAllSessions,
   endSession,
   findPerson,
+  holderOfToken,
   type InviteFilter,
   insertApiToken,
   insertInvitation,
@@ -422,4 +423,15 @@ export async function resumeApiToken(db: Db, token: string, ip: string | null) {
   if (!actor) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await markApiTokenUsed(db, row.id);
   return actor;
+}
+
+/** The person and school a presented token belonged to, valid or not (refusals are kept against them). */
+export async function holderOfPresentedToken(db: Db, tokenHash: string, via: "session" | "api_token") {
+  const row = await holderOfToken(db, tokenHash, via);
+  if (!row) return null;
+  return {
+    schoolId: row.schoolId,
+    personId: row.personId,
+    name: row.person ? fullName(row.person) : null,
+  };
 }
