@@ -33,6 +33,22 @@ describe("a policy not yet published, and the links a policy carries", () => {
       .json()
       .policies.map((p: { title: string }) => p.title);
     expect(titles).not.toContain("Bring your own device (draft)");
+    // Once published, the same reader sees it, and its published version only.
+    await head.put("/api/v1/policies/settings/approvers", { roles: [] });
+    await head.patch(`/api/v1/policies/${draft.id}/versions/${versionId}`, { content: "# BYOD" });
+    const published = (
+      await head.post("/api/v1/policies", { title: "Staff code of conduct", audiences: ["staff"] })
+    ).json();
+    await head.patch(`/api/v1/policies/${published.id}/versions/${published.versions[0].id}`, {
+      content: "# Code",
+    });
+    await head.post(`/api/v1/policies/${published.id}/versions/${published.versions[0].id}/publish`);
+    await head.put("/api/v1/policies/settings/approvers", { roles: ["headteacher", "chair_of_governors"] });
+    expect((await teacher.get(`/api/v1/policies/${published.id}`)).statusCode).toBe(200);
+    const listed = (await teacher.get("/api/v1/policies"))
+      .json()
+      .policies.map((p: { title: string }) => p.title);
+    expect(listed).toEqual(["Staff code of conduct"]);
     // Those who edit or approve it still see the draft.
     expect((await head.get(`/api/v1/policies/${draft.id}`)).json().title).toBe(
       "Bring your own device (draft)",

@@ -36,7 +36,9 @@ export async function saveApproverRoles(tx: Tx, schoolId: string, roles: Role[])
  */
 const policyWithPublished = {
   ...getTableColumns(policies),
-  hasPublishedVersion: sql<boolean>`EXISTS (SELECT 1 FROM policy_versions pv WHERE pv.policy_id = ${policies.id} AND pv.school_id = ${policies.schoolId} AND pv.status = 'published')`,
+  // Written out in full: in a single-table select Drizzle leaves ${policies.id} unqualified, which
+  // inside the subquery would mean the version's own id.
+  hasPublishedVersion: sql<boolean>`EXISTS (SELECT 1 FROM policy_versions pv WHERE pv.policy_id = policies.id AND pv.status = 'published')`,
 };
 
 export async function findPolicy(db: DbOrTx, schoolId: string, id: string) {
