@@ -318,10 +318,11 @@ describe("agreements and e-signatures", () => {
     const receiptPath = await receipt.path();
     expect(readFileSync(receiptPath!).subarray(0, 5).toString()).toBe("%PDF-");
 
-    // Opening it again shows the receipt, never a new form.
+    // Opening it again says when it was answered: never a new form, nor the name or answers given.
     await parent.reload();
-    await expect.poll(() => parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(1);
+    await expect.poll(() => parent.getByText("This link has already been used").count()).toBe(1);
     expect(await parent.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
+    expect(await parent.getByRole("heading", { name: "Signed – thank you" }).count()).toBe(0);
     await expectNoHorizontalOverflow(parent);
     await parent.context().close();
 
@@ -337,11 +338,14 @@ describe("agreements and e-signatures", () => {
     await checkPage(father, "46-parent-decline-dialog");
     await dialog.getByRole("button", { name: "Decline agreement" }).click();
     await expect.poll(() => father.getByText("You have declined this agreement").count()).toBe(1);
-    await father.reload();
-    await expect.poll(() => father.getByText("You have declined this agreement").count()).toBe(1);
     await expect.poll(() => father.getByText(/talk to Ffion's teacher/).count()).toBe(1);
-    expect(await father.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
     await checkPage(father, "47-parent-declined");
+    // Opened again, the link says only that it was declined and when: not the reason, nor the child.
+    await father.reload();
+    await expect.poll(() => father.getByText(/was declined through this link on/).count()).toBe(1);
+    expect(await father.getByText(/talk to Ffion's teacher/).count()).toBe(0);
+    expect(await father.getByText("For Ffion Pritchard").count()).toBe(0);
+    expect(await father.getByRole("button", { name: "Sign", exact: true }).count()).toBe(0);
     await expectNoHorizontalOverflow(father);
     await father.context().close();
   });

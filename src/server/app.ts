@@ -31,8 +31,10 @@ import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
 import { trainingRoutes } from "../modules/training/routes.js";
+import { registerNoStore } from "./plugins/caching.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
+import { registerRefusalLog } from "./plugins/refusals.js";
 
 export const webRoot = path.resolve("dist/web");
 
@@ -84,10 +86,12 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     transform: jsonSchemaTransform,
   });
   registerErrorHandling(app);
+  registerNoStore(app);
 
   const registered: RegisteredRoute[] = [];
   app.decorate("accordRoutes", registered);
   registerIdentity(app, database.db, config);
+  registerRefusalLog(app, database.db);
   registerAccess(app, registered);
 
   const deps: Deps = { database, config };
@@ -119,7 +123,17 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   );
 
   const hasWeb = existsSync(webRoot);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, index: "index.html" });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: "index.html",
+      // Vite names every built asset by its content's hash: a new build is a new name, so the old
+      // one may be kept for a year. index.html (served below and as the index) is revalidated.
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
   // The single-page app answers every other GET; its router shows its own "not found" page.
   app.setNotFoundHandler((request, reply) => {
     if (!hasWeb || request.method !== "GET" || request.url.startsWith("/api/"))

@@ -10,7 +10,7 @@ export async function signedInPerson(
   t: TestApp,
   head: Browser,
   schoolId: string,
-  person: { givenName: string; familyName?: string; kinds?: string[]; email?: string },
+  person: { givenName: string; familyName?: string; kinds?: string[]; roles?: string[]; email?: string },
 ) {
   const p = (
     await head.post("/api/v1/people", {

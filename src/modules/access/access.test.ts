@@ -260,11 +260,18 @@ describe("authorization: every record rule × every role × own, other and other
     otherSchool: { schoolId: OTHER_SCHOOL, personId: ME },
     visitor: { schoolId: SCHOOL, personId: null },
   };
-  const policy = (schoolId: string, owner: string | null, governor: string | null, audiences: string[]) => ({
+  const policy = (
+    schoolId: string,
+    owner: string | null,
+    governor: string | null,
+    audiences: string[],
+    hasPublishedVersion = true,
+  ) => ({
     schoolId,
     ownerPersonId: owner,
     governorPersonId: governor,
     audiences,
+    hasPublishedVersion,
   });
   const agreement = (schoolId: string, audience: string, assigned: boolean) => ({
     agreement: { schoolId, audience },
@@ -420,6 +427,8 @@ describe("authorization: every record rule × every role × own, other and other
         governed: policy(SCHOOL, SOMEONE, ME, []),
         otherForStaff: policy(SCHOOL, SOMEONE, null, ["staff"]),
         otherForPupils: policy(SCHOOL, SOMEONE, null, ["pupil"]),
+        // Drafts only: its readers do not see it at all, not even its title.
+        draftForStaff: policy(SCHOOL, SOMEONE, null, ["staff"], false),
         otherSchool: policy(OTHER_SCHOOL, ME, ME, ["staff"]),
       },
       // This school requires approval by the headteacher and the chair of governors.
@@ -430,6 +439,7 @@ describe("authorization: every record rule × every role × own, other and other
         governed: { all: "everyone" },
         otherForStaff: { all: [...ADMINS, "chair_of_governors"], published: STAFF_KINDS },
         otherForPupils: { all: [...ADMINS, "chair_of_governors"] },
+        draftForStaff: { all: [...ADMINS, "chair_of_governors"] },
         otherSchool: {},
       },
     },

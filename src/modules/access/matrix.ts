@@ -116,6 +116,9 @@ export const MATRIX = {
   // training), for the head, the admins and the senior team who prepare for an inspection.
   "reports.inspection": INSPECTION_PACK_READERS,
   "audit.read": [...ADMINS, "dpo"],
+  // Refused requests (403s, and 401s with a token no longer valid): for the school's admins, who
+  // act on someone probing where they should not (decision 027).
+  "audit.refusals": ADMINS,
   // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
   // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
   "reports.dashboard": DASHBOARD_READERS,

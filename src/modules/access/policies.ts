@@ -11,6 +11,11 @@ export type PolicyRecord = {
   governorPersonId: string | null;
   /** Kinds of person the policy is for ("pupil", "parent", "staff"…). */
   audiences: string[];
+  /**
+   * Whether a version is published. A policy with drafts only is not there at all for its
+   * readers (not even its title); left out, it counts as not published, the safer answer.
+   */
+  hasPublishedVersion?: boolean;
 };
 
 /** Admins, the headteacher and the policy's owner edit it, submit it and publish it. */
@@ -28,7 +33,8 @@ export function approverRolesOf(actor: Pick<Actor, "roles">, required: readonly 
 /**
  * Who sees drafts and the approval trail: admins, anyone holding an approver role, the policy's
  * owner and the governor responsible. Everyone else sees only the published version, and only of
- * policies addressed to one of their kinds (a pupil is "pupil", a parent/carer "parent"…).
+ * policies addressed to one of their kinds (a pupil is "pupil", a parent/carer "parent"…): a
+ * policy not yet published is, to them, not there (decision 027).
  */
 export function policyAccess(
   actor: Actor,
@@ -38,6 +44,7 @@ export function policyAccess(
   if (!inSchool(actor, policy)) return "none";
   if (isSchoolAdmin(actor) || approverRolesOf(actor, approverRoles).length > 0) return "all";
   if (isSelf(actor, policy.ownerPersonId) || isSelf(actor, policy.governorPersonId)) return "all";
+  if (!policy.hasPublishedVersion) return "none";
   return policy.audiences.some((a) => (actor.kinds as string[]).includes(a)) ? "published" : "none";
 }
 

@@ -329,10 +329,11 @@ describe("signing ways that outlive a policy version", () => {
     ).filter((m) => m.to === "head@oakfield.test" && m.subject === "Agreement declined: Photos at events");
     expect(admins).toHaveLength(1);
     expect(admins[0].body).toContain("for Nel Abernant");
-    expect((await phone.get(`/api/v1/sign/${link}`)).json()).toMatchObject({
-      state: "declined",
-      signature: { reason: "We would rather Nel was not photographed." },
-    });
+    // Once used, the link says it was declined and when, never the reason or who (decision 027).
+    const used = (await phone.get(`/api/v1/sign/${link}`)).json();
+    expect(used).toMatchObject({ state: "declined", answeredAt: expect.any(String) });
+    expect(JSON.stringify(used)).not.toContain("photographed");
+    expect(JSON.stringify(used)).not.toContain("Nel");
     expect((await phone.get(`/api/v1/sign/${link}/receipt.pdf`)).statusCode).toBe(404);
     const hash = (await head.get("/api/v1/agreements"))
       .json()

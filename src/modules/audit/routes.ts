@@ -3,7 +3,8 @@ import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { problems } from "../../kernel/responses.js";
-import { AuditListView, ChainCheckView } from "./schema.js";
+import { listRefusals } from "./refusals.js";
+import { AuditListView, ChainCheckView, RefusalListView } from "./schema.js";
 import { listEvents, verifyChain } from "./service.js";
 
 const date = isoDate;
@@ -20,6 +21,11 @@ const AuditQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+const RefusalQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 export async function auditRoutes(app: FastifyInstance, { database }: Deps) {
   const api = typed(app);
   api.get(
@@ -29,6 +35,14 @@ export async function auditRoutes(app: FastifyInstance, { database }: Deps) {
       schema: { querystring: AuditQuery, response: { 200: AuditListView, ...problems(400) } },
     },
     async (request) => listEvents(database.db, actorOf(request).schoolId, request.query),
+  );
+  api.get(
+    "/api/v1/audit/refusals",
+    {
+      config: { action: "audit.refusals" },
+      schema: { querystring: RefusalQuery, response: { 200: RefusalListView, ...problems(400) } },
+    },
+    async (request) => listRefusals(database.db, actorOf(request).schoolId, request.query),
   );
   api.get(
     "/api/v1/audit/verify",

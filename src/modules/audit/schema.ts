@@ -216,3 +216,22 @@ export const ChainCheckView = z.discriminatedUnion("ok", [
   }),
 ]);
 export type ChainCheckView = z.infer<typeof ChainCheckView>;
+
+/** A request Accord refused (403), or one with a session or API token no longer valid (401). */
+export const RefusalView = z.object({
+  id: Id,
+  at: IsoMoment,
+  status: z.number().int(),
+  personId: Id.nullable(),
+  /** Who asked, as they were known when refused; null for a token that names no one now. */
+  actorName: z.string().nullable(),
+  via: z.enum(["session", "api_token", "none"]),
+  method: z.string(),
+  /** The route's pattern, e.g. `/api/v1/people/:id`. */
+  route: z.string(),
+  action: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type RefusalView = z.infer<typeof RefusalView>;
+export const RefusalListView = z.object({ total: z.number().int(), refusals: z.array(RefusalView) });
+export type RefusalListView = z.infer<typeof RefusalListView>;

@@ -1,4 +1,14 @@
-import { bigint, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { schools } from "../schools/tables.js";
 
@@ -55,3 +65,29 @@ export const auditChainHeads = pgTable("audit_chain_heads", {
   seq: bigint("seq", { mode: "number" }).notNull(),
   hash: text("hash").notNull(),
 });
+
+/**
+ * Requests refused (403), and requests that came with a session or API token no longer valid
+ * (401): who, what (route and action), where from and when, never the body. Not evidence of a
+ * change (nothing changed), so outside the hash chain; kept for a year (decision 027). The school
+ * is null when a token matches nothing any school issued.
+ */
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: id(),
+    schoolId: uuid("school_id").references(() => schools.id),
+    at: at("at").notNull().defaultNow(),
+    status: integer("status").notNull(),
+    personId: uuid("person_id"),
+    actorName: text("actor_name"),
+    /** "session", "api_token" or "none": what the request presented. */
+    via: text("via").notNull(),
+    method: text("method").notNull(),
+    /** The route's pattern (`/api/v1/people/:id`), not the address asked: no ids or query strings. */
+    route: text("route").notNull(),
+    action: text("action"),
+    ip: text("ip"),
+  },
+  (t) => [index("security_events_school_idx").on(t.schoolId, t.at)],
+);

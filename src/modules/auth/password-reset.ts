@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.js";
-import { badRequest, gone, notFound } from "../../kernel/problem.js";
+import { gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { getSchool } from "../schools/service.js";
 import { emailPasswordChanged } from "./account-mail.js";
-import { hashPassword, passwordProblem } from "./passwords.js";
+import { hashPassword } from "./passwords.js";
 import {
   accountForReset,
   closeOpenResets,
@@ -16,7 +16,7 @@ import {
   resetLinksSince,
   saveCredentials,
 } from "./queries.js";
-import { actorFor, revokeTokensOf } from "./service.js";
+import { actorFor, checkNewPassword, revokeTokensOf } from "./service.js";
 
 /** A reset link works for 30 minutes, once; a newer one replaces it. */
 export const RESET_MINUTES = 30;
@@ -90,8 +90,8 @@ export async function resetPassword(
 ) {
   await db.transaction(async (tx) => {
     const { reset, person, email } = await openReset(tx, token, true);
-    const problem = passwordProblem(password, [email.split("@")[0], person.familyName]);
-    if (problem) throw badRequest(problem, [{ field: "password", message: problem }]);
+    // The same deny-list as every other place a password is set (decision 027).
+    await checkNewPassword(tx, person.id, email, password);
     await closeOpenResets(tx, person.id);
     await saveCredentials(tx, {
       personId: person.id,

@@ -11,6 +11,7 @@ import {
   invitations,
   passwordResets,
   people,
+  schools,
   sessions,
   signInAttempts,
 } from "../../db/schema.js";
@@ -79,7 +80,7 @@ export async function reserveSignInAttempt(
     // failures since the last success in the window, and insert this attempt as pending or locked.
     const since = sql`a.email = ${values.email} AND a.at > now() - make_interval(mins => ${windowMinutes})
       AND a.id > coalesce((SELECT max(b.id) FROM sign_in_attempts b
-        WHERE b.email = ${values.email} AND b.outcome IN ('success', 'password_reset')), 0)`;
+        WHERE b.email = ${values.email} AND b.outcome IN ('success', 'password_reset', 'password_changed')), 0)`;
     const [row] = await queryRows<{ id: string | number; outcome: string; earlier_locks: number }>(
       tx,
       sql`WITH counted AS (
@@ -104,7 +105,7 @@ export async function settleSignInAttempt(
   id: number,
   // "second_step": the password was right and the person's second step is still to come (or never
   // came); neither a success (it does not clear the count) nor a failure.
-  outcome: "success" | "wrong_password" | "unknown_email" | "second_step",
+  outcome: "success" | "wrong_password" | "unknown_email" | "second_step" | "password_changed",
 ) {
   await db.update(signInAttempts).set({ outcome }).where(eq(signInAttempts.id, id));
 }
@@ -490,4 +491,42 @@ export async function peopleWithoutAccount(
       ),
     )
     .orderBy(people.familyName, people.givenName);
+}
+
+/** What a person setting a password is known by: their names and the school's (see passwords.ts). */
+export async function passwordContextOf(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({
+      givenName: people.givenName,
+      preferredName: people.preferredName,
+      familyName: people.familyName,
+      schoolName: schools.name,
+    })
+    .from(people)
+    .innerJoin(schools, eq(schools.id, people.schoolId))
+    .where(eq(people.id, personId));
+  return row;
+}
+
+/**
+ * Whose session or API token this was, valid or not: a refused request is kept with the person
+ * and school its token belonged to (an expired session, a revoked token). Nothing else asks.
+ */
+export async function holderOfToken(db: DbOrTx, tokenHash: string, via: "session" | "api_token") {
+  const [row] =
+    via === "session"
+      ? await db
+          .select({ schoolId: sessions.schoolId, personId: sessions.personId })
+          .from(sessions)
+          .where(eq(sessions.tokenHash, tokenHash))
+      : await db
+          .select({ schoolId: apiTokens.schoolId, personId: apiTokens.createdBy })
+          .from(apiTokens)
+          .where(eq(apiTokens.tokenHash, tokenHash));
+  if (!row) return null;
+  const [person] = await db
+    .select({ givenName: people.givenName, familyName: people.familyName })
+    .from(people)
+    .where(eq(people.id, row.personId));
+  return { ...row, person: person ?? null };
 }

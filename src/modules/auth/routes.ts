@@ -112,7 +112,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     "/api/v1/auth/password",
     {
       config: { action: "auth.changePassword" },
-      schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400) } },
+      schema: { body: ChangePasswordInput, response: { 204: NoContent, ...problems(400, 429) } },
     },
     async (request, reply) => {
       await changePassword(
@@ -120,6 +120,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         actorOf(request),
         request.body.currentPassword,
         request.body.newPassword,
+        request.ip,
         config.publicUrl,
       );
       clearSessionCookie(reply, config);

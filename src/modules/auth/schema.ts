@@ -269,6 +269,7 @@ export const SIGN_IN_OUTCOMES = [
   "password_reset",
   "second_step",
   "wrong_second_step",
+  "password_changed",
 ] as const;
 export const MySessionView = z.object({
   id: Id,

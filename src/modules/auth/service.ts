@@ -30,6 +30,7 @@ import {
   endSession,
   findPerson,
   forgetSignInAttemptsBefore,
+  holderOfToken,
   type InviteFilter,
   insertApiToken,
   insertInvitation,
@@ -42,6 +43,7 @@ import {
   markInvitationUsed,
   markTokensOfCreatorRevoked,
   type PersonFields,
+  passwordContextOf,
   peopleWithoutAccount,
   reserveSignInAttempt,
   saveCredentials,
@@ -229,9 +231,24 @@ async function setPassword(tx: Tx, schoolId: string, personId: string, email: st
   await endAllSessions(tx, personId);
 }
 
-function checkNewPassword(password: string, context: string[]) {
-  const problem = passwordProblem(password, context);
-  if (problem) throw badRequest(problem, [{ field: "password", message: problem }]);
+/**
+ * Refuse a password that is common, or built on the school's name or the person's own names or
+ * email name (decision 027). Every place a password is set asks this: setup, invitation, change, reset.
+ */
+export async function checkNewPassword(
+  db: DbOrTx,
+  personId: string,
+  email: string,
+  password: string,
+  field = "password",
+) {
+  const who = await passwordContextOf(db, personId);
+  const problem = passwordProblem(password, {
+    schoolName: who?.schoolName,
+    names: [who?.givenName, who?.preferredName, who?.familyName],
+    email,
+  });
+  if (problem) throw badRequest(problem, [{ field, message: problem }]);
 }
 
 /** Give a person their first password (setup) inside the caller's transaction. */
@@ -242,19 +259,44 @@ export async function createCredentials(
   email: string,
   password: string,
 ) {
-  checkNewPassword(password, [email.split("@")[0]]);
+  await checkNewPassword(tx, personId, email, password);
   await setPassword(tx, schoolId, personId, email, password);
 }
 
-/** Change one's own password: every session of the person ends, this one included. */
-export async function changePassword(db: Db, actor: Actor, current: string, next: string, publicUrl = "") {
+/**
+ * Change one's own password: every session of the person ends, this one included. A wrong
+ * current password counts as a failed sign-in of the account: the same lockout applies, so a
+ * session left open cannot be used to guess the password (and then sign in elsewhere).
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  current: string,
+  next: string,
+  ip: string | null,
+  publicUrl = "",
+) {
   const cred = await credentialsOf(db, actor.personId!);
-  if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
+  if (!cred) throw badRequest("You have no password to change.");
+  const email = cred.email.trim().toLowerCase();
+  // Reserved like a sign-in (decision 033): checks sent at once cannot slip under the limit.
+  const attempt = await reserveSignInAttempt(
+    db,
+    { email, personId: actor.personId, schoolId: actor.schoolId, ip, device: "Changing the password" },
+    ACCOUNT_FAILURE_LIMIT,
+    FAILURE_WINDOW_MINUTES,
+  );
+  if (attempt.locked)
+    throw tooManyRequests(
+      `Too many wrong passwords for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
+    );
+  if (!(await verifyPassword(cred.passwordHash, current))) {
+    await settleSignInAttempt(db, attempt.id, "wrong_password");
     const message = "Your current password is not right.";
     throw badRequest(message, [{ field: "currentPassword", message }]);
   }
-  const problem = passwordProblem(next, [cred.email.split("@")[0]]);
-  if (problem) throw badRequest(problem, [{ field: "newPassword", message: problem }]);
+  await settleSignInAttempt(db, attempt.id, "password_changed");
+  await checkNewPassword(db, actor.personId!, cred.email, next, "newPassword");
   await db.transaction(async (tx) => {
     await setPassword(tx, actor.schoolId, actor.personId!, cred.email, next);
     await recordEvent(tx, actor, {
@@ -375,7 +417,7 @@ export async function describeInvitation(db: Db, token: string) {
 export async function acceptInvitation(db: Db, token: string, password: string, ip: string | null) {
   await db.transaction(async (tx) => {
     const { inv, person } = await openInvitation(tx, token);
-    checkNewPassword(password, [person.email!.split("@")[0], person.familyName]);
+    await checkNewPassword(tx, person.id, person.email!, password);
     await markInvitationUsed(tx, inv.id);
     await setPassword(tx, person.schoolId, person.id, person.email!, password);
     const actor = await actorFor(tx, person.id, ip, "session");
@@ -524,4 +566,15 @@ export async function resumeApiToken(db: Db, token: string, ip: string | null): 
 /** The retention sweep: sign-in attempts older than a year are forgotten (decisions/033). */
 export async function forgetOldSignInAttempts(db: Db, now = new Date()) {
   return forgetSignInAttemptsBefore(db, new Date(now.getTime() - SIGN_IN_RETENTION_DAYS * 86_400_000));
+}
+
+/** The person and school a presented token belonged to, valid or not (refusals are kept against them). */
+export async function holderOfPresentedToken(db: Db, tokenHash: string, via: "session" | "api_token") {
+  const row = await holderOfToken(db, tokenHash, via);
+  if (!row) return null;
+  return {
+    schoolId: row.schoolId,
+    personId: row.personId,
+    name: row.person ? fullName(row.person) : null,
+  };
 }

@@ -3,7 +3,7 @@
  * school. These only read and write rows; who may do what, and in which order, is decided in
  * service.ts and versions.ts.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../../db/client.js";
 import { people, policies, policyApprovals, policySettings, policyVersions } from "../../db/schema.js";
 import { fullNameSql } from "../../kernel/names.js";
@@ -30,9 +30,20 @@ export async function saveApproverRoles(tx: Tx, schoolId: string, roles: Role[])
 
 // ---- policies
 
+/**
+ * A policy row, with whether any version of it is published: a reader who sees only published
+ * policies must not learn that a draft-only policy exists (access/policies.ts).
+ */
+const policyWithPublished = {
+  ...getTableColumns(policies),
+  // Written out in full: in a single-table select Drizzle leaves ${policies.id} unqualified, which
+  // inside the subquery would mean the version's own id.
+  hasPublishedVersion: sql<boolean>`EXISTS (SELECT 1 FROM policy_versions pv WHERE pv.policy_id = policies.id AND pv.status = 'published')`,
+};
+
 export async function findPolicy(db: DbOrTx, schoolId: string, id: string) {
   const [policy] = await db
-    .select()
+    .select(policyWithPublished)
     .from(policies)
     .where(and(eq(policies.schoolId, schoolId), eq(policies.id, id)));
   return policy;
@@ -41,7 +52,7 @@ export async function findPolicy(db: DbOrTx, schoolId: string, id: string) {
 /** A school's policies, those due for review soonest first. */
 export async function policiesOfSchool(db: DbOrTx, schoolId: string) {
   return db
-    .select()
+    .select(policyWithPublished)
     .from(policies)
     .where(eq(policies.schoolId, schoolId))
     .orderBy(asc(policies.nextReviewDue), asc(policies.title));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
+import { isSafeLink } from "../../kernel/links.js";
 import { Id, IsoDay, IsoMoment } from "../../kernel/responses.js";
 import { KINDS, ROLES } from "../access/roles.js";
 
@@ -12,7 +13,12 @@ const Related = z.union([
   z.object({ policyId: z.uuid() }),
   z.object({
     title: z.string().trim().min(1).max(200),
-    url: z.url("Enter a full web address.").max(500).nullable().optional(),
+    url: z
+      .url("Enter a full web address.")
+      .max(500)
+      .refine(isSafeLink, "Enter a web address starting https:// or http:// (or a mailto: email address).")
+      .nullable()
+      .optional(),
   }),
 ]);
 

@@ -37,6 +37,15 @@ export async function classSessionOptions(db: Db, actor: Actor) {
   return { regGroups: groups.map((g) => g.regGroup!), agreements: pupilAgreements.map((a) => a.shown) };
 }
 
+/**
+ * How a pupil is named in a class session, on the teacher's screen and the class device alike:
+ * first name and the initial of the surname ("Cai P."), which is how a pupil finds themselves.
+ * A class session is open to any teacher for any class, so it shows no more than that; pupils'
+ * full names are in the directory, for the leaders who hold it (decision 027).
+ */
+const rosterName = (p: { givenName: string; familyName: string }) =>
+  p.familyName ? `${p.givenName} ${p.familyName.charAt(0)}.` : p.givenName;
+
 async function roster(db: DbOrTx, schoolId: string, regGroup: string, agreementId: string) {
   const today = todayInLondon();
   return db
@@ -146,11 +155,7 @@ export async function describeClassSession(db: Db, actor: Actor, id: string) {
     regGroup: row.regGroup,
     agreementTitle: agreement.title,
     ended: row.endedAt !== null || row.expiresAt.getTime() <= Date.now(),
-    pupils: pupils.map((p) => ({
-      id: p.id,
-      name: fullName({ givenName: p.givenName, familyName: p.familyName }),
-      signed: p.signed,
-    })),
+    pupils: pupils.map((p) => ({ id: p.id, name: rosterName(p), signed: p.signed })),
   };
 }
 
@@ -228,7 +233,7 @@ export async function classView(db: Db, token: string) {
     agreement: agreement.shown,
     pupils: pupils.map((p) => ({
       id: p.id,
-      displayName: p.familyName ? `${p.givenName} ${p.familyName.charAt(0)}.` : p.givenName,
+      displayName: rosterName(p),
       signed: p.signed,
     })),
   };

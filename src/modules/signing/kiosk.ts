@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.js";
-import { kiosks, schools, signatures } from "../../db/schema.js";
+import type { Db, DbOrTx, Tx } from "../../db/client.js";
+import { kiosks, mailOutbox, schools, signatures } from "../../db/schema.js";
 import { endOfLondonDay, endOfTerm, londonDateTime, todayInLondon } from "../../kernel/dates.js";
-import { badRequest, conflict, gone, notFound } from "../../kernel/problem.js";
+import { badRequest, conflict, gone, notFound, Problem } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
@@ -110,18 +110,25 @@ export async function closeKiosk(db: Db, actor: Actor, id: string) {
 }
 
 /**
- * The tablet exchanges the code for a kiosk token once. A second tablet typing the same code
- * takes over (the first one's token stops working), so a code seen over a shoulder is short-lived.
+ * The tablet exchanges the code for a kiosk token, once: a code seen over a shoulder or left on a
+ * note cannot start a second tablet for the weeks the kiosk stays open (decision 027). A tablet
+ * that lost its token (its storage cleared) is started again by closing the kiosk and opening a
+ * new one, which the list of kiosks shows reception how to do.
  */
 export async function startKiosk(db: Db, code: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(kiosks)
-      .where(eq(kiosks.codeHash, hashSecret(normaliseDeviceCode(code))));
+      .where(eq(kiosks.codeHash, hashSecret(normaliseDeviceCode(code))))
+      .for("update");
     if (!row) throw notFound("kiosk code");
     if (row.closedAt || row.expiresAt.getTime() <= Date.now())
       throw gone("This kiosk has been closed. Ask the school office to open a new one.");
+    if (row.tokenHash)
+      throw conflict(
+        "This code has already started a kiosk and works only once. Ask the school office to close that kiosk and open a new one.",
+      );
     const { secret, hash } = newSecret("kiosk_");
     await tx.update(kiosks).set({ tokenHash: hash }).where(eq(kiosks.id, row.id));
     return { token: secret, ...(await kioskView(tx, row)) };
@@ -156,6 +163,38 @@ async function openKioskByToken(db: DbOrTx, token: string | undefined) {
 
 export const kioskAgreement = async (db: Db, token: string | undefined) =>
   kioskView(db, await openKioskByToken(db, token));
+
+/** A visitor's receipt goes to the address typed on that signing, once, and to one address only so often. */
+const RECEIPT_SUBJECT = "Your visitor agreement: ";
+const RECEIPTS_PER_ADDRESS_PER_DAY = 3;
+const RECEIPTS_PER_SCHOOL_PER_HOUR = 60;
+
+/**
+ * A kiosk is unattended and anyone at reception can type any address: without a limit it could
+ * send the school's mail to a stranger again and again. Three receipts a day to one address (a
+ * contractor in and out) and sixty an hour from the school's kiosks (a busy parents' evening) are
+ * more than reception needs; beyond them the visitor is asked to sign without an email address.
+ */
+async function refuseTooManyReceipts(tx: Tx, schoolId: string, to: string) {
+  const [{ toAddress, fromSchool }] = await tx
+    .select({
+      toAddress: sql<number>`count(*) FILTER (WHERE lower(${mailOutbox.toAddress}) = lower(${to}) AND ${mailOutbox.createdAt} > now() - interval '1 day')::int`,
+      fromSchool: sql<number>`count(*) FILTER (WHERE ${mailOutbox.createdAt} > now() - interval '1 hour')::int`,
+    })
+    .from(mailOutbox)
+    .where(
+      and(
+        eq(mailOutbox.schoolId, schoolId),
+        sql`${mailOutbox.subject} LIKE ${`${RECEIPT_SUBJECT}%`}`,
+        gt(mailOutbox.createdAt, sql`now() - interval '1 day'`),
+      ),
+    );
+  if (toAddress >= RECEIPTS_PER_ADDRESS_PER_DAY || fromSchool >= RECEIPTS_PER_SCHOOL_PER_HOUR) {
+    const message =
+      "We cannot email a receipt to this address again today. Leave the email address empty to sign, and ask reception for a copy.";
+    throw new Problem(429, "Too many requests", message, [{ field: "email", message }]);
+  }
+}
 
 export type VisitorBody = SignatureBody & { organisation: string; visiting: string; email?: string };
 
@@ -202,10 +241,11 @@ export async function signAtKiosk(
       visiting: body.visiting,
       kioskId: kiosk.id,
     });
-    if (body.email)
+    if (body.email) {
+      await refuseTooManyReceipts(tx, kiosk.schoolId, body.email);
       await queueMail(tx, kiosk.schoolId, {
         to: body.email,
-        subject: `Your visitor agreement: ${agreement.title}`,
+        subject: `${RECEIPT_SUBJECT}${agreement.title}`,
         text: [
           `Thank you for signing "${agreement.title}" when you visited.`,
           "",
@@ -215,6 +255,7 @@ export async function signAtKiosk(
           `Check it any time at ${publicUrl}/verify`,
         ].join("\n"),
       });
+    }
     return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };
   });
 }

@@ -183,25 +183,31 @@ async function nameOf(db: DbOrTx, id: string | null) {
   return p?.name ?? null;
 }
 
-/** What the link shows: the form, or, once signed, the receipt (opening it again never shows a new form). */
+/**
+ * What the link shows: the form, or, once used, only that it was answered and when. A link lives
+ * on in an inbox, a forwarded email or a shared computer's history: once used it names nobody and
+ * shows no answers (decision 027). The parent's copy is the receipt emailed to them.
+ */
 export async function describeLink(db: Db, token: string) {
   const { link, agreement } = await openLink(db, token);
   const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, link.schoolId));
+  if (link.signatureId) {
+    const [s] = await db
+      .select({ kind: signatures.kind, signedAt: signatures.signedAt })
+      .from(signatures)
+      .where(eq(signatures.id, link.signatureId));
+    return {
+      schoolName: school.name,
+      state: s.kind === "declined" ? ("declined" as const) : ("signed" as const),
+      agreementTitle: agreement.title,
+      answeredAt: s.signedAt.toISOString(),
+    };
+  }
   const base = {
     schoolName: school.name,
     parentName: await nameOf(db, link.parentId),
     childName: await nameOf(db, link.childId),
   };
-  if (link.signatureId) {
-    const [s] = await db.select().from(signatures).where(eq(signatures.id, link.signatureId));
-    // Opening a used link again shows what was given: the receipt, or the decline and its reason.
-    return {
-      ...base,
-      state: s.kind === "declined" ? ("declined" as const) : ("signed" as const),
-      agreementTitle: agreement.title,
-      signature: presentSignature(s),
-    };
-  }
   if (link.expiresAt.getTime() <= Date.now())
     throw gone("This link has expired. Please ask the school office for a new one.");
   const inForce = await inForceFor(db, link);

@@ -132,7 +132,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
       config: { action: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
       schema: {
         body: z.object({ code: z.string().trim().min(4).max(20) }),
-        response: { 200: KioskStartedView, ...problems(400, 404, 410, 429) },
+        response: { 200: KioskStartedView, ...problems(400, 404, 409, 410, 429) },
       },
     },
     async (request) => startKiosk(db, request.body.code),
@@ -146,7 +146,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
     "/api/v1/kiosk/signatures",
     {
       config: { action: "public" },
-      schema: { body: VisitorInput, response: { 201: SignedReceiptView, ...problems(400, 409, 410) } },
+      schema: { body: VisitorInput, response: { 201: SignedReceiptView, ...problems(400, 409, 410, 429) } },
     },
     async (request, reply) =>
       reply

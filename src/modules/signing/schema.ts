@@ -219,11 +219,12 @@ const LinkPeople = {
 /** `GET /sign/{token}`: the form while the link is open, or what was given once it is used. */
 export const SigningLinkView = z.discriminatedUnion("state", [
   z.object({ ...LinkPeople, state: z.literal("open"), agreement: SubjectView }),
+  // A used link: that it was answered and when, with no names and no answers (decision 027).
   z.object({
-    ...LinkPeople,
+    schoolName: z.string(),
     state: z.enum(["signed", "declined"]),
     agreementTitle: z.string(),
-    signature: SignatureView,
+    answeredAt: IsoMoment,
   }),
 ]);
 export type SigningLinkView = z.infer<typeof SigningLinkView>;
@@ -288,7 +289,7 @@ export const ClassCodeOpenedView = z.object({ token: z.string() });
 export type ClassCodeOpenedView = z.infer<typeof ClassCodeOpenedView>;
 export type OpenedClassSessionView = z.infer<typeof OpenedClassSessionView>;
 
-/** The teacher's view of a session: who has signed. */
+/** The teacher's view of a session: who has signed, named as on the class device ("Cai P."). */
 export const ClassSessionView = z.object({
   id: Id,
   regGroup: z.string(),

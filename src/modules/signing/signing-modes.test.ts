@@ -228,6 +228,14 @@ describe("signing at the reception kiosk and in class", () => {
       const view = (await new Browser(t.app).get(`/api/v1/class/${token}`)).json();
       expect(view.pupils.map((p: { displayName: string }) => p.displayName)).toEqual(["Cai R.", "Efa L."]);
       expect(JSON.stringify(view)).not.toContain("Rowe");
+      // A teacher with no role reads no pupil's full name through a session either: the
+      // directory, which holds them, is for leaders.
+      const own = await teacher.get(`/api/v1/class-sessions/${sessionId}`);
+      expect(own.json().pupils.map((p: { name: string }) => p.name)).toEqual(["Cai R.", "Efa L."]);
+      expect(own.body).not.toContain("Rowe");
+      expect(options.regGroups).toEqual(["Oak", "Rowan"]);
+      expect(JSON.stringify(options)).not.toContain("Rowe");
+      expect((await teacher.get("/api/v1/people?q=Rowe")).statusCode).toBe(403);
     });
 
     it("lets each pupil sign once, witnessed by the teacher", async () => {
@@ -248,8 +256,8 @@ describe("signing at the reception kiosk and in class", () => {
         (await device.post(`/api/v1/class/${token}/signatures`, { ...body, pupilId: other.id })).statusCode,
       ).toBe(400);
       expect((await teacher.get(`/api/v1/class-sessions/${sessionId}`)).json().pupils).toEqual([
-        expect.objectContaining({ name: "Cai Rowe", signed: true }),
-        expect.objectContaining({ name: "Efa Lloyd", signed: false }),
+        expect.objectContaining({ name: "Cai R.", signed: true }),
+        expect.objectContaining({ name: "Efa L.", signed: false }),
       ]);
       const [event] = (await head.get("/api/v1/audit?action=agreement.signed")).json().events;
       expect(event.actorName).toBe("Tomos Teacher (class session)");

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import type { Config } from "../../kernel/config.js";
 import { forbidden, unauthorized } from "../../kernel/problem.js";
+import { hashSecret } from "../../kernel/secrets.js";
 import type { Actor } from "../../modules/access/roles.js";
 import { resumeApiToken, sessionResumer } from "../../modules/auth/service.js";
 import { clearSessionCookie, cookieName } from "../../modules/auth/session-cookie.js";
@@ -10,6 +11,8 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
+    /** The credential the request came with, as its hash: a refusal is kept against its holder. */
+    presented: { via: "session" | "api_token"; tokenHash: string } | null;
   }
 }
 
@@ -22,6 +25,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("presented", null);
   const allowedOrigin = new URL(config.publicUrl).origin;
   const resumeSession = sessionResumer(db, config.session);
 
@@ -30,6 +34,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
     const auth = request.headers.authorization;
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (m) request.presented = { via: "api_token", tokenHash: hashSecret(m[1]) };
       const actor = m ? await resumeApiToken(db, m[1], request.ip) : null;
       if (!actor) throw unauthorized("That API token is not valid or has been revoked.");
       request.actor = actor;
@@ -43,6 +48,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
     }
     const token = request.cookies[cookieName(config)];
     if (!token) return;
+    request.presented = { via: "session", tokenHash: hashSecret(token) };
     const resumed = await resumeSession(token, request.ip);
     if (!resumed) {
       clearSessionCookie(reply, config);

@@ -21,9 +21,13 @@ export function ParentSignPage() {
   const sign = useSignByLink(token);
   const decline = useDeclineByLink(token);
   const data = link.data;
-  const signature = data?.state === "signed" ? data.signature : sign.data;
-  const declined = data?.state === "declined" ? data.signature : decline.data;
+  // What was given is shown only just after giving it; a used link opened again says when it was
+  // answered and nothing more (no names, no answers: the parent's copy is the emailed receipt).
+  const signature = sign.data;
+  const declined = decline.data;
+  const answered = data && data.state !== "open" && !signature && !declined ? data : null;
   const title = data ? (data.state === "open" ? data.agreement.title : data.agreementTitle) : null;
+  const childName = data?.state === "open" ? data.childName : null;
 
   const conflict = isApiError(sign.error, 409) ? (
     <Alert color="orange" role="alert" title={t("agreements.sign.conflictTitle")}>
@@ -47,8 +51,22 @@ export function ParentSignPage() {
           <>
             <PageTitle>{title}</PageTitle>
             <Text fw={500}>{data.schoolName}</Text>
-            {data.childName && <Text>{t("agreements.link.forChild", { name: data.childName })}</Text>}
-            {declined ? (
+            {childName && <Text>{t("agreements.link.forChild", { name: childName })}</Text>}
+            {answered ? (
+              <Alert color="blue" variant="light" role="status" title={t("agreements.link.answeredTitle")}>
+                <Text>
+                  {t(
+                    answered.state === "declined"
+                      ? "agreements.link.answeredDeclined"
+                      : "agreements.link.answeredSigned",
+                    {
+                      when: formatDateTime(answered.answeredAt),
+                    },
+                  )}
+                </Text>
+                <Text mt="xs">{t("agreements.link.answeredPrivacy")}</Text>
+              </Alert>
+            ) : declined ? (
               <Alert color="orange" variant="light" role="status" title={t("agreements.link.declinedTitle")}>
                 <Text>
                   {t("agreements.link.declinedDetail", { when: formatDateTime(declined.signedAt) })}
@@ -58,7 +76,7 @@ export function ParentSignPage() {
                 )}
               </Alert>
             ) : signature ? (
-              <LinkReceipt signature={signature} childName={data.childName} />
+              <LinkReceipt signature={signature} childName={childName} />
             ) : (
               data.state === "open" && (
                 <>

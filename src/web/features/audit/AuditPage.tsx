@@ -5,13 +5,17 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PagePicker } from "../../ui/PagePicker";
 import { PageTitle } from "../../ui/PageTitle";
 import { SectionLoader } from "../../ui/SectionLoader";
+import { can } from "../session/me";
+import { useMe } from "../session/sessionApi";
 import { AuditEntry } from "./AuditEntry";
 import { type AuditFilters, AuditFiltersBar, emptyAuditFilters } from "./AuditFiltersBar";
 import { AUDIT_PAGE_SIZE, useAuditEvents } from "./auditApi";
+import { RefusedRequests } from "./RefusedRequests";
 import { VerifyChain } from "./VerifyChain";
 
 export function AuditPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const [filters, setFilters] = useState<AuditFilters>(emptyAuditFilters);
   const [page, setPage] = useState(1);
   const { data, error, isPending } = useAuditEvents({
@@ -63,6 +67,7 @@ export function AuditPage() {
           {pages > 1 && <PagePicker total={pages} value={page} onChange={setPage} />}
         </>
       )}
+      {can(me, "audit.refusals") && <RefusedRequests />}
     </Stack>
   );
 }

@@ -107,7 +107,7 @@ export function SignInSecurity() {
                           color={
                             a.outcome === "success"
                               ? "green"
-                              : a.outcome === "password_reset"
+                              : a.outcome === "password_reset" || a.outcome === "password_changed"
                                 ? "blue"
                                 : a.outcome === "second_step"
                                   ? "gray"

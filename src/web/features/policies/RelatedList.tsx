@@ -1,5 +1,6 @@
 import { Anchor, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { isSafeLink } from "../../../kernel/links";
 import { RouterLink } from "../../ui/RouterLink";
 import type { RelatedItem } from "./types";
 
@@ -19,7 +20,8 @@ export function RelatedList({ items }: { items: RelatedItem[] }) {
           );
         return (
           <List.Item key={key}>
-            {item.url ? (
+            {/* Saved before links were checked, an unsafe address is shown as the title alone. */}
+            {item.url && isSafeLink(item.url) ? (
               <Anchor href={item.url} target="_blank" rel="noreferrer">
                 {item.title}
               </Anchor>
