@@ -6,6 +6,7 @@ import {
   mayRecordFilteringReviews,
   NO_STANDING,
 } from "./filtering.js";
+import { RETENTION_REVIEWERS, RETENTION_RULE_SETTERS, SUBJECT_ACCESS_READERS } from "./privacy.js";
 import { INSPECTION_PACK_READERS } from "./reports.js";
 import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
@@ -110,6 +111,11 @@ export const MATRIX = {
   // training), for the head, the admins and the senior team who prepare for an inspection.
   "reports.inspection": INSPECTION_PACK_READERS,
   "audit.read": [...ADMINS, "dpo"],
+  // Privacy (privacy.ts, decision 034): a person's subject access export for the DPO; how long
+  // each kind of record is kept, set by the DPO and the admins; the records due, worked by the DPO.
+  "privacy.subjectAccess": SUBJECT_ACCESS_READERS,
+  "retention.rules": RETENTION_RULE_SETTERS,
+  "retention.review": RETENTION_REVIEWERS,
   // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
   // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
   "reports.dashboard": [...ADMINS, "slt", "dsl", "deputy_dsl", "chair_of_governors"],

@@ -12,6 +12,10 @@ import {
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../access/roles.js";
 import { eventHash, GENESIS } from "./chain.js";
+
+// Retention binds a tombstoned evidence row by the same canonical JSON the chain hashes (decision 034).
+export { canonicalJson } from "./chain.js";
+
 import { namesOfEvents } from "./names.js";
 
 export type AuditInput = {
