@@ -105,7 +105,7 @@ describe("subject access and retention", () => {
     await signIn(dpo, DPO);
     await dpo.getByRole("navigation").getByRole("link", { name: "Subject access" }).click();
     await expect.poll(() => heading1(dpo)).toBe("Subject access");
-    await dpo.getByRole("textbox", { name: "Person" }).fill("Gwen");
+    await dpo.getByRole("combobox", { name: "Person" }).fill("Gwen");
     await dpo.getByRole("option", { name: "Gwenllian Morgan" }).click();
     await checkPage(dpo, "subject-access");
     const [download] = await Promise.all([
@@ -132,7 +132,7 @@ describe("subject access and retention", () => {
     await expect.poll(() => heading1(dpo)).toBe("Retention");
     for (const ref of references)
       await expect.poll(() => dpo.getByText(ref, { exact: true }).count()).toBe(1);
-    expect(await dpo.getByText("Date of birth + 25 years").count()).toBe(1);
+    expect(await dpo.getByText("Kept: Date of birth + 25 years").count()).toBe(1);
     await checkPage(dpo, "retention-queue");
 
     // Keep the first until a date with a reason: it leaves the queue.

@@ -6,7 +6,6 @@ import {
   NumberInput,
   Paper,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -182,61 +181,47 @@ function Queue() {
       {records.length === 0 ? (
         <Text c="dimmed">{t("privacy.retention.queueEmpty")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("privacy.retention.record")}</Table.Th>
-                <Table.Th>{t("privacy.retention.why")}</Table.Th>
-                <Table.Th>{t("privacy.retention.dueOn")}</Table.Th>
-                <Table.Th>{t("privacy.retention.decide")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {records.map((r) => (
-                <Table.Tr key={r.recordId}>
-                  <Table.Td>
-                    <Text fw={600}>{r.label}</Text>
-                    <Text size="sm" c="dimmed">
-                      {t(`privacy.retention.types.${r.recordType}`)}
-                      {r.personName ? ` · ${r.personName}` : ""}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`privacy.retention.from.${r.from}`, { date: formatDate(r.fromDate) })}
-                    {r.keptUntil && (
-                      <Badge ml="xs" variant="light">
-                        {t("privacy.retention.keptUntilPassed", { date: formatDate(r.keptUntil) })}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDate(r.dueOn)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="light"
-                        onClick={() => setRemoving(r)}
-                        aria-label={t("privacy.retention.deleteLabel", { label: r.label })}
-                      >
-                        {t("privacy.retention.delete")}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setKeeping(r)}
-                        aria-label={t("privacy.retention.keepLabel", { label: r.label })}
-                      >
-                        {t("privacy.retention.keepUntilButton")}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {records.map((r) => (
+            <Paper key={r.recordId} withBorder p="sm" component="li">
+              <Stack gap={4}>
+                <Text fw={600}>{r.label}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`privacy.retention.types.${r.recordType}`)}
+                  {r.personName ? ` · ${r.personName}` : ""}
+                </Text>
+                <Text size="sm">
+                  {t(`privacy.retention.from.${r.from}`, { date: formatDate(r.fromDate) })}.{" "}
+                  {t("privacy.retention.dueOn")}: {formatDate(r.dueOn)}
+                </Text>
+                {r.keptUntil && (
+                  <Badge variant="light">
+                    {t("privacy.retention.keptUntilPassed", { date: formatDate(r.keptUntil) })}
+                  </Badge>
+                )}
+                <Group gap="xs" mt={4}>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    onClick={() => setRemoving(r)}
+                    aria-label={t("privacy.retention.deleteLabel", { label: r.label })}
+                  >
+                    {t("privacy.retention.delete")}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setKeeping(r)}
+                    aria-label={t("privacy.retention.keepLabel", { label: r.label })}
+                  >
+                    {t("privacy.retention.keepUntilButton")}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
       )}
       <ReasonDialog
         opened={removing !== null}
@@ -299,34 +284,12 @@ export function RetentionPage() {
           ) : rules.error ? (
             <ErrorAlert error={rules.error} />
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("privacy.retention.recordType")}</Table.Th>
-                  <Table.Th>{t("privacy.retention.keptFor")}</Table.Th>
-                  <Table.Th>{t("privacy.retention.basis")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.data.rules.map((rule) => (
-                  <Table.Tr key={rule.recordType}>
-                    <Table.Td>{t(`privacy.retention.types.${rule.recordType}`)}</Table.Td>
-                    <Table.Td>
-                      {t(`privacy.retention.rule.${rule.recordType}`, {
-                        period: period(rule.periodMonths),
-                        age: rule.retirementAge ?? "",
-                      })}
-                      {!rule.changed && (
-                        <Badge ml="xs" variant="light" color="gray">
-                          {t("privacy.retention.default")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{rule.basis}</Text>
-                    </Table.Td>
-                    <Table.Td>
+            <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+              {rules.data.rules.map((rule) => (
+                <Paper key={rule.recordType} withBorder p="sm" component="li">
+                  <Stack gap={4}>
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <Text fw={600}>{t(`privacy.retention.types.${rule.recordType}`)}</Text>
                       <Button
                         size="xs"
                         variant="default"
@@ -337,11 +300,28 @@ export function RetentionPage() {
                       >
                         {t("privacy.retention.edit")}
                       </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                    </Group>
+                    <Group gap="xs">
+                      <Text size="sm">
+                        {t("privacy.retention.keptFor")}:{" "}
+                        {t(`privacy.retention.rule.${rule.recordType}`, {
+                          period: period(rule.periodMonths),
+                          age: rule.retirementAge ?? "",
+                        })}
+                      </Text>
+                      {!rule.changed && (
+                        <Badge variant="light" color="gray">
+                          {t("privacy.retention.default")}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {t("privacy.retention.basis")}: {rule.basis}
+                    </Text>
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
           )}
         </Stack>
       </Paper>
