@@ -12,6 +12,7 @@ export * from "../modules/mail/tables.js";
 export * from "../modules/people/tables.js";
 export * from "../modules/policies/tables.js";
 export * from "../modules/policy-health/tables.js";
+export * from "../modules/privacy/tables.js";
 export * from "../modules/reports/tables.js";
 export * from "../modules/requests/tables.js";
 export * from "../modules/schools/tables.js";

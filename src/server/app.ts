@@ -25,6 +25,7 @@ import { importRoutes, MAX_IMPORT_BYTES } from "../modules/people/import/routes.
 import { peopleRoutes } from "../modules/people/routes.js";
 import { policyRoutes } from "../modules/policies/routes.js";
 import { policyHealthRoutes } from "../modules/policy-health/routes.js";
+import { privacyRoutes } from "../modules/privacy/routes.js";
 import { inspectionRoutes } from "../modules/reports/inspection-routes.js";
 import { reportRoutes } from "../modules/reports/routes.js";
 import { requestRoutes } from "../modules/requests/routes.js";
@@ -114,6 +115,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     mailRoutes,
     homeRoutes,
     inspectionRoutes,
+    privacyRoutes,
     reportRoutes,
   ]) {
     await routes(app, deps);

@@ -35,6 +35,7 @@ const features = {
   people: withFeatureStrings(() => import("./features/people/pages")),
   peopleImport: withFeatureStrings(() => import("./features/people/import/pages")),
   policies: withFeatureStrings(() => import("./features/policies/pages")),
+  privacy: withFeatureStrings(() => import("./features/privacy/pages")),
   reports: withFeatureStrings(() => import("./features/reports/pages")),
   requests: withFeatureStrings(() => import("./features/requests/pages")),
   settings: withFeatureStrings(() => import("./features/settings/pages")),
@@ -126,6 +127,8 @@ const VersionPage = lazyPage(features.policies, "VersionPage");
 const CompliancePage = lazyPage(features.compliance, "CompliancePage");
 const VisitorRegisterPage = lazyPage(features.compliance, "VisitorRegisterPage");
 const AuditPage = lazyPage(features.audit, "AuditPage");
+const SubjectAccessPage = lazyPage(features.privacy, "SubjectAccessPage");
+const RetentionPage = lazyPage(features.privacy, "RetentionPage");
 const AskPage = lazyPage(features.requests, "AskPage");
 const DecidePage = lazyPage(features.requests, "DecidePage");
 const MyRequestsPage = lazyPage(features.requests, "MyRequestsPage");
@@ -314,6 +317,16 @@ export function AppRoutes() {
               </Route>
               <Route path="audit" element={<RequirePermission action="audit.read" />}>
                 <Route index element={<AuditPage />} />
+              </Route>
+              {/* Subject access and retention (decision 034): the DPO's export; the rules and the queue. */}
+              <Route
+                path="privacy/subject-access"
+                element={<RequirePermission action="privacy.subjectAccess" />}
+              >
+                <Route index element={<SubjectAccessPage />} />
+              </Route>
+              <Route path="privacy/retention" element={<RequirePermission action="retention.rules" />}>
+                <Route index element={<RetentionPage />} />
               </Route>
               <Route path="settings">
                 <Route index element={<SettingsIndex />} />

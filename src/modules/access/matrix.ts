@@ -6,6 +6,7 @@ import {
   mayRecordFilteringReviews,
   NO_STANDING,
 } from "./filtering.js";
+import { RETENTION_REVIEWERS, RETENTION_RULE_SETTERS, SUBJECT_ACCESS_READERS } from "./privacy.js";
 import { DASHBOARD_READERS, INSPECTION_PACK_READERS, mayReadGovernorsReport } from "./reports.js";
 import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
@@ -119,6 +120,11 @@ export const MATRIX = {
   // Refused requests (403s, and 401s with a token no longer valid): for the school's admins, who
   // act on someone probing where they should not (decision 027).
   "audit.refusals": ADMINS,
+  // Privacy (privacy.ts, decision 034): a person's subject access export for the DPO; how long
+  // each kind of record is kept, set by the DPO and the admins; the records due, worked by the DPO.
+  "privacy.subjectAccess": SUBJECT_ACCESS_READERS,
+  "retention.rules": RETENTION_RULE_SETTERS,
+  "retention.review": RETENTION_REVIEWERS,
   // The leaders' dashboard (reports.ts): counts only, no names, so the chair of governors reads
   // it as the head does; senior leaders and the DSL and deputies who act on what it shows.
   "reports.dashboard": DASHBOARD_READERS,

@@ -152,6 +152,12 @@ export const AUDIT_EVENT_GROUPS = {
     "training.reminder_sent",
   ],
   reports: ["reports.inspection_pack_downloaded", "reports.governors_downloaded"],
+  privacy: [
+    "privacy.subject_access_exported",
+    "retention.rule_changed",
+    "retention.record_deleted",
+    "retention.record_kept",
+  ],
   school: ["school.created", "school.demo_loaded", "school.country_set"],
 } as const;
 export type AuditEventGroup = keyof typeof AUDIT_EVENT_GROUPS;

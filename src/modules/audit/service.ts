@@ -22,6 +22,10 @@ import {
   type RecordBinding,
   type RecordProblem,
 } from "./evidence.js";
+
+// Retention binds a tombstoned evidence row by the same canonical JSON the chain hashes (decision 034).
+export { canonicalJson } from "./chain.js";
+
 import { namesOfEvents } from "./names.js";
 
 export type AuditInput = {
@@ -219,7 +223,12 @@ export async function verifyChain(
       expectedSeq += 1;
       checked += 1;
     }
-    const bindings = rows.flatMap((row) => bindingsOf(row.records).map((b) => ({ b, event: row })));
+    // A record bound again later (retention's tombstone, decision 034) is checked against its latest
+    // binding: the later event, itself chained, explains the change.
+    const latest = new Map<string, { b: RecordBinding; event: (typeof rows)[number] }>();
+    for (const row of rows)
+      for (const b of bindingsOf(row.records)) latest.set(`${b.type}:${b.id}`, { b, event: row });
+    const bindings = [...latest.values()];
     if (bindings.length > 0) {
       const found = await loadBoundRecords(
         db,
@@ -282,8 +291,15 @@ export async function recordMatchesItsEvent(
     .select({ records: auditEvents.records })
     .from(auditEvents)
     .where(and(eq(auditEvents.schoolId, schoolId), eq(auditEvents.id, eventId)));
-  const binding = bindingsOf(event?.records).find((b) => b.type === type && b.id === row.id);
+  let binding = bindingsOf(event?.records).find((b) => b.type === type && b.id === row.id);
   if (!binding) return "unbound";
+  // Bound again since (retention replaced its personal details, decision 034): the latest binding holds.
+  const [later] = await queryRows<{ records: unknown }>(
+    db,
+    sql`SELECT records FROM audit_events WHERE school_id = ${schoolId}
+      AND records @> ${JSON.stringify([{ type, id: row.id }])}::jsonb ORDER BY seq DESC LIMIT 1`,
+  );
+  binding = bindingsOf(later?.records).find((b) => b.type === type && b.id === row.id) ?? binding;
   return firstUnmatched([binding], new Map([[`${type}:${row.id}`, row]])) ? "changed" : "matches";
 }
 

@@ -6,6 +6,7 @@
  * imports nothing from the modules whose subjects it records (decision 011).
  */
 export { type SignableText, textSha256 } from "./receipt/canonical.js";
+export { receiptPdf } from "./receipts.js";
 export { presentSignature } from "./signatures.js";
 export { SUBJECT_TYPES, type SubjectType } from "./subject-types.js";
 export {

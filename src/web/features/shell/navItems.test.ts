@@ -47,6 +47,10 @@ const PAGE_CALL: Record<string, string> = {
   trainingCourses: "/api/v1/training/courses?all=true",
   // The page asks nothing on opening; what it offers is the download.
   inspectionPack: "/api/v1/reports/inspection.zip",
+  // The page lists past exports from the audit log; the download is a link.
+  subjectAccess: "/api/v1/audit?action=privacy.subject_access_exported",
+  // The rules for those who set them; the queue only for those who may work it (retention.review).
+  retention: "/api/v1/retention/rules",
 };
 
 const leaves = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? leaves(i.children) : [i]));

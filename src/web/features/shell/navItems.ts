@@ -111,6 +111,9 @@ const rules: NavRule[] = [
   // The inspector pack: the school's evidence in one download (decision 026).
   { key: "inspectionPack", to: "/inspection", action: "reports.inspection" },
   { key: "audit", to: "/audit", action: "audit.read" },
+  // Privacy (decision 034): the DPO's subject access export; retention rules and the records due.
+  { key: "subjectAccess", to: "/privacy/subject-access", action: "privacy.subjectAccess" },
+  { key: "retention", to: "/privacy/retention", action: "retention.rules" },
   {
     key: "settings",
     to: "/settings",
