@@ -33,6 +33,7 @@ import { signingRoutes } from "../modules/signing/routes.js";
 import { trainingRoutes } from "../modules/training/routes.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
+import { registerInputChecks } from "./plugins/input.js";
 
 export const webRoot = path.resolve("dist/web");
 
@@ -84,6 +85,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     transform: jsonSchemaTransform,
   });
   registerErrorHandling(app);
+  registerInputChecks(app);
 
   const registered: RegisteredRoute[] = [];
   app.decorate("accordRoutes", registered);
