@@ -206,39 +206,44 @@ describe("fuzzing every JSON endpoint from its schema", () => {
     expect(operations().length).toBeGreaterThan(150);
   });
 
-  it("answers every endpoint without a 5xx, and writes nothing when it refuses", async () => {
-    const failures: string[] = [];
-    // One fingerprint per request: the one taken after a request is the baseline for the next.
-    let before = await databaseFingerprint(t.database.db);
-    for (const { path, method, op } of operations()) {
-      if (!path.startsWith("/api/v1/") || NOT_FUZZED.has(`${method} ${path}`)) continue;
-      await fc.assert(
-        fc.asyncProperty(requestFor(op), async ({ path: values, query, body }) => {
-          const url =
-            path.replace(/\{(\w+)\}/g, (_, name) => encodeUrlPart(String(values[name]))) + queryString(query);
-          const res = await t.app.inject({
-            method: method as "GET",
-            url,
-            headers: { origin: ORIGIN, cookie: admin.cookie!, "content-type": "application/json" },
-            payload:
-              body === undefined || method === "GET" || method === "DELETE"
-                ? undefined
-                : JSON.stringify(body),
-          });
-          const where = `${method} ${url.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 300)}`;
-          if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode}`);
-          const after = await databaseFingerprint(t.database.db);
-          const changed = changedTables(before, after);
-          if (res.statusCode >= 400 && res.statusCode < 500 && changed.length > 0)
-            failures.push(`${where} → ${res.statusCode} but changed ${changed.join(", ")}`);
-          before = after;
-          return true;
-        }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true },
-      );
-    }
-    expect(failures).toEqual([]);
-  }, Math.min(600_000 + RUNS * 200_000, 2 ** 31 - 1)); // the nightly run takes hours
+  it(
+    "answers every endpoint without a 5xx, and writes nothing when it refuses",
+    async () => {
+      const failures: string[] = [];
+      // One fingerprint per request: the one taken after a request is the baseline for the next.
+      let before = await databaseFingerprint(t.database.db);
+      for (const { path, method, op } of operations()) {
+        if (!path.startsWith("/api/v1/") || NOT_FUZZED.has(`${method} ${path}`)) continue;
+        await fc.assert(
+          fc.asyncProperty(requestFor(op), async ({ path: values, query, body }) => {
+            const url =
+              path.replace(/\{(\w+)\}/g, (_, name) => encodeUrlPart(String(values[name]))) +
+              queryString(query);
+            const res = await t.app.inject({
+              method: method as "GET",
+              url,
+              headers: { origin: ORIGIN, cookie: admin.cookie!, "content-type": "application/json" },
+              payload:
+                body === undefined || method === "GET" || method === "DELETE"
+                  ? undefined
+                  : JSON.stringify(body),
+            });
+            const where = `${method} ${url.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 300)}`;
+            if (res.statusCode >= 500) failures.push(`${where} → ${res.statusCode}`);
+            const after = await databaseFingerprint(t.database.db);
+            const changed = changedTables(before, after);
+            if (res.statusCode >= 400 && res.statusCode < 500 && changed.length > 0)
+              failures.push(`${where} → ${res.statusCode} but changed ${changed.join(", ")}`);
+            before = after;
+            return true;
+          }),
+          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        );
+      }
+      expect(failures).toEqual([]);
+    },
+    Math.min(600_000 + RUNS * 200_000, 2 ** 31 - 1),
+  ); // the nightly run takes hours
 });
 
 function queryString(query: Record<string, unknown>) {
