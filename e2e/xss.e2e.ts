@@ -138,6 +138,7 @@ describe("stored script in any text field never runs", () => {
   }, 300_000);
 
   it("runs none of them on any page that shows them", async () => {
+    const notShown: string[] = [];
     for (const path of pages) {
       await page.addInitScript(() => {
         (window as unknown as { __xss?: unknown }).__xss = undefined;
@@ -148,6 +149,14 @@ describe("stored script in any text field never runs", () => {
       await page.mouse.move(200, 300);
       await page.keyboard.press("Tab");
       await page.waitForTimeout(300);
+      // The page did render the stored text (as text): wait for a payload to show.
+      const showsPayload = await page
+        .waitForFunction(() => /alert\(|__xss|onerror|<script/i.test(document.body.innerText), null, {
+          timeout: 15_000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (!showsPayload) notShown.push(path);
       const flag = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
       if (flag !== undefined) ran.push(`${path}: window.__xss = ${String(flag)}`);
       // The payload is on the page as text, not as markup.
@@ -156,8 +165,15 @@ describe("stored script in any text field never runs", () => {
       ).toBe(0);
     }
     await page.goto(`${running.accord.url}${pages.find((p) => p.startsWith("/policies/"))}`);
+    await page.getByText("alert(").first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/xss-policy.png`, fullPage: false });
     expect(ran).toEqual([]);
+    // The pages that show the stored text did show it, so the trap was really tested.
+    const core = pages.filter(
+      (p) => /^\/(people|policies|incidents)\/[0-9a-f-]{36}$/.test(p) || p === "/people",
+    );
+    expect(notShown.filter((p) => core.includes(p))).toEqual([]);
+    expect(notShown.length).toBeLessThan(pages.length / 2);
   }, 300_000);
 
   it("still makes the asset labels PDF that carries them", async () => {
