@@ -30,16 +30,34 @@ export function addMonths(iso: string, months: number) {
   return target.toISOString().slice(0, 10);
 }
 
-/** A calendar date in requests: the shape, and a day that exists (no 30 February). */
+/**
+ * The years a school's dates fall in: a date of birth or a policy's first adoption reaches back to
+ * 1900, a review or an expiry no further forward than 2199. Outside them a date is a typing slip,
+ * and PostgreSQL refuses some of them outright (there is no year 0000): refused here as a field error.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2199;
+const yearInRange = (v: string) => {
+  const year = Number(v.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+const OUT_OF_RANGE = `Give a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}.`;
+
+/** A calendar date in requests: the shape, a day that exists (no 30 February), in a sane year. */
 export const isoDate = z
   .string()
   // abort: a date that is not YYYY-MM-DD gets one message, not a second "does not exist".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-09-01.", abort: true })
+  .refine(yearInRange, { message: OUT_OF_RANGE, abort: true })
   .refine(
     (v) =>
       !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
     "That date does not exist.",
   );
+
+/** A moment in requests (ISO 8601 with an offset), in the same sane years as a date. */
+export const isoMoment = (message = "Give a date and time, e.g. 2026-11-30T14:05:00Z.") =>
+  z.iso.datetime({ offset: true, message, abort: true }).refine(yearInRange, OUT_OF_RANGE);
 
 /**
  * The last day of the school term a day falls in, holiday after it included, as bounds every UK

@@ -36,6 +36,7 @@ import { registerNoStore } from "./plugins/caching.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
 import { registerRefusalLog } from "./plugins/refusals.js";
+import { registerInputChecks } from "./plugins/input.js";
 
 export const webRoot = path.resolve("dist/web");
 
@@ -88,6 +89,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
   });
   registerErrorHandling(app);
   registerNoStore(app);
+  registerInputChecks(app);
 
   const registered: RegisteredRoute[] = [];
   app.decorate("accordRoutes", registered);

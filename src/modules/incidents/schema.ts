@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, isoMoment } from "../../kernel/dates.js";
 import { Id, IsoMoment } from "../../kernel/responses.js";
 import { ROLES } from "../access/roles.js";
 
@@ -49,7 +50,7 @@ export type EntryKind = (typeof ENTRY_KINDS)[number] | (typeof SYSTEM_ENTRY_KIND
 
 export const AGENCIES = ["lado", "police", "social_care", "ceop", "ico", "prevent", "other"] as const;
 
-const moment = z.iso.datetime({ offset: true, message: "Give a date and time, e.g. 2026-11-30T14:05:00Z." });
+const moment = isoMoment();
 
 export const ReportInput = z.object({
   category: z.enum(CATEGORIES, "Choose what kind of concern this is."),
@@ -180,7 +181,7 @@ export const ChronologyView = z.object({
   ),
 });
 
-export const StatsQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const StatsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 export const StatsView = z.object({
   total: z.number().int(),
   byCategory: z.record(z.string(), z.number().int()),

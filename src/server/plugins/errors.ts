@@ -26,6 +26,12 @@ export function registerErrorHandling(app: FastifyInstance) {
         `Please correct ${errors.length === 1 ? "this field" : "these fields"}${where}: ${errors.map((e) => e.field || "(request)").join(", ")}.`,
         errors,
       );
+    } else if (isBrokenMultipart(error, request)) {
+      problem = new Problem(
+        400,
+        "Bad request",
+        "The upload was cut short or is not a well-formed multipart form. Please choose the file and send it again.",
+      );
     } else if (error.statusCode === 413) {
       problem = new Problem(413, "Too large", "That request is too large.");
     } else if (error.statusCode === 429) {
@@ -55,6 +61,18 @@ export function registerErrorHandling(app: FastifyInstance) {
     };
     return reply.status(problem.status).type("application/problem+json").send(body);
   });
+}
+
+/**
+ * The multipart parser (busboy) reports a body that ends early or has no boundary as a plain Error
+ * with no status: the sender's fault, so a 400, not a 500.
+ */
+function isBrokenMultipart(error: FastifyError, request: FastifyRequest) {
+  return (
+    !error.statusCode &&
+    /multipart|boundary/i.test(error.message) &&
+    /^multipart\//i.test(request.headers["content-type"] ?? "")
+  );
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
