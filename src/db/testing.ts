@@ -10,6 +10,17 @@ import { withDatabase } from "./test-global-setup.js";
  * or a clone of the migrated template on the PostgreSQL server named by TEST_DATABASE_URL.
  */
 export async function openTestDatabase(): Promise<Database> {
+  return (await openTestDatabases(1))[0];
+}
+
+/**
+ * The same fresh database opened `count` times, as several app servers each open it with their
+ * own pool (issue 20's scale-out test). On PostgreSQL each is a separate pool of connections; an
+ * embedded PGlite lives inside one process, so there every "server" shares the one instance (a
+ * school that runs several servers runs PostgreSQL, and CI runs the same test there). Closing the
+ * first closes (and on PostgreSQL drops) the database; close the others first.
+ */
+export async function openTestDatabases(count: number): Promise<Database[]> {
   const url = process.env.TEST_DATABASE_URL;
   const run = inject("accordTest");
   if (url) {
@@ -18,6 +29,9 @@ export async function openTestDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${run.template}`);
     await admin.end();
+    const others = await Promise.all(
+      Array.from({ length: count - 1 }, () => openPostgres(withDatabase(url, name), 4)),
+    );
     const database = await openPostgres(withDatabase(url, name), 4);
     const close = database.close;
     database.close = async () => {
@@ -27,8 +41,10 @@ export async function openTestDatabase(): Promise<Database> {
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     };
-    return database;
+    return [database, ...others];
   }
   const snapshot = readFileSync(run.snapshot!);
-  return openPglite(undefined, new Blob([snapshot]));
+  const database = await openPglite(undefined, new Blob([snapshot]));
+  const shared = { ...database, close: async () => {} };
+  return [database, ...Array.from({ length: count - 1 }, () => shared)];
 }

@@ -35,8 +35,8 @@ import { trainingRoutes } from "../modules/training/routes.js";
 import { registerNoStore } from "./plugins/caching.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
-import { registerRefusalLog } from "./plugins/refusals.js";
 import { registerInputChecks } from "./plugins/input.js";
+import { registerRefusalLog } from "./plugins/refusals.js";
 
 export const webRoot = path.resolve("dist/web");
 
