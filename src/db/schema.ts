@@ -18,4 +18,5 @@ export * from "../modules/requests/tables.js";
 export * from "../modules/schools/tables.js";
 export * from "../modules/signing/tables.js";
 export * from "../modules/training/tables.js";
+export * from "../modules/trust/tables.js";
 export * from "./events.js";

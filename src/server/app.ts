@@ -32,6 +32,7 @@ import { requestRoutes } from "../modules/requests/routes.js";
 import { schoolRoutes } from "../modules/schools/routes.js";
 import { signingRoutes } from "../modules/signing/routes.js";
 import { trainingRoutes } from "../modules/training/routes.js";
+import { trustRoutes } from "../modules/trust/routes.js";
 import { registerNoStore } from "./plugins/caching.js";
 import { apiNotFound, registerErrorHandling } from "./plugins/errors.js";
 import { registerIdentity } from "./plugins/identity.js";
@@ -119,6 +120,7 @@ export async function buildApp(database: Database, config: Config): Promise<Fast
     inspectionRoutes,
     privacyRoutes,
     reportRoutes,
+    trustRoutes,
   ]) {
     await routes(app, deps);
   }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/client.js";
 import { newSecret } from "../kernel/secrets.js";
-import { ROLES } from "../modules/access/roles.js";
+import { ROLES, TRUST_ROLES } from "../modules/access/roles.js";
 import { ORIGIN, setUpSchool, startTestApp, type TestApp } from "../testing/app.js";
 import { staffAgreement } from "../testing/factories.js";
 
@@ -61,14 +61,21 @@ describe("tenancy: every route × every role × another school's ids", () => {
       devices: device.id,
       "filtering-reviews": review.id,
     });
-    // A second school on the same installation (a trust's), with a person holding each role.
+    // A second school of the same trust, with a person holding each school role and each trust
+    // role: "a person of another school of the same trust" (issue 20) sees none of this school's records.
+    const [trust] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`INSERT INTO trusts (name) VALUES ('Ymddiriedolaeth y Fro') RETURNING id`,
+    );
     const [other] = await queryRows<{ id: string }>(
       t.database.db,
-      sql`INSERT INTO schools (name) VALUES ('Ysgol Arall') RETURNING id`,
+      sql`INSERT INTO schools (name, trust_id) VALUES ('Ysgol Arall', ${trust.id}) RETURNING id`,
     );
-    for (const [label, roles] of [
-      ["staff", []] as [string, string[]],
-      ...ROLES.map((r) => [r, [r]] as [string, string[]]),
+    await t.database.db.execute(sql`UPDATE schools SET trust_id = ${trust.id} WHERE id <> ${other.id}`);
+    for (const [label, roles, trustRoles] of [
+      ["staff", [], []] as [string, string[], string[]],
+      ...ROLES.map((r) => [r, [r], []] as [string, string[], string[]]),
+      ...TRUST_ROLES.map((r) => [r, [], [r]] as [string, string[], string[]]),
     ]) {
       const [person] = await queryRows<{ id: string }>(
         t.database.db,
@@ -77,6 +84,10 @@ describe("tenancy: every route × every role × another school's ids", () => {
       for (const role of roles)
         await t.database.db.execute(
           sql`INSERT INTO role_assignments (school_id, person_id, role) VALUES (${other.id}, ${person.id}, ${role})`,
+        );
+      for (const role of trustRoles)
+        await t.database.db.execute(
+          sql`INSERT INTO trust_roles (trust_id, school_id, person_id, role) VALUES (${trust.id}, ${other.id}, ${person.id}, ${role})`,
         );
       const { secret, hash } = newSecret();
       await t.database.db.execute(
@@ -136,16 +147,29 @@ describe("tenancy: every route × every role × another school's ids", () => {
   }, 600_000);
 
   it("lists none of this school's records to another school", async () => {
-    const head = otherSchool.find((w) => w.label === "headteacher")!;
-    for (const list of [
-      "/api/v1/people?status=all",
-      "/api/v1/policies",
-      "/api/v1/incidents?status=all",
-      "/api/v1/devices",
-    ]) {
-      const res = await call("GET", list, head.cookie);
-      expect(res.statusCode).toBe(200);
-      for (const id of Object.values(ids)) expect(res.body).not.toContain(id);
+    for (const label of ["headteacher", "trust_ceo", "trust_dsl"]) {
+      const head = otherSchool.find((w) => w.label === label)!;
+      for (const list of [
+        "/api/v1/people?status=all",
+        "/api/v1/policies",
+        "/api/v1/incidents?status=all",
+        "/api/v1/devices",
+      ]) {
+        const res = await call("GET", list, head.cookie);
+        // A trust role with no role in its own school may not read these lists at all.
+        if (label === "headteacher") expect(res.statusCode).toBe(200);
+        else expect([200, 403]).toContain(res.statusCode);
+        for (const id of Object.values(ids)) expect(res.body).not.toContain(id);
+      }
     }
+    // The trust's figures of this school are counts: none of its records' ids.
+    const trustView = await call(
+      "GET",
+      "/api/v1/trust/schools",
+      otherSchool.find((w) => w.label === "trust_dsl")!.cookie,
+    );
+    expect(trustView.statusCode).toBe(200);
+    for (const [kind, id] of Object.entries(ids))
+      if (kind !== "people") expect(trustView.body).not.toContain(id);
   });
 });

@@ -42,6 +42,7 @@ const features = {
   setup: () => import("./features/setup/pages"),
   shell: withFeatureStrings(() => import("./features/shell/AppLayout")),
   training: withFeatureStrings(() => import("./features/training/pages")),
+  trust: withFeatureStrings(() => import("./features/trust/pages")),
 };
 
 function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
@@ -142,6 +143,8 @@ const InsetPage = lazyPage(features.training, "InsetPage");
 const MatrixPage = lazyPage(features.training, "MatrixPage");
 const DashboardPage = lazyPage(features.reports, "DashboardPage");
 const GovernorsReportPage = lazyPage(features.reports, "GovernorsReportPage");
+const TrustPage = lazyPage(features.trust, "TrustPage");
+const TrustSchoolPage = lazyPage(features.trust, "TrustSchoolPage");
 const MyTrainingPage = lazyPage(features.training, "MyTrainingPage");
 const TrainingImportPage = lazyPage(features.training, "TrainingImportPage");
 const OutboxPage = lazyPage(features.settings, "OutboxPage");
@@ -311,6 +314,11 @@ export function AppRoutes() {
               </Route>
               <Route path="dashboard" element={<RequirePermission action="reports.dashboard" />}>
                 <Route index element={<DashboardPage />} />
+              </Route>
+              {/* The trust's schools side by side, and one drilled into (trust roles: access/trust.ts). */}
+              <Route path="trust" element={<RequirePermission action="trust.read" />}>
+                <Route index element={<TrustPage />} />
+                <Route path="schools/:id" element={<TrustSchoolPage />} />
               </Route>
               <Route path="reports" element={<RequirePermission action="reports.governors" />}>
                 <Route path="governors" element={<GovernorsReportPage />} />

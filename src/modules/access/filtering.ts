@@ -1,5 +1,5 @@
 import { holdsAny, inSchool, isSchoolAdmin, isSelf } from "./predicates.js";
-import type { Actor, Role } from "./roles.js";
+import type { Actor, Role, TrustRole } from "./roles.js";
 
 /**
  * Filtering and monitoring reviews. Recorded, and the responsible people named, by the
@@ -22,7 +22,12 @@ const READERS: readonly Role[] = [
 ];
 
 /** Whether the actor is the school's named filtering leader or governor: their standing. */
-export type FilteringStanding = { leader: boolean; governor: boolean };
+/**
+ * What the school (or its trust) has named a person, beyond their roles: the filtering senior
+ * leader or governor, and their trust roles (access/trust.ts). Rules that widen an action by
+ * standing read it; the route × role walk gives its identities none.
+ */
+export type FilteringStanding = { leader: boolean; governor: boolean; trustRoles?: readonly TrustRole[] };
 export const NO_STANDING: FilteringStanding = { leader: false, governor: false };
 
 export function standingOf(

@@ -10,6 +10,7 @@ import { RETENTION_REVIEWERS, RETENTION_RULE_SETTERS, SUBJECT_ACCESS_READERS } f
 import { DASHBOARD_READERS, INSPECTION_PACK_READERS, mayReadGovernorsReport } from "./reports.js";
 import { canReadRegisters, mayEverDecide } from "./requests.js";
 import { type Actor, ADMIN_ROLES, type Role } from "./roles.js";
+import { mayAddSchools, mayReadTrust } from "./trust.js";
 
 /**
  * The permission matrix: which designated roles may perform each action. `public` actions need
@@ -130,6 +131,9 @@ export const MATRIX = {
   "reports.dashboard": DASHBOARD_READERS,
   // The termly report to governors (reports.ts): the dashboard's readers and every governor.
   "reports.governors": "member",
+  // The trust (trust/): any member reaches the routes; access/trust.ts decides by trust roles.
+  "trust.read": "member",
+  "trust.manage": "member",
   "audit.verify": [...ADMINS, "dpo"],
   "mail.read": ADMINS,
   "settings.manage": ADMINS,
@@ -180,6 +184,9 @@ export const STANDING_RULES: Partial<
 > = {
   "filtering.read": mayReadFilteringReviews,
   "filtering.record": mayRecordFilteringReviews,
+  // The trust's routes: by trust role alone (access/trust.ts), which the trust service reads.
+  "trust.read": (_actor, standing) => mayReadTrust(standing.trustRoles ?? []),
+  "trust.manage": (_actor, standing) => mayAddSchools(standing.trustRoles ?? []),
 };
 
 /** The actions an actor may perform: the web app uses this for navigation by capability. */

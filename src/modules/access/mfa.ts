@@ -4,8 +4,8 @@ import type { Actor, Role } from "./roles.js";
 /**
  * Who must sign in in two steps, and by when (docs/decisions/032). The DfE cyber security
  * standard for schools asks for MFA on every account that reaches personal data in bulk: the
- * headteacher, the DSL and deputies, the DPO and the school's admins. (Trust roles join this list
- * when the trust module brings them.)
+ * headteacher, the DSL and deputies, the DPO and the school's admins, and every trust role
+ * (access/roles.ts TRUST_ROLES: the session's lookup reads trust_roles beside these).
  */
 export const MFA_ROLES: readonly Role[] = ["headteacher", "dsl", "deputy_dsl", "dpo", "school_admin"];
 

@@ -30,6 +30,14 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /**
+ * Roles a trust (a multi-academy trust or a local authority) gives a person of one of its schools
+ * (issue 20): the chief executive, the trust's DSL and DPO, and the trust admin, who adds schools.
+ * They see every school's figures side by side and never another school's records.
+ */
+export const TRUST_ROLES = ["trust_ceo", "trust_dsl", "trust_dpo", "trust_admin"] as const;
+export type TrustRole = (typeof TRUST_ROLES)[number];
+
+/**
  * The school's administrators: they set the school up, manage people and agreements, and may act
  * on any record of their school (withdraw a signature for a parent who rings the office). The one
  * list of them: the matrix and the record rules both read it.

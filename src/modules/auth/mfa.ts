@@ -121,7 +121,8 @@ function newRecoveryCodes() {
 /** `GET /me`'s `mfa`: whether it is required of the person, whether they have it, and by when. */
 export async function mfaSummary(db: Db, personId: string, roles: readonly Role[]) {
   const state = await mfaStateOf(db, personId);
-  const required = mfaRequired(roles);
+  // A privileged school role, or any trust role (the same rule the session's gate reads).
+  const required = mfaRequired(roles) || state.requiredSince !== null;
   return {
     required,
     enrolled: state.totpConfirmed || state.passkeys > 0,

@@ -201,7 +201,10 @@ export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert
  * they hold (access/mfa.ts); null when they hold none. Read with the session, so no extra query.
  */
 export const mfaRequiredSince =
-  sql<Date | null>`(SELECT min(r.assigned_at) FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id AND r.role IN (${sql.raw(MFA_ROLES.map((r) => `'${r}'`).join(", "))}))`.mapWith(
+  // Every trust role reaches the figures of many schools: each requires it too (access/mfa.ts).
+  sql<Date | null>`(SELECT min(x.at) FROM (
+      SELECT r.assigned_at AS at FROM role_assignments r WHERE r.person_id = people.id AND r.school_id = people.school_id AND r.role IN (${sql.raw(MFA_ROLES.map((r) => `'${r}'`).join(", "))})
+      UNION ALL SELECT t.assigned_at FROM trust_roles t WHERE t.person_id = people.id AND t.school_id = people.school_id) x)`.mapWith(
     (v: string | Date) => new Date(v),
   );
 

@@ -10,6 +10,7 @@ import { filteringStandingOf } from "../filtering/service.js";
 import { IdParams } from "../people/schema.js";
 import { getPerson } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
+import { trustStandingOf } from "../trust/service.js";
 import { mfaSummary } from "./mfa.js";
 import { mfaRoutes } from "./mfa-routes.js";
 import { endMyOtherSessions, endMySession, mySessions } from "./my-sessions.js";
@@ -51,6 +52,8 @@ import { ssoRoutes } from "./sso/routes.js";
 export async function presentMe(db: Db, actor: Actor) {
   const person = await getPerson(db, actor.schoolId, actor.personId!);
   const school = await getSchool(db, actor.schoolId);
+  // The trust roles widen what the person may do (the trust's pages): access/trust.ts.
+  const trust = await trustStandingOf(db, actor);
   return {
     id: person.id,
     name: person.name,
@@ -61,8 +64,12 @@ export async function presentMe(db: Db, actor: Actor) {
     roles: person.roles,
     school,
     // The school may name this person its filtering leader or governor: that widens what they may do.
-    permissions: permissionsOf(actor, await filteringStandingOf(db, actor)),
+    permissions: permissionsOf(actor, {
+      ...(await filteringStandingOf(db, actor)),
+      trustRoles: trust?.roles,
+    }),
     mfa: await mfaSummary(db, actor.personId!, actor.roles),
+    trust,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 import { KINDS, ROLES, TOKEN_SCOPES } from "../access/roles.js";
+import { TrustStandingView } from "../trust/schema.js";
 
 export const LoginInput = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(254),
@@ -46,6 +47,8 @@ export const MeView = z.object({
    * grace to set it up ends (null when it is not required). Past it, a session reaches only enrolment.
    */
   mfa: z.object({ required: z.boolean(), enrolled: z.boolean(), enrolBy: IsoMoment.nullable() }),
+  /** The school's trust and this person's roles in it (none: an empty list); null outside a trust. */
+  trust: TrustStandingView.nullable(),
 });
 export type MeView = z.infer<typeof MeView>;
 

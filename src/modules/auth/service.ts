@@ -251,6 +251,12 @@ export async function checkNewPassword(
   if (problem) throw badRequest(problem, [{ field, message: problem }]);
 }
 
+/** Whether any person on this installation signs in with this email (sign-in names are installation-wide). */
+export async function emailHasAccount(tx: Tx, email: string) {
+  // Leavers' sign-in names included: saving credentials refuses any clash (accountWithEmail).
+  return (await accountWithEmail(tx, email.trim(), "00000000-0000-0000-0000-000000000000")) !== undefined;
+}
+
 /** Give a person their first password (setup) inside the caller's transaction. */
 export async function createCredentials(
   tx: Tx,

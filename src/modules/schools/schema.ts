@@ -3,6 +3,11 @@ import { Id } from "../../kernel/responses.js";
 
 export const SetupInput = z.object({
   school: z.object({ name: z.string().trim().min(2, "Enter the school's name.").max(200) }),
+  /**
+   * A trust (a multi-academy trust or a local authority) set up with this, its first school: the
+   * first admin is its trust admin too, and adds the trust's other schools (issue 20).
+   */
+  trust: z.object({ name: z.string().trim().min(2, "Enter the trust's name.").max(200) }).optional(),
   admin: z.object({
     name: z
       .string()

@@ -7,6 +7,7 @@ import { recordEvent } from "../audit/service.js";
 import { actorFor, createCredentials, openSession } from "../auth/service.js";
 import { insertPerson } from "../people/service.js";
 import { seedCourses } from "../training/service.js";
+import { createTrustWithFirstSchool } from "../trust/service.js";
 import type { Country, SetupInput } from "./schema.js";
 
 export async function schoolCount(db: DbOrTx) {
@@ -106,6 +107,7 @@ export async function setupSchool(
       roles: ["headteacher", "school_admin"],
     });
     await createCredentials(tx, school.id, person.id, input.admin.email.toLowerCase(), input.admin.password);
+    if (input.trust) await createTrustWithFirstSchool(tx, actor, input.trust.name, school.id, person.id);
     // They chose their password a moment ago: signed in at once, not sent to sign in again.
     const admin = (await actorFor(tx, person.id, ip, "session"))!;
     const sessionToken = await openSession(tx, admin, person.id, { ip, userAgent });

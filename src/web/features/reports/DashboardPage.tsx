@@ -42,7 +42,8 @@ function ChartSection({
   table,
 }: {
   chart: Chart;
-  term: string;
+  /** The term the CSV link asks for; null where there is no CSV of these figures (a trust's view of a school). */
+  term: string | null;
   summary: string;
   figure?: ReactNode;
   height?: number;
@@ -57,9 +58,11 @@ function ChartSection({
           <Title order={2} size="h3" id={id}>
             {t(`reports.charts.${chart}.title`)}
           </Title>
-          <Anchor href={chartCsvHref(chart, term)} download>
-            {t("reports.csv", { chart: t(`reports.charts.${chart}.title`) })}
-          </Anchor>
+          {term !== null && (
+            <Anchor href={chartCsvHref(chart, term)} download>
+              {t("reports.csv", { chart: t(`reports.charts.${chart}.title`) })}
+            </Anchor>
+          )}
         </Group>
         <Text>{summary}</Text>
         {figure && (
@@ -85,12 +88,44 @@ export function DashboardPage() {
   // "?term=2026-autumn" shows that term and the two before it; without it, today's term.
   const term = params.get("term") ?? "";
   const dashboard = useDashboard(term);
-  // Read at once, not after a first render: a chart must not start animating for someone who asked not to.
-  const animate = !useReducedMotion(false, { getInitialValueInEffect: false });
   const data = dashboard.data;
   if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
   if (!data) return <SectionLoader />;
+  return (
+    <DashboardBody
+      data={data}
+      term={term}
+      title={t("reports.title")}
+      controls={
+        <Group align="flex-end">
+          <TermPicker value={term} onChange={(next) => setParams({ term: next }, { replace: true })} />
+          <Anchor href={governorsReportHref(data.terms[data.terms.length - 1].name)} download pb={8}>
+            {t("reports.governors.link")}
+          </Anchor>
+        </Group>
+      }
+    />
+  );
+}
 
+/**
+ * A school's dashboard drawn from its figures: the school's own page, and a trust's view of one of
+ * its schools (features/trust), which has no CSV or term picker (`term` null, no `controls`).
+ */
+export function DashboardBody({
+  data,
+  term,
+  title,
+  controls,
+}: {
+  data: DashboardView;
+  term: string | null;
+  title: string;
+  controls?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  // Read at once, not after a first render: a chart must not start animating for someone who asked not to.
+  const animate = !useReducedMotion(false, { getInitialValueInEffect: false });
   const termName = (name: string) => {
     const [year, season] = name.split("-");
     return t(`reports.terms.${season}`, { year });
@@ -195,19 +230,14 @@ export function DashboardPage() {
 
   return (
     <Stack>
-      <PageTitle>{t("reports.title")}</PageTitle>
+      <PageTitle>{title}</PageTitle>
       <Text>
         {t("reports.intro", {
           from: termName(data.terms[0].name),
           to: termName(data.terms[data.terms.length - 1].name),
         })}
       </Text>
-      <Group align="flex-end">
-        <TermPicker value={term} onChange={(next) => setParams({ term: next }, { replace: true })} />
-        <Anchor href={governorsReportHref(data.terms[data.terms.length - 1].name)} download pb={8}>
-          {t("reports.governors.link")}
-        </Anchor>
-      </Group>
+      {controls}
       <Stack gap="lg">
         <ChartSection
           chart="agreements"

@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
@@ -13,6 +13,8 @@ import { useSetUpSchool } from "./setupApi";
 
 interface SetupValues {
   schoolName: string;
+  inTrust: boolean;
+  trustName: string;
   name: string;
   email: string;
   password: string;
@@ -21,6 +23,7 @@ interface SetupValues {
 // The server names fields by their place in the body ("school.name", "admin.email").
 const serverFieldToFormField: Record<string, keyof SetupValues> = {
   "school.name": "schoolName",
+  "trust.name": "trustName",
   "admin.name": "name",
   "admin.email": "email",
   "admin.password": "password",
@@ -31,9 +34,10 @@ export function SetupPage() {
   const navigate = useNavigate();
   const { data: status } = useSetupStatus();
   const form = useForm<SetupValues>({
-    initialValues: { schoolName: "", name: "", email: "", password: "" },
+    initialValues: { schoolName: "", inTrust: false, trustName: "", name: "", email: "", password: "" },
     validate: {
       schoolName: (v) => (v.trim() ? null : t("validation.required")),
+      trustName: (v, values) => (!values.inTrust || v.trim() ? null : t("validation.required")),
       name: (v) => (v.trim() ? null : t("validation.required")),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t("validation.email")),
       password: (v) =>
@@ -51,6 +55,7 @@ export function SetupPage() {
     setup.mutate(
       {
         school: { name: values.schoolName.trim() },
+        ...(values.inTrust ? { trust: { name: values.trustName.trim() } } : {}),
         admin: { name: values.name.trim(), email: values.email.trim(), password: values.password },
       },
       { onError: (error) => applyFieldErrors(form, error, serverFieldToFormField) },
@@ -71,6 +76,15 @@ export function SetupPage() {
                 {t("setup.schoolSection")}
               </Title>
               <TextInput label={t("fields.schoolName")} required {...form.getInputProps("schoolName")} />
+              <Checkbox label={t("setup.inTrust")} {...form.getInputProps("inTrust", { type: "checkbox" })} />
+              {form.values.inTrust && (
+                <TextInput
+                  label={t("setup.trustName")}
+                  description={t("setup.trustHelp")}
+                  required
+                  {...form.getInputProps("trustName")}
+                />
+              )}
               <Title order={2} size="h4">
                 {t("setup.adminSection")}
               </Title>

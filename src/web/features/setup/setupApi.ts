@@ -4,6 +4,8 @@ import { fetchMe, meQueryKey, setupStatusQueryKey } from "../session/sessionApi"
 
 export interface SetupInput {
   school: { name: string };
+  /** A trust set up with this, its first school (the first admin becomes its trust admin). */
+  trust?: { name: string };
   admin: { name: string; email: string; password: string };
 }
 

@@ -20,6 +20,8 @@ interface NavRule extends NavItem {
 // Navigation by capability: each item names the action a person needs to use it.
 const rules: NavRule[] = [
   { key: "home", to: "/" },
+  // The trust's schools side by side: trust roles only (a school role alone does not see it).
+  { key: "trust", to: "/trust", action: "trust.read" },
   // The leaders' dashboard: counts only, so the chair of governors has it too (decision 025).
   { key: "dashboard", to: "/dashboard", action: "reports.dashboard" },
   // The termly report names nobody: every governor reads it (decision 036).
