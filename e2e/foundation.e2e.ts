@@ -15,6 +15,15 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * The head has no two-step sign-in yet (decision 032): right after signing in, the set-up page;
+ * within the 14-day grace, "Not now" carries on to where they were going.
+ */
+async function notNow(page: Page) {
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/security");
+  await page.getByRole("button", { name: /^Not now/ }).click();
+}
+
 describe("a school's first day with Accord", () => {
   let accord: RunningAccord;
   let browser: Browser;
@@ -49,6 +58,7 @@ describe("a school's first day with Accord", () => {
     await signIn(page, HEAD.email, "not-my-password-at-all");
     await expect.poll(() => page.getByText("Email or password is incorrect.").count()).toBeGreaterThan(0);
     await signIn(page, HEAD.email, HEAD.password);
+    await notNow(page);
 
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBeTruthy();
@@ -114,6 +124,7 @@ describe("a school's first day with Accord", () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${accord.url}/sign-in`);
     await signIn(page, HEAD.email, HEAD.password);
+    await notNow(page);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     await checkPage(page, "10-home-mobile");
     // From the top, Tab reaches "Skip to main content" first, and never the folded menu's links.
@@ -153,6 +164,7 @@ describe("sessions expire", () => {
     const page = await newPage(browser);
     await page.goto(`${accord.url}/sign-in`);
     await signIn(page, HEAD.email, HEAD.password);
+    await notNow(page);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     // Wait until the server has ended the session (3 s idle). Asking does not keep it alive: a
     // session's last-seen time is touched at most once a minute.
@@ -162,6 +174,7 @@ describe("sessions expire", () => {
     await expect.poll(() => page.getByText(/session has ended/i).count()).toBeGreaterThan(0);
     await checkPage(page, "12-session-ended");
     await signIn(page, HEAD.email, HEAD.password);
+    await notNow(page);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/people");
     await page.close();
   });

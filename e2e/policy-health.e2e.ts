@@ -109,7 +109,12 @@ describe("the policy health check", () => {
     await page.goto(`${accord.url}/settings/school`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("School and country");
     await page.getByRole("radio", { name: "Wales" }).check();
-    await page.getByRole("button", { name: "Save changes" }).click();
+    // The school settings page has other forms too (sign-in with Google or Microsoft): this one's button.
+    await page
+      .locator("form")
+      .filter({ hasText: "Which country's guidance does" })
+      .getByRole("button", { name: "Save changes" })
+      .click();
     await expect.poll(() => page.getByText("Saved.").count()).toBeGreaterThan(0);
     await checkPage(page, "policy-health-country");
     await page.goto(policyUrl);

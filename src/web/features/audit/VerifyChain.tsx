@@ -15,13 +15,26 @@ export function VerifyChain() {
       </Button>
       <ErrorAlert error={verify.error} />
       {result?.ok === true && (
-        <Alert color="green" role="status" title={t("audit.verify.okTitle")}>
+        // The head's hash is 64 characters with nowhere to break: let it wrap on a phone.
+        <Alert
+          color="green"
+          role="status"
+          title={t("audit.verify.okTitle")}
+          maw="100%"
+          style={{ overflowWrap: "anywhere" }}
+        >
           {t("audit.verify.ok", { count: result.events })}{" "}
           {t("audit.verify.head", { hash: result.head.hash })}
         </Alert>
       )}
       {result?.ok === false && (
-        <Alert color="red" role="alert" title={t("audit.verify.brokenTitle")}>
+        <Alert
+          color="red"
+          role="alert"
+          title={t("audit.verify.brokenTitle")}
+          maw="100%"
+          style={{ overflowWrap: "anywhere" }}
+        >
           {result.record
             ? t("audit.verify.recordChanged", {
                 record: t(`audit.verify.records.${result.record.type}`),

@@ -100,7 +100,8 @@ export function SignInPage() {
   const [done, setDone] = useState(false);
   const signedIn = (reply: Me) => {
     setDone(true);
-    navigate(afterSignIn(reply, from), { replace: true });
+    // The two-step set-up page is given where the person was going, for its "not now".
+    navigate(afterSignIn(reply, from), { replace: true, state: { from: safeReturnPath(from) } });
   };
   // Two fields need no form library: the sign-in page is the first most people load, and
   // @mantine/form would add ~6 kB gzipped to it (bench/bundle.ts).
@@ -134,7 +135,7 @@ export function SignInPage() {
   const schools = new Set(providers.map((p) => p.schoolName));
 
   if (me && !signIn.isPending && !signIn.isSuccess && !done)
-    return <Navigate to={afterSignIn(me, from)} replace />;
+    return <Navigate to={afterSignIn(me, from)} replace state={{ from: safeReturnPath(from) }} />;
 
   return (
     <PublicLayout>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden 
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { formatDateTime } from "../../ui/format";
+import { ScrollRegion } from "../../ui/ScrollRegion";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { useEndSession, useMySessions, useSignOutOthers } from "./authApi";
 
@@ -31,7 +32,7 @@ export function SignInSecurity() {
             <Title order={3} size="h4">
               {t("account.security.sessionsTitle")}
             </Title>
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollRegion label={t("account.security.sessionsTitle")} minWidth={520}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -73,7 +74,7 @@ export function SignInSecurity() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
             <Button
               variant="default"
               style={{ alignSelf: "flex-start" }}
@@ -86,7 +87,7 @@ export function SignInSecurity() {
             <Title order={3} size="h4">
               {t("account.security.historyTitle")}
             </Title>
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollRegion label={t("account.security.historyTitle")} minWidth={520}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -122,7 +123,7 @@ export function SignInSecurity() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           </>
         )}
       </Stack>

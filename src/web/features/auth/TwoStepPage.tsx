@@ -21,6 +21,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageTitle } from "../../ui/PageTitle";
 import { PublicLayout } from "../../ui/PublicLayout";
 import { QrCode } from "../class-sessions/QrCode";
+import { useRouteState } from "../session/flash";
 import { meQueryKey } from "../session/sessionApi";
 
 const securityKey = ["me", "security"] as const;
@@ -49,6 +50,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 export function TwoStepPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  // Sent here straight after signing in: carrying on goes where the person was going.
+  const { from } = useRouteState();
+  const onward = from?.startsWith("/") && !from.startsWith("//") ? from : "/";
   const queryClient = useQueryClient();
   const security = useQuery({ queryKey: securityKey, queryFn: () => api.get<SecurityView>("/me/security") });
   const [setup, setSetup] = useState<TotpSetupView | null>(null);
@@ -203,16 +207,16 @@ export function TwoStepPage() {
             <Button variant="default" onClick={() => renew.mutate()} loading={renew.isPending}>
               {t("twoStep.renewCodes")}
             </Button>
-            <Button onClick={() => navigate("/")}>{t("twoStep.continue")}</Button>
+            <Button onClick={() => navigate(onward)}>{t("twoStep.continue")}</Button>
           </Group>
         )}
         {s && !s.enrolled && s.required && daysLeft !== null && daysLeft > 0 && (
-          <Button variant="subtle" onClick={() => navigate("/")}>
+          <Button variant="subtle" onClick={() => navigate(onward)}>
             {t("twoStep.notNow", { days: daysLeft })}
           </Button>
         )}
         {s && !s.enrolled && !s.required && (
-          <Button variant="subtle" onClick={() => navigate("/")}>
+          <Button variant="subtle" onClick={() => navigate(onward)}>
             {t("twoStep.back")}
           </Button>
         )}
