@@ -158,7 +158,13 @@ export const AUDIT_EVENT_GROUPS = {
     "retention.record_deleted",
     "retention.record_kept",
   ],
-  school: ["school.created", "school.demo_loaded", "school.country_set", "trust.created", "trust.school_added"],
+  school: [
+    "school.created",
+    "school.demo_loaded",
+    "school.country_set",
+    "trust.created",
+    "trust.school_added",
+  ],
 } as const;
 export type AuditEventGroup = keyof typeof AUDIT_EVENT_GROUPS;
 export const AUDIT_EVENT_KINDS: readonly string[] = Object.values(AUDIT_EVENT_GROUPS).flat();

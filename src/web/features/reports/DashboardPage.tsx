@@ -232,7 +232,7 @@ export function DashboardBody({
     <Stack>
       <PageTitle>{title}</PageTitle>
       <Text>
-        {t("reports.intro", {
+        {t(term === null ? "reports.introNoCsv" : "reports.intro", {
           from: termName(data.terms[0].name),
           to: termName(data.terms[data.terms.length - 1].name),
         })}
