@@ -19,3 +19,10 @@ export const personNameSql = (alias: string) =>
     sql.raw(`coalesce(${alias}.preferred_name, ${alias}.given_name)`),
     sql.raw(`${alias}.family_name`),
   );
+
+/** "Ada Okafor" → Ada / Okafor; a single name ("Ngozi") is a given name with no family name. */
+export function splitName(name: string) {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { givenName: parts[0], familyName: "" };
+  return { givenName: parts.slice(0, -1).join(" "), familyName: parts[parts.length - 1] };
+}

@@ -6,7 +6,10 @@ import { TERM_PATTERN } from "./terms.js";
  * The leaders' dashboard: one table per chart, counts only. No row names a person, so what a
  * governor reads here is what a headteacher reads (decision 025).
  */
-const Percent = z.number().nullable().describe("Share done, one decimal place; null when nobody is asked");
+export const Percent = z
+  .number()
+  .nullable()
+  .describe("Share done, one decimal place; null when nobody is asked");
 
 export const AgreementRow = z.object({
   agreement: z.string(),

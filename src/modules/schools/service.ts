@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
+import { splitName } from "../../kernel/names.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -56,13 +57,6 @@ export async function setSchoolCountry(db: Db, actor: Actor, country: Country) {
     });
   });
   return schoolSettings(db, actor.schoolId);
-}
-
-/** "Ada Okafor" → Ada / Okafor; a single name ("Ngozi") is a given name with no family name. */
-export function splitName(name: string) {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return { givenName: parts[0], familyName: "" };
-  return { givenName: parts.slice(0, -1).join(" "), familyName: parts[parts.length - 1] };
 }
 
 /**

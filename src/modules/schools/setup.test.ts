@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { splitName } from "../../kernel/names.js";
 import { ADMIN, Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
-import { splitName } from "./service.js";
 
 describe("the first admin's name", () => {
   it("takes the last word as the family name, and accepts a single name", () => {

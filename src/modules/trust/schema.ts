@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { Id } from "../../kernel/responses.js";
 import { TRUST_ROLES } from "../access/roles.js";
-import { DashboardView } from "../reports/schema.js";
+import { DashboardView, Percent } from "../reports/schema.js";
 import { COUNTRIES } from "../schools/schema.js";
-
-const Percent = z.number().nullable().describe("Share done, one decimal place; null when nobody is asked");
 
 /**
  * One school's headline figures, side by side with the trust's others: counts only, no names,

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools, trustRoles, trusts } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { splitName } from "../../kernel/names.js";
 import { conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor, TrustRole } from "../access/roles.js";
 import { mayAddSchools, mayReadSchoolOfTrust, mayReadTrust } from "../access/trust.js";
@@ -157,10 +158,8 @@ export async function addTrustSchool(db: Db, actor: Actor, input: AddTrustSchool
       entityId: school.id,
       summary: { name: school.name, trust: standing.name },
     });
-    const parts = input.admin.name.trim().split(/\s+/);
     const person = await insertPerson(tx, asTrust, {
-      givenName: parts.length > 1 ? parts.slice(0, -1).join(" ") : parts[0],
-      familyName: parts.length > 1 ? parts[parts.length - 1] : "",
+      ...splitName(input.admin.name),
       kinds: ["staff"],
       email,
       jobTitle: "Headteacher",
