@@ -1,3 +1,4 @@
+import { type Message, msg } from "./i18n/index.js";
 import type { FieldError } from "./problem.js";
 
 /**
@@ -8,11 +9,10 @@ import type { FieldError } from "./problem.js";
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const UNSTORABLE_NUL = "Remove the invisible NUL character from this text.";
-export const UNSTORABLE_SURROGATE =
-  "This text holds a broken character (half of an emoji or symbol). Please type it again.";
+export const UNSTORABLE_NUL = msg`Remove the invisible NUL character from this text.`;
+export const UNSTORABLE_SURROGATE = msg`This text holds a broken character (half of an emoji or symbol). Please type it again.`;
 
-export function unstorableText(value: string): string | null {
+export function unstorableText(value: string): Message | null {
   if (value.includes("\u0000")) return UNSTORABLE_NUL;
   if (LONE_SURROGATE.test(value)) return UNSTORABLE_SURROGATE;
   return null;

@@ -65,6 +65,9 @@ export type RequestHeaders = Record<string, string>;
 
 async function request<T>(method: Method, path: string, body?: unknown, extra?: RequestHeaders): Promise<T> {
   const headers: Record<string, string> = { ...extra, Accept: "application/json, application/problem+json" };
+  // The server writes its messages (problems, field errors) in the language this screen shows.
+  const language = typeof document === "undefined" ? "" : document.documentElement.lang;
+  if (language) headers["Accept-Language"] = language;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     // A file upload: the browser writes the multipart Content-Type, boundary included.

@@ -24,6 +24,8 @@ const LEADERS: Role[] = [...ADMINS, "slt", "dsl", "deputy_dsl", "dpo"];
 export const MATRIX = {
   public: "public",
   "me.read": "member",
+  // One's own choices about oneself (the language one is written to in): every signed-in person.
+  "me.update": "member",
   "home.read": "member",
   "auth.logout": "member",
   "auth.changePassword": "member",

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { msg } from "../../kernel/i18n/index.js";
 import { forbidden, Problem, unauthorized } from "../../kernel/problem.js";
 import { type Action, can, isAction, KIND_RULES } from "./matrix.js";
 import { mustEnrolFirst, needsProvenSecondStep } from "./mfa.js";
@@ -43,16 +44,22 @@ export function registerAccess(app: FastifyInstance, registered: RegisteredRoute
       return;
     }
     if (request.actor && mustEnrolFirst(request.actor.mfa, action))
-      throw new Problem(403, "Two-step sign-in required", "Set up two-step sign-in to continue.", undefined, {
-        type: ENROL_FIRST_TYPE,
-      });
+      throw new Problem(
+        403,
+        msg`Two-step sign-in required`,
+        msg`Set up two-step sign-in to continue.`,
+        undefined,
+        {
+          type: ENROL_FIRST_TYPE,
+        },
+      );
     // The governors' report's kind rule (governors and leaders) is applied here, before anything is
     // read. The other kind rules are "ever" rules the routes refine with the records (a line manager
     // named only in the directory may decide a request), so they stay with their routes.
     const kindRule = action === "reports.governors" ? KIND_RULES[action] : undefined;
     if (can(request.actor, action) && (!request.actor || !kindRule || kindRule(request.actor))) {
       if (needsProvenSecondStep(request.actor, action))
-        throw forbidden("Sign in with your own two-step sign-in before doing this.");
+        throw forbidden(msg`Sign in with your own two-step sign-in before doing this.`);
       return;
     }
     throw request.actor ? forbidden() : unauthorized();

@@ -1,3 +1,4 @@
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { type Action, can } from "./matrix.js";
 import type { Actor, TokenScope } from "./roles.js";
 
@@ -47,14 +48,14 @@ export function scopesAllow(scopes: readonly TokenScope[], action: Action, metho
  * Why a token may not make this request (null when it may). The actor's roles are its creator's
  * current roles, so the matrix is asked as well: a token is never more than the person who made it.
  */
-export function tokenRefusal(actor: Actor, action: Action, method: string): string | null {
+export function tokenRefusal(actor: Actor, action: Action, method: string): Message | null {
   if (actor.via !== "token" || action === "public") return null;
   const needed = scopeFor(action, method);
   if (needed === "never")
-    return "API tokens cannot manage tokens, roles, passwords or sign-in settings. Sign in to do this.";
-  if (!can(actor, action)) return "The person who made this API token is no longer allowed to do this.";
+    return msg`API tokens cannot manage tokens, roles, passwords or sign-in settings. Sign in to do this.`;
+  if (!can(actor, action)) return msg`The person who made this API token is no longer allowed to do this.`;
   if (!scopesAllow(actor.token?.scopes ?? [], action, method))
-    return `This API token's scopes (${(actor.token?.scopes ?? []).join(", ")}) do not allow this: it needs the "${needed}" scope.`;
+    return msg`This API token's scopes (${(actor.token?.scopes ?? []).join(", ")}) do not allow this: it needs the "${needed}" scope.`;
   return null;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Db, DbOrTx } from "../../db/client.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type Actor, type Kind, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -21,7 +22,7 @@ import {
 
 export async function loadAgreement(db: DbOrTx, schoolId: string, id: string) {
   const row = await findAgreement(db, schoolId, id);
-  if (!row) throw notFound("agreement");
+  if (!row) throw notFound(msg`agreement`);
   return row;
 }
 
@@ -36,7 +37,7 @@ export async function assign(
   return db.transaction(async (tx) => {
     const agreement = await loadAgreement(tx, actor.schoolId, agreementId);
     if (agreement.status !== "active")
-      throw conflict("This agreement has been replaced by a newer one; assign that instead.");
+      throw conflict(msg`This agreement has been replaced by a newer one; assign that instead.`);
     const today = todayInLondon();
     const kinds = input.kinds ?? [];
     const roles = input.roles ?? [];
@@ -44,8 +45,8 @@ export async function assign(
     const matched = await currentMembersMatching(tx, actor.schoolId, today, { kinds, roles, personIds: ids });
     const unknown = ids.filter((id) => !matched.some((m) => m.id === id));
     if (unknown.length > 0)
-      throw badRequest(`${unknown.length} of the chosen people are not current members of this school.`, [
-        { field: "personIds", message: "Unknown or left." },
+      throw badRequest(msg`${unknown.length} of the chosen people are not current members of this school.`, [
+        { field: "personIds", message: msg`Unknown or left.` },
       ]);
     const inserted = matched.length
       ? await insertAssignments(

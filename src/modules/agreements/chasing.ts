@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { agreements, assignmentReminders, assignments, people } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -210,7 +211,7 @@ export async function remindNow(
     .select({ id: agreements.id })
     .from(agreements)
     .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, agreementId)));
-  if (!agreement) throw notFound("agreement");
+  if (!agreement) throw notFound(msg`agreement`);
   const open = (await openAssignments(db, today, agreementId)).filter(
     (r) => r.assignment.schoolId === actor.schoolId,
   );

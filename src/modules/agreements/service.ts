@@ -6,6 +6,7 @@
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import type { signatures } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -130,14 +131,14 @@ async function insertAgreement(
   sameText: boolean,
 ) {
   const info = await versionInfo(tx, actor.schoolId, input.policyVersionId);
-  if (!info) throw notFound("policy version");
+  if (!info) throw notFound(msg`policy version`);
   if (info.version.status !== "published")
-    throw conflict("Only the published version of a policy can be signed. Publish it first.");
+    throw conflict(msg`Only the published version of a policy can be signed. Publish it first.`);
   const statements = input.statements ?? (info.version.statements as string[]);
   if (statements.length === 0)
     throw badRequest(
-      "This policy version has no statements to sign. Add them to the version, or list them here.",
-      [{ field: "statements", message: "No statements." }],
+      msg`This policy version has no statements to sign. Add them to the version, or list them here.`,
+      [{ field: "statements", message: msg`No statements.` }],
     );
   const base = {
     title: input.title,
@@ -223,7 +224,7 @@ async function supersede(tx: Tx, actor: Actor, old: AgreementRow, next: Agreemen
 export async function createAgreement(db: Db, actor: Actor, input: NewAgreement) {
   const row = await db.transaction(async (tx) => {
     const info = await versionInfo(tx, actor.schoolId, input.policyVersionId);
-    if (!info) throw notFound("policy version");
+    if (!info) throw notFound(msg`policy version`);
     const [previous] = await activeAgreementsOfPolicy(
       tx,
       actor.schoolId,
@@ -231,7 +232,7 @@ export async function createAgreement(db: Db, actor: Actor, input: NewAgreement)
       input.audience,
     );
     if (previous?.policyVersionId === input.policyVersionId)
-      throw conflict(`"${previous.title}" already asks ${input.audience} to sign this version.`);
+      throw conflict(msg`"${previous.title}" already asks ${input.audience} to sign this version.`);
     const row = await insertAgreement(tx, actor, input, previous ?? null, false);
     if (previous) await supersede(tx, actor, previous, row);
     return row;

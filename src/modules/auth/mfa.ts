@@ -16,6 +16,7 @@ import {
 import { Secret, TOTP } from "otpauth";
 import type { Db, Tx } from "../../db/client.js";
 import type { Config } from "../../kernel/config.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, gone, notFound, Problem, tooManyRequests } from "../../kernel/problem.js";
 import { hashSecret, newSecret, type Sealer, sealerFor } from "../../kernel/secrets.js";
 import { enrolBy, mfaRequired } from "../access/mfa.js";
@@ -64,9 +65,8 @@ export const PENDING_ATTEMPTS = 5;
 const RECOVERY_CODES = 10;
 const ISSUER = "Accord";
 
-export const WRONG_CODE =
-  "That code is not right, or it has been used already. Try the next code from your app.";
-export const PENDING_GONE = "Your sign-in has timed out. Enter your email and password again.";
+export const WRONG_CODE = msg`That code is not right, or it has been used already. Try the next code from your app.`;
+export const PENDING_GONE = msg`Your sign-in has timed out. Enter your email and password again.`;
 /** A problem type a script can tell from a wrong password: the password was right, the second step is due. */
 export const MFA_REQUIRED_TYPE = "https://accord.invalid/problems/mfa-required";
 
@@ -209,7 +209,7 @@ async function pendingFor(db: Db, pendingToken: string | undefined) {
 type Pending = Awaited<ReturnType<typeof pendingFor>>;
 
 /** A wrong second step: counted on the pending sign-in and, like a wrong password, on the account. */
-async function refuse(db: Db, pending: Pending, ip: string | null, message: string): Promise<never> {
+async function refuse(db: Db, pending: Pending, ip: string | null, message: Message): Promise<never> {
   const attempts = await countPendingAttempt(db, pending.id);
   const cred = await credentialsOf(db, pending.personId);
   if (cred)
@@ -226,9 +226,9 @@ async function refuse(db: Db, pending: Pending, ip: string | null, message: stri
     );
   if (attempts >= PENDING_ATTEMPTS) {
     await closePendingSignIn(db, pending.id);
-    throw tooManyRequests(`Too many wrong codes. ${PENDING_GONE}`);
+    throw tooManyRequests(msg`Too many wrong codes. ${PENDING_GONE}`);
   }
-  throw new Problem(401, "Unauthorized", message, [{ field: "code", message }]);
+  throw new Problem(401, msg`Unauthorized`, message, [{ field: "code", message }]);
 }
 
 async function finishPending(tx: Tx, pending: Pending, actor: Actor, method: MfaMethod, input: Client) {
@@ -289,7 +289,7 @@ export async function signInWithRecoveryCode(
     return finishPending(tx, pending, actor, "recovery_code", client);
   });
   if (token) return { token, actor, recoveryCodesLeft: await unusedRecoveryCodes(db, pending.personId) };
-  return refuse(db, pending, client.ip, "That recovery code is not right, or it has been used already.");
+  return refuse(db, pending, client.ip, msg`That recovery code is not right, or it has been used already.`);
 }
 
 const transportsOf = (t: string[]) => t as AuthenticatorTransport[];
@@ -354,7 +354,7 @@ export async function signInWithPasskey(
     db,
     pending,
     client.ip,
-    "That passkey was not accepted. Try again, or use a code from your app.",
+    msg`That passkey was not accepted. Try again, or use a code from your app.`,
   );
 }
 
@@ -385,7 +385,7 @@ export async function mySecurity(db: Db, actor: Actor) {
 export async function beginTotp(db: Db, ctx: MfaContext, actor: Actor, email: string) {
   const existing = await totpOf(db, actor.personId!);
   if (existing?.confirmedAt)
-    throw conflict("An authenticator app is already set up. Remove it first to set up another.");
+    throw conflict(msg`An authenticator app is already set up. Remove it first to set up another.`);
   const secret = new Secret({ size: 20 }).base32;
   await db.transaction(async (tx) => {
     await saveUnconfirmedTotp(tx, {
@@ -418,7 +418,7 @@ export async function confirmTotp(
   code: string,
 ) {
   const app = await totpOf(db, actor.personId!);
-  if (!app || app.confirmedAt) throw conflict("Start setting up the authenticator app again.");
+  if (!app || app.confirmedAt) throw conflict(msg`Start setting up the authenticator app again.`);
   const step = stepOf(totpFor(ctx.sealer().open(app.sealedSecret), "x"), code);
   return db.transaction(async (tx) => {
     if (step === null || !(await spendTotpStep(tx, actor.personId!, step, true)))
@@ -435,7 +435,7 @@ export async function confirmTotp(
 
 export async function removeTotp(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
-    if (!(await deleteTotp(tx, actor.personId!))) throw notFound("authenticator app");
+    if (!(await deleteTotp(tx, actor.personId!))) throw notFound(msg`authenticator app`);
     await recordEvent(tx, actor, {
       action: "mfa.totp_removed",
       entityType: "person",
@@ -447,7 +447,7 @@ export async function removeTotp(db: Db, actor: Actor) {
 /** New recovery codes: the old ones stop working. */
 export async function regenerateRecoveryCodes(db: Db, actor: Actor) {
   if ((await mfaMethodsOf(db, actor.personId!)).length === 0)
-    throw conflict("Set up an authenticator app or a passkey first.");
+    throw conflict(msg`Set up an authenticator app or a passkey first.`);
   const { codes, hashes } = newRecoveryCodes();
   await db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, actor.schoolId, actor.personId!, hashes);
@@ -493,7 +493,7 @@ export async function addPasskey(
 ) {
   return db.transaction(async (tx) => {
     const challenge = await takePasskeyChallenge(tx, actor.personId!);
-    if (!challenge) throw conflict("Start adding the passkey again.");
+    if (!challenge) throw conflict(msg`Start adding the passkey again.`);
     let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>["registrationInfo"];
     try {
       const result = await verifyRegistrationResponse({
@@ -507,7 +507,7 @@ export async function addPasskey(
     } catch {
       info = undefined;
     }
-    if (!info) throw badRequest("That passkey could not be checked. Try again.");
+    if (!info) throw badRequest(msg`That passkey could not be checked. Try again.`);
     const row = await insertPasskey(tx, {
       schoolId: actor.schoolId,
       personId: actor.personId!,
@@ -531,7 +531,7 @@ export async function addPasskey(
 export async function removePasskey(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const row = await deletePasskey(tx, actor.personId!, id);
-    if (!row) throw notFound("passkey");
+    if (!row) throw notFound(msg`passkey`);
     await recordEvent(tx, actor, {
       action: "mfa.passkey_removed",
       entityType: "person",
@@ -551,7 +551,7 @@ export async function resetMfa(db: Db, actor: Actor, personId: string, schoolNam
   // access/plugin.ts has refused this to anyone who has not proven their own second step here.
   await db.transaction(async (tx) => {
     const person = await findPerson(tx, actor.schoolId, personId);
-    if (!person) throw notFound("person");
+    if (!person) throw notFound(msg`person`);
     const removed = (await deleteTotp(tx, personId)) + (await deletePasskeysOf(tx, personId));
     await replaceRecoveryCodes(tx, actor.schoolId, personId, []);
     await endAllSessions(tx, personId);

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -53,7 +54,7 @@ function toOutcome(outcome: string): (typeof OUTCOMES)[number] {
 export async function endMySession(db: Db, actor: Actor, sessionId: string) {
   await db.transaction(async (tx) => {
     const ended = await endOwnSession(tx, actor.schoolId, actor.personId!, sessionId);
-    if (!ended) throw notFound("session");
+    if (!ended) throw notFound(msg`session`);
     await recordEvent(tx, actor, {
       action: "auth.session_ended",
       entityType: "person",

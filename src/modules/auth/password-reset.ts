@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { recordEvent } from "../audit/service.js";
@@ -63,11 +64,11 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ip: string 
 
 async function openReset(db: Parameters<typeof passwordResetByTokenHash>[0], token: string, lock = false) {
   const row = await passwordResetByTokenHash(db, hashSecret(token), lock);
-  if (!row) throw notFound("password reset link");
+  if (!row) throw notFound(msg`password reset link`);
   if (row.reset.closedAt)
-    throw gone("This link has been used or replaced by a newer one. Ask for a new link if you need one.");
+    throw gone(msg`This link has been used or replaced by a newer one. Ask for a new link if you need one.`);
   if (row.reset.expiresAt.getTime() <= Date.now())
-    throw gone("This link has expired. Ask for a new link from the sign-in page.");
+    throw gone(msg`This link has expired. Ask for a new link from the sign-in page.`);
   return row;
 }
 
@@ -109,7 +110,7 @@ export async function resetPassword(
       outcome: "password_reset",
     });
     const actor = await actorFor(tx, person.id, ip, "session");
-    if (!actor) throw gone("This person has left the school, so the link no longer works.");
+    if (!actor) throw gone(msg`This person has left the school, so the link no longer works.`);
     // A reset is a password change: the person's API tokens go with the old password (decision 029).
     const tokensRevoked = await revokeTokensOf(tx, actor, person.id, "password_changed");
     await recordEvent(tx, actor, {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { say } from "../../kernel/i18n/index.js";
 import { Browser, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
 import { HAS_OWN_NAME, HAS_SCHOOL_NAME, passwordProblem, TOO_COMMON } from "./passwords.js";
 
@@ -43,7 +44,7 @@ describe("the passwords Accord refuses, and why", () => {
 
   it("never repeats the password in its answer", () => {
     for (const p of ["Password123!", "Oakfield2026!!", "AdaOkafor2026!"])
-      expect(passwordProblem(p, school)).not.toContain(p);
+      expect(say("en-GB", passwordProblem(p, school) ?? "")).not.toContain(p);
   });
 });
 
@@ -77,7 +78,7 @@ describe("setting a password, wherever it is set", () => {
         },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([{ field: "password", message: HAS_SCHOOL_NAME }]);
+      expect(res.json().errors).toEqual([{ field: "password", message: say("en-GB", HAS_SCHOOL_NAME) }]);
       expect(res.body).not.toContain("Nantbrook2026!");
     } finally {
       await fresh.close();
@@ -89,9 +90,9 @@ describe("setting a password, wherever it is set", () => {
     const visitor = new Browser(t.app);
     const res = await visitor.post(`/api/v1/invitations/${token}/accept`, { password: "Gethin2026!!!" });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: "password", message: HAS_OWN_NAME }]);
+    expect(res.json().errors).toEqual([{ field: "password", message: say("en-GB", HAS_OWN_NAME) }]);
     const common = await visitor.post(`/api/v1/invitations/${token}/accept`, { password: "P@ssw0rd2026" });
-    expect(common.json().errors).toEqual([{ field: "password", message: TOO_COMMON }]);
+    expect(common.json().errors).toEqual([{ field: "password", message: say("en-GB", TOO_COMMON) }]);
     expect(
       (await visitor.post(`/api/v1/invitations/${token}/accept`, { password: "velvet-harbour-puzzle-7" }))
         .statusCode,
@@ -109,7 +110,7 @@ describe("setting a password, wherever it is set", () => {
       newPassword: "Oakfield Primary 2026",
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: "newPassword", message: HAS_SCHOOL_NAME }]);
+    expect(res.json().errors).toEqual([{ field: "newPassword", message: say("en-GB", HAS_SCHOOL_NAME) }]);
   });
 
   it("locks the account after five wrong current passwords when changing it (429), even with the right one", async () => {

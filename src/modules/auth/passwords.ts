@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 
 // NCSC / NIST SP 800-63B: a long minimum, a deny-list of known passwords, no composition rules.
 export const MIN_PASSWORD_LENGTH = 12;
@@ -16,12 +17,9 @@ export type PasswordContext = {
   email?: string | null;
 };
 
-export const TOO_COMMON =
-  "That password is too common or too easy to guess: it is a well-known password, perhaps with capitals, numbers, a year or symbols added. Choose another; a short phrase of ordinary words works well.";
-export const HAS_SCHOOL_NAME =
-  "That password is built on the school's name, which is one of the first things tried. Choose another.";
-export const HAS_OWN_NAME =
-  "That password is built on your name or email address, which are among the first things tried. Choose another.";
+export const TOO_COMMON = msg`That password is too common or too easy to guess: it is a well-known password, perhaps with capitals, numbers, a year or symbols added. Choose another; a short phrase of ordinary words works well.`;
+export const HAS_SCHOOL_NAME = msg`That password is built on the school's name, which is one of the first things tried. Choose another.`;
+export const HAS_OWN_NAME = msg`That password is built on your name or email address, which are among the first things tried. Choose another.`;
 
 // Letters swapped for look-alike digits and symbols ("P@ssw0rd"): read back as the letters they stand for.
 const LOOK_ALIKES: Record<string, string> = {
@@ -90,10 +88,10 @@ function builtOn(password: string, words: string[]) {
 const words = (s: string | null | undefined) => (s ?? "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Why a proposed password is refused, or null when it is acceptable. The password itself is never repeated. */
-export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
+export function passwordProblem(password: string, context: PasswordContext = {}): Message | null {
   if ([...password].length < MIN_PASSWORD_LENGTH)
-    return `Use at least ${MIN_PASSWORD_LENGTH} characters. A short phrase of ordinary words works well.`;
-  if (password.length > 1000) return "That password is too long.";
+    return msg`Use at least ${MIN_PASSWORD_LENGTH} characters. A short phrase of ordinary words works well.`;
+  if (password.length > 1000) return msg`That password is too long.`;
   if (/^(.)\1+$/.test(password) || cores(password).some((c) => common.has(c))) return TOO_COMMON;
 
   const school = words(context.schoolName);

@@ -7,8 +7,8 @@ import { NoContent, problems } from "../../kernel/responses.js";
 import { permissionsOf } from "../access/matrix.js";
 import type { Actor } from "../access/roles.js";
 import { filteringStandingOf } from "../filtering/service.js";
-import { IdParams } from "../people/schema.js";
-import { getPerson } from "../people/service.js";
+import { IdParams, LanguageInput } from "../people/schema.js";
+import { getPerson, setPersonLanguage } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
 import { trustStandingOf } from "../trust/service.js";
 import { mfaSummary } from "./mfa.js";
@@ -70,6 +70,7 @@ export async function presentMe(db: Db, actor: Actor) {
     }),
     mfa: await mfaSummary(db, actor.personId!, actor.roles),
     trust,
+    language: person.language,
   };
 }
 
@@ -210,6 +211,20 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     "/api/v1/me",
     { config: { action: "me.read" }, schema: { response: { 200: MeView } } },
     async (request) => presentMe(db, actorOf(request)),
+  );
+
+  // The language switch, signed in: what they are emailed and sent as documents follows it.
+  api.put(
+    "/api/v1/me/language",
+    {
+      config: { action: "me.update" },
+      schema: { body: LanguageInput, response: { 200: MeView, ...problems(400) } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await setPersonLanguage(db, actor, actor.personId!, request.body.language);
+      return presentMe(db, actor);
+    },
   );
 
   // Invite everyone without an account, or those the directory's filters pick, at once.

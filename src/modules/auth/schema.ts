@@ -49,6 +49,8 @@ export const MeView = z.object({
   mfa: z.object({ required: z.boolean(), enrolled: z.boolean(), enrolBy: IsoMoment.nullable() }),
   /** The school's trust and this person's roles in it (none: an empty list); null outside a trust. */
   trust: TrustStandingView.nullable(),
+  /** The language they chose for emails and documents; null: the school's (decision 038). */
+  language: z.enum(["en-GB", "cy"]).nullable(),
 });
 export type MeView = z.infer<typeof MeView>;
 

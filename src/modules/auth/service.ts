@@ -1,5 +1,6 @@
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { groupCommit } from "../../db/group-commit.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, gone, notFound, tooManyRequests, unauthorized } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
@@ -51,7 +52,7 @@ import {
   touchSessions,
 } from "./queries.js";
 
-export const WRONG_CREDENTIALS = "Email or password is incorrect.";
+export const WRONG_CREDENTIALS = msg`Email or password is incorrect.`;
 /** Per account: this many failures in the window locks sign-in for the rest of the window. */
 export const ACCOUNT_FAILURE_LIMIT = 5;
 const FAILURE_WINDOW_MINUTES = 15;
@@ -110,7 +111,7 @@ export async function login(
         failures: ACCOUNT_FAILURE_LIMIT,
       });
     throw tooManyRequests(
-      `Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or choose a new password with “Forgot your password?”.`,
+      msg`Too many unsuccessful attempts for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or choose a new password with “Forgot your password?”.`,
     );
   }
   const ok = cred
@@ -224,7 +225,7 @@ async function setPassword(tx: Tx, schoolId: string, personId: string, email: st
   const clash = await accountWithEmail(tx, email, personId);
   if (clash)
     throw conflict(
-      "This email address already has an Accord account (perhaps at another school). Ask your school admin to record a different address.",
+      msg`This email address already has an Accord account (perhaps at another school). Ask your school admin to record a different address.`,
     );
   const passwordHash = await hashPassword(password);
   await saveCredentials(tx, { personId, schoolId, email, passwordHash });
@@ -283,7 +284,7 @@ export async function changePassword(
   publicUrl = "",
 ) {
   const cred = await credentialsOf(db, actor.personId!);
-  if (!cred) throw badRequest("You have no password to change.");
+  if (!cred) throw badRequest(msg`You have no password to change.`);
   const email = cred.email.trim().toLowerCase();
   // Reserved like a sign-in (decision 033): checks sent at once cannot slip under the limit.
   const attempt = await reserveSignInAttempt(
@@ -294,11 +295,11 @@ export async function changePassword(
   );
   if (attempt.locked)
     throw tooManyRequests(
-      `Too many wrong passwords for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
+      msg`Too many wrong passwords for this account. Wait ${FAILURE_WINDOW_MINUTES} minutes, or ask your school admin to reset your access.`,
     );
   if (!(await verifyPassword(cred.passwordHash, current))) {
     await settleSignInAttempt(db, attempt.id, "wrong_password");
-    const message = "Your current password is not right.";
+    const message = msg`Your current password is not right.`;
     throw badRequest(message, [{ field: "currentPassword", message }]);
   }
   await settleSignInAttempt(db, attempt.id, "password_changed");
@@ -327,12 +328,12 @@ export async function createInvitation(
   schoolName: string,
 ) {
   const person = await findPerson(tx, actor.schoolId, personId);
-  if (!person) throw notFound("person");
-  if (!person.email) throw badRequest("Add an email address for this person before inviting them.");
+  if (!person) throw notFound(msg`person`);
+  if (!person.email) throw badRequest(msg`Add an email address for this person before inviting them.`);
   if (!canHoldAccount(person))
-    throw badRequest("Only staff, governors, volunteers and student teachers sign in with a password.");
+    throw badRequest(msg`Only staff, governors, volunteers and student teachers sign in with a password.`);
   if (person.leaveDate && person.leaveDate <= new Date().toISOString().slice(0, 10))
-    throw badRequest("This person has left, so they cannot be invited.");
+    throw badRequest(msg`This person has left, so they cannot be invited.`);
   const now = new Date();
   await closeOpenInvitations(tx, personId, now);
   await endAllSessions(tx, personId);
@@ -403,10 +404,10 @@ export async function inviteMany(
 
 async function openInvitation(db: DbOrTx, token: string) {
   const row = await invitationByTokenHash(db, hashSecret(token));
-  if (!row) throw notFound("invitation");
-  if (row.inv.usedAt) throw gone("This link has already been used. Ask your school admin for a new one.");
+  if (!row) throw notFound(msg`invitation`);
+  if (row.inv.usedAt) throw gone(msg`This link has already been used. Ask your school admin for a new one.`);
   if (row.inv.expiresAt.getTime() <= Date.now())
-    throw gone("This link has expired. Ask your school admin for a new one.");
+    throw gone(msg`This link has expired. Ask your school admin for a new one.`);
   return row;
 }
 
@@ -427,7 +428,7 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
     await markInvitationUsed(tx, inv.id);
     await setPassword(tx, person.schoolId, person.id, person.email!, password);
     const actor = await actorFor(tx, person.id, ip, "session");
-    if (!actor) throw gone("This person has left the school, so the link no longer works.");
+    if (!actor) throw gone(msg`This person has left the school, so the link no longer works.`);
     await recordEvent(tx, actor, {
       action: "auth.invitation_accepted",
       entityType: "person",
@@ -450,9 +451,9 @@ function tokenExpiry(requested: string | undefined, now: Date) {
   const at = new Date(requested);
   const problem =
     at.getTime() <= now.getTime()
-      ? "Choose an expiry in the future."
+      ? msg`Choose an expiry in the future.`
       : at.getTime() > now.getTime() + TOKEN_MAX_DAYS * DAY
-        ? "A token can last a year at most: choose an earlier expiry."
+        ? msg`A token can last a year at most: choose an earlier expiry.`
         : null;
   if (problem) throw badRequest(problem, [{ field: "expiresAt", message: problem }]);
   return at;
@@ -519,7 +520,7 @@ export async function listApiTokens(db: Db, actor: Actor) {
 export async function revokeApiToken(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const row = await markApiTokenRevoked(tx, actor.schoolId, id, "revoked");
-    if (!row) throw notFound("API token");
+    if (!row) throw notFound(msg`API token`);
     await recordEvent(tx, actor, {
       action: "api_token.revoked",
       entityType: "api_token",
@@ -561,7 +562,7 @@ export async function resumeApiToken(db: Db, token: string, ip: string | null): 
   if (!row) return null;
   if (row.expiresAt.getTime() <= Date.now())
     throw unauthorized(
-      `This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}. Ask a school admin to make a new one.`,
+      msg`This API token expired on ${row.expiresAt.toISOString().slice(0, 10)}. Ask a school admin to make a new one.`,
     );
   const actor = await actorFor(db, row.createdBy, ip, "token");
   if (!actor) return null;

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { consentAnswers } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { bindRecord, recordEvent } from "../audit/service.js";
@@ -133,7 +134,7 @@ async function tellAdminsOfDisagreement(
 /** The pupil, on the roll of the actor's school, or 404. */
 export async function pupilOnRoll(db: Db | Tx, schoolId: string, pupilId: string) {
   const [pupil] = await pupilsWhere(db, schoolId, sql`p.id = ${pupilId}`);
-  if (!pupil) throw notFound("pupil");
+  if (!pupil) throw notFound(msg`pupil`);
   return pupil;
 }
 
@@ -150,26 +151,26 @@ export async function recordStaffAnswers(
   const answers = input.answers.map((a, i) => {
     const purpose = purposes.find((p) => p.key === a.purposeKey);
     if (!purpose)
-      throw badRequest(`No such consent purpose: ${a.purposeKey}.`, [
-        { field: `answers.${i}.purposeKey`, message: `No such consent purpose: ${a.purposeKey}.` },
+      throw badRequest(msg`No such consent purpose: ${a.purposeKey}.`, [
+        { field: `answers.${i}.purposeKey`, message: msg`No such consent purpose: ${a.purposeKey}.` },
       ]);
     return { purpose, answer: a.answer };
   });
   if (new Set(answers.map((a) => a.purpose.id)).size !== answers.length)
-    throw badRequest("Each purpose may be answered once in one record.", [
-      { field: "answers", message: "Each purpose may be answered once in one record." },
+    throw badRequest(msg`Each purpose may be answered once in one record.`, [
+      { field: "answers", message: msg`Each purpose may be answered once in one record.` },
     ]);
 
   let method: Method = input.method;
   if (input.byPupil) {
-    if (input.carerId) throw badRequest("A pupil answers for themself: leave the carer out.");
+    if (input.carerId) throw badRequest(msg`A pupil answers for themself: leave the carer out.`);
     const { selfAnswerAge } = await settingsOf(db, actor.schoolId);
     const age = ageOn(pupil.date_of_birth, todayInLondon());
     if (selfAnswerAge === null)
-      throw badRequest("Pupils do not answer for themselves at this school (see the consent settings).");
+      throw badRequest(msg`Pupils do not answer for themselves at this school (see the consent settings).`);
     if (age === null || age < selfAnswerAge)
       throw badRequest(
-        `${pupil.name} is ${age === null ? "of unknown age" : `${age}`}; pupils answer for themselves from ${selfAnswerAge}.`,
+        msg`${pupil.name} is ${age === null ? "of unknown age" : `${age}`}; pupils answer for themselves from ${selfAnswerAge}.`,
       );
     method = "pupil";
   }
@@ -178,8 +179,11 @@ export async function recordStaffAnswers(
     const carer = carers.find((c) => c.id === input.carerId);
     // Only someone with parental responsibility gives or refuses consent for a child.
     if (!carer?.parental_responsibility)
-      throw badRequest(`Choose one of ${pupil.name}'s carers with parental responsibility.`, [
-        { field: "carerId", message: `Choose one of ${pupil.name}'s carers with parental responsibility.` },
+      throw badRequest(msg`Choose one of ${pupil.name}'s carers with parental responsibility.`, [
+        {
+          field: "carerId",
+          message: msg`Choose one of ${pupil.name}'s carers with parental responsibility.`,
+        },
       ]);
   }
   const rows = await db.transaction((tx: Tx) =>

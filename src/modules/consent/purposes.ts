@@ -6,6 +6,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { consentPurposes } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -134,14 +135,14 @@ export async function purposesOf(
 export async function purposeByKey(db: DbOrTx, schoolId: string, key: string) {
   const all = await purposesOf(db, schoolId, true);
   const found = all.find((p) => p.key === key);
-  if (!found) throw notFound("consent purpose");
+  if (!found) throw notFound(msg`consent purpose`);
   return found;
 }
 
 export async function createPurpose(db: Db, actor: Actor, input: PurposeInput) {
   const existing = await purposesOf(db, actor.schoolId, true);
   if (existing.some((p) => p.key === input.key))
-    throw conflict(`There is already a purpose with the key "${input.key}".`);
+    throw conflict(msg`There is already a purpose with the key "${input.key}".`);
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
       .insert(consentPurposes)
@@ -170,10 +171,10 @@ export async function updatePurpose(db: Db, actor: Actor, key: string, patch: Pu
   const basis = patch.basis ?? before.basis;
   const justification = patch.justification === undefined ? before.justification : patch.justification;
   if (basis === "public_task" && !justification?.trim())
-    throw badRequest("Say in one sentence why this is part of the school's public task.", [
+    throw badRequest(msg`Say in one sentence why this is part of the school's public task.`, [
       {
         field: "justification",
-        message: "Say in one sentence why this is part of the school's public task.",
+        message: msg`Say in one sentence why this is part of the school's public task.`,
       },
     ]);
   return db.transaction(async (tx: Tx) => {
@@ -213,8 +214,8 @@ export async function purposesByKeys(db: DbOrTx, schoolId: string, keys: string[
   if (!keys) return all;
   const unknown = keys.filter((k) => !all.some((p) => p.key === k));
   if (unknown.length > 0)
-    throw badRequest(`No such consent purpose: ${unknown.join(", ")}.`, [
-      { field: "purposeKeys", message: `No such consent purpose: ${unknown.join(", ")}.` },
+    throw badRequest(msg`No such consent purpose: ${unknown.join(", ")}.`, [
+      { field: "purposeKeys", message: msg`No such consent purpose: ${unknown.join(", ")}.` },
     ]);
   return all.filter((p) => keys.includes(p.key));
 }

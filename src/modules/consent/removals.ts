@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { consentRemovals } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canConfirmRemoval } from "../access/consent.js";
 import { isSchoolAdmin } from "../access/predicates.js";
@@ -101,10 +102,10 @@ export async function confirmRemoval(db: Db, actor: Actor, id: string) {
     .select()
     .from(consentRemovals)
     .where(and(eq(consentRemovals.schoolId, actor.schoolId), eq(consentRemovals.id, id)));
-  if (!removal) throw notFound("removal");
+  if (!removal) throw notFound(msg`removal`);
   if (!canConfirmRemoval(actor, removal))
-    throw forbidden("Only the person asked to take the images down, or an administrator, confirms it.");
-  if (removal.confirmedAt) throw conflict("That removal was already confirmed.");
+    throw forbidden(msg`Only the person asked to take the images down, or an administrator, confirms it.`);
+  if (removal.confirmedAt) throw conflict(msg`That removal was already confirmed.`);
   await db.transaction(async (tx: Tx) => {
     await tx.update(consentRemovals).set({ confirmedAt: new Date() }).where(eq(consentRemovals.id, id));
     await recordEvent(tx, actor, {

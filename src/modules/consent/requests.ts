@@ -9,6 +9,7 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { consentLinks, schools } from "../../db/schema.js";
 import { addDays, linkExpiry, londonDateTime, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -98,15 +99,15 @@ export async function requestConsent(
   dryRun: boolean,
 ) {
   if (input.dueDate < todayInLondon())
-    throw badRequest("The due date has passed.", [
-      { field: "dueDate", message: "Choose a date from today on." },
+    throw badRequest(msg`The due date has passed.`, [
+      { field: "dueDate", message: msg`Choose a date from today on.` },
     ]);
   const purposes = await purposesByKeys(db, actor.schoolId, input.purposeKeys);
-  if (purposes.length === 0) throw conflict("The school has no consent purposes to ask about.");
+  if (purposes.length === 0) throw conflict(msg`The school has no consent purposes to ask about.`);
   const plan = await planRequest(db, actor.schoolId, input);
   if (plan.pupils.length === 0)
-    throw badRequest("No pupils on the roll match that choice.", [
-      { field: "classes", message: "No pupils on the roll match that choice." },
+    throw badRequest(msg`No pupils on the roll match that choice.`, [
+      { field: "classes", message: msg`No pupils on the roll match that choice.` },
     ]);
   const result = { sent: plan.carers.length, pupils: plan.pupils.length, unreachable: plan.unreachable };
   if (dryRun) return result;
@@ -138,9 +139,9 @@ async function linkByToken(db: DbOrTx, token: string) {
     .select()
     .from(consentLinks)
     .where(eq(consentLinks.tokenHash, hashSecret(token)));
-  if (!link) throw notFound("link");
+  if (!link) throw notFound(msg`link`);
   if (link.expiresAt < new Date() && !link.answeredAt)
-    throw gone("This link has expired. Please ask the school office for a new one.");
+    throw gone(msg`This link has expired. Please ask the school office for a new one.`);
   return link;
 }
 
@@ -202,12 +203,12 @@ export async function answerByLink(
       .from(consentLinks)
       .where(eq(consentLinks.tokenHash, hashSecret(token)))
       .for("update");
-    if (!link) throw notFound("link");
+    if (!link) throw notFound(msg`link`);
     if (!link.answeredAt && link.expiresAt < new Date())
-      throw gone("This link has expired. Please ask the school office for a new one.");
+      throw gone(msg`This link has expired. Please ask the school office for a new one.`);
     if (link.answeredAt && input.answers.some((a) => a.answer === "yes"))
       throw conflict(
-        "This link has been used to answer already; it can now only withdraw a yes. To say yes again, please ask the school office.",
+        msg`This link has been used to answer already; it can now only withdraw a yes. To say yes again, please ask the school office.`,
       );
     const purposes = (await purposesOf(tx, link.schoolId)).filter((p) => link.purposeKeys.includes(p.key));
     const pupils = await pupilsWhere(tx, link.schoolId, sql`p.id = ANY(${sql.param(link.pupilIds)}::uuid[])`);
@@ -235,14 +236,14 @@ export async function answerByLink(
       // Parental responsibility is checked again now: it may have changed since the link went.
       if (!carers.some((c) => c.pupil_id === pupil.id && c.id === link.carerId && c.parental_responsibility))
         throw conflict(
-          `The school's records no longer show you can answer for ${pupil.name}. Please contact the office.`,
+          msg`The school's records no longer show you can answer for ${pupil.name}. Please contact the office.`,
         );
       const answers = mine.map((a) => {
         const purpose = purposes.find((p) => p.key === a.purposeKey);
-        if (!purpose) throw badRequest(`This form does not ask about "${a.purposeKey}".`);
+        if (!purpose) throw badRequest(msg`This form does not ask about "${a.purposeKey}".`);
         if (sha256(wordingOf(purpose)) !== a.wordingSha256)
           throw conflict(
-            "The school changed the wording since you opened the page. Please reload it and answer again.",
+            msg`The school changed the wording since you opened the page. Please reload it and answer again.`,
           );
         return { purpose, answer: a.answer };
       });
@@ -255,7 +256,7 @@ export async function answerByLink(
       recorded += rows.length;
     }
     const strays = input.answers.filter((a) => !pupils.some((p) => p.id === a.pupilId));
-    if (strays.length > 0) throw badRequest("Some answers are for a child this link does not cover.");
+    if (strays.length > 0) throw badRequest(msg`Some answers are for a child this link does not cover.`);
     if (!link.answeredAt)
       await tx.update(consentLinks).set({ answeredAt: new Date() }).where(eq(consentLinks.id, link.id));
     // The reference a carer quotes to the office: the link's own id, shortened.

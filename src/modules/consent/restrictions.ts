@@ -5,6 +5,7 @@
  */
 import type { Db, Tx } from "../../db/client.js";
 import { consentRestrictions } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { conflict, forbidden } from "../../kernel/problem.js";
 import { canRestrictImages } from "../access/consent.js";
 import type { Actor } from "../access/roles.js";
@@ -24,9 +25,9 @@ export async function restrictImages(
 ) {
   const pupil = await pupilOnRoll(db, actor.schoolId, pupilId);
   if (!canRestrictImages(actor, { schoolId: actor.schoolId }))
-    throw forbidden("Only the designated safeguarding lead and deputies restrict a child's images.");
+    throw forbidden(msg`Only the designated safeguarding lead and deputies restrict a child's images.`);
   const current = await restrictionsFor(db, actor.schoolId, [pupil.id]);
-  if (current.has(pupil.id)) throw conflict(`${pupil.name}'s images are already restricted.`);
+  if (current.has(pupil.id)) throw conflict(msg`${pupil.name}'s images are already restricted.`);
   const purposes = await purposesOf(db, actor.schoolId);
   await db.transaction(async (tx: Tx) => {
     const before = (await statusesFor(tx, actor.schoolId, [pupil.id], purposes)).get(pupil.id);
@@ -54,9 +55,9 @@ export async function restrictImages(
 export async function liftRestriction(db: Db, actor: Actor, pupilId: string) {
   const pupil = await pupilOnRoll(db, actor.schoolId, pupilId);
   if (!canRestrictImages(actor, { schoolId: actor.schoolId }))
-    throw forbidden("Only the designated safeguarding lead and deputies lift a restriction.");
+    throw forbidden(msg`Only the designated safeguarding lead and deputies lift a restriction.`);
   const current = await restrictionsFor(db, actor.schoolId, [pupil.id]);
-  if (!current.has(pupil.id)) throw conflict(`${pupil.name}'s images are not restricted.`);
+  if (!current.has(pupil.id)) throw conflict(msg`${pupil.name}'s images are not restricted.`);
   await db.transaction(async (tx: Tx) => {
     await tx
       .insert(consentRestrictions)

@@ -6,6 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { consentSettings } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -54,8 +55,8 @@ export async function saveSettings(
             AND p.kinds && ARRAY['staff','supply','volunteer']::text[]`,
     );
     if (found.length !== ids.length)
-      throw badRequest("Choose image managers from the school's staff.", [
-        { field: "imageManagerIds", message: "Choose image managers from the school's staff." },
+      throw badRequest(msg`Choose image managers from the school's staff.`, [
+        { field: "imageManagerIds", message: msg`Choose image managers from the school's staff.` },
       ]);
   }
   await db.transaction(async (tx: Tx) => {

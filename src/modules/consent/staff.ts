@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, forbidden } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordAnswers } from "./answers.js";
@@ -37,8 +38,8 @@ export async function answerMyPhotoConsent(
   const chosen = answers.map((a, i) => {
     const purpose = purposes.find((p) => p.key === a.purposeKey);
     if (!purpose)
-      throw badRequest(`No such staff photo question: ${a.purposeKey}.`, [
-        { field: `answers.${i}.purposeKey`, message: `No such staff photo question: ${a.purposeKey}.` },
+      throw badRequest(msg`No such staff photo question: ${a.purposeKey}.`, [
+        { field: `answers.${i}.purposeKey`, message: msg`No such staff photo question: ${a.purposeKey}.` },
       ]);
     return { purpose, answer: a.answer };
   });

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { consentChecks } from "../../db/schema.js";
 import { csvLines } from "../../kernel/csv.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, forbidden } from "../../kernel/problem.js";
 import { canReadConsent, canReadRestrictionReason, canRestrictImages } from "../access/consent.js";
 import type { Actor } from "../access/roles.js";
@@ -25,7 +26,7 @@ import { statusesFor, statusView } from "./statuses.js";
 
 function mayRead(actor: Actor) {
   if (!canReadConsent(actor, { schoolId: actor.schoolId }))
-    throw forbidden("Photo consent is for the school's staff.");
+    throw forbidden(msg`Photo consent is for the school's staff.`);
 }
 
 export async function pupilConsent(db: DbOrTx, actor: Actor, pupilId: string): Promise<PupilConsentView> {
@@ -77,8 +78,8 @@ export async function checkPhoto(
   const ids = [...new Set(pupilIds)];
   const pupils = await pupilsWhere(db, actor.schoolId, sql`p.id = ANY(${sql.param(ids)}::uuid[])`);
   if (pupils.length !== ids.length)
-    throw badRequest("Some of the pupils picked are not on the school's roll.", [
-      { field: "pupilIds", message: "Some of the pupils picked are not on the school's roll." },
+    throw badRequest(msg`Some of the pupils picked are not on the school's roll.`, [
+      { field: "pupilIds", message: msg`Some of the pupils picked are not on the school's roll.` },
     ]);
   const statuses = await statusesFor(db, actor.schoolId, ids, [purpose]);
   const results = pupils.map((p) => {

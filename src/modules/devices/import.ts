@@ -7,6 +7,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { devices } from "../../db/schema.js";
+import { type Language, type Message, msg, say } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -51,7 +52,13 @@ function readType(text: string): DeviceType | null {
 }
 const yes = (v: string | undefined) => (v === undefined ? undefined : /^(y|yes|true|1|✓)$/i.test(v.trim()));
 
-export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: boolean) {
+export async function importDevices(
+  db: Db,
+  actor: Actor,
+  csv: string,
+  dryRun: boolean,
+  language: Language = "en-GB",
+) {
   let records: Record<string, string>[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ""), {
@@ -61,7 +68,7 @@ export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: b
       relax_column_count: true,
     });
   } catch {
-    throw badRequest("That file could not be read as CSV.");
+    throw badRequest(msg`That file could not be read as CSV.`);
   }
   const columns = records.length ? Object.keys(records[0]) : [];
   const mapping: Partial<Record<Field, string>> = {};
@@ -70,11 +77,11 @@ export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: b
     if (found) mapping[f] = found;
   }
   if (!mapping.assetTag)
-    throw badRequest(`The file needs an asset tag column (it has ${columns.join(", ") || "no columns"}).`);
+    throw badRequest(msg`The file needs an asset tag column (it has ${columns.join(", ") || "no columns"}).`);
   const existing = new Map(
     (await db.select().from(devices).where(eq(devices.schoolId, actor.schoolId))).map((d) => [d.assetTag, d]),
   );
-  const errors: { row: number; message: string }[] = [];
+  const errors: { row: number; message: Message }[] = [];
   const create: { row: number; values: typeof devices.$inferInsert }[] = [];
   const update: {
     row: number;
@@ -89,15 +96,15 @@ export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: b
     const get = (f: Field) => (mapping[f] ? r[mapping[f] as string] : undefined);
     const tag = (get("assetTag") ?? "").trim();
     if (!tag) {
-      errors.push({ row, message: "No asset tag." });
+      errors.push({ row, message: msg`No asset tag.` });
       continue;
     }
     if (tag.length > 40) {
-      errors.push({ row, message: "The asset tag is longer than 40 characters." });
+      errors.push({ row, message: msg`The asset tag is longer than 40 characters.` });
       continue;
     }
     if (seen.has(tag)) {
-      errors.push({ row, message: `Asset tag ${tag} appears twice in the file.` });
+      errors.push({ row, message: msg`Asset tag ${tag} appears twice in the file.` });
       continue;
     }
     seen.add(tag);
@@ -114,7 +121,7 @@ export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: b
     const before = existing.get(tag);
     if (!before) {
       if (!type) {
-        errors.push({ row, message: `${tag}: say what kind of device it is (laptop, tablet, phone…).` });
+        errors.push({ row, message: msg`${tag}: say what kind of device it is (laptop, tablet, phone…).` });
         continue;
       }
       create.push({
@@ -147,7 +154,7 @@ export async function importDevices(db: Db, actor: Actor, csv: string, dryRun: b
     created: create.length,
     updated: update.length,
     unchanged,
-    errors,
+    errors: errors.map((e) => ({ row: e.row, message: say(language, e.message) })),
     columns,
     mapping: mapping as Record<string, string>,
     preview: {

@@ -14,6 +14,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { leaverChecks, leaverSystems } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canWorkLeaverChecklist } from "../access/devices.js";
@@ -53,8 +54,8 @@ export async function addLeaverSystem(db: Db, actor: Actor, input: LeaverSystemI
   const current = await leaverSystemsOf(db, actor.schoolId, true);
   const name = input.name.trim();
   if (current.some((s) => s.retiredAt === null && s.name.toLowerCase() === name.toLowerCase()))
-    throw badRequest("That system is already on the list.", [
-      { field: "name", message: "That system is already on the list." },
+    throw badRequest(msg`That system is already on the list.`, [
+      { field: "name", message: msg`That system is already on the list.` },
     ]);
   await db.transaction(async (tx: Tx) => {
     const [row] = await tx
@@ -91,7 +92,7 @@ export async function retireLeaverSystem(db: Db, actor: Actor, key: string) {
         ),
       )
       .returning();
-    if (!row) throw notFound("system");
+    if (!row) throw notFound(msg`system`);
     await recordEvent(tx, actor, {
       action: "school.leaver_system_retired",
       entityType: "school",
@@ -109,7 +110,7 @@ async function leaver(db: DbOrTx, actor: Pick<Actor, "schoolId" | "roles">, pers
     sql`SELECT id, ${personNameSql("people")} AS name, leave_date::text AS leave_date
         FROM people WHERE school_id = ${actor.schoolId} AND id = ${personId}`,
   );
-  if (!p) throw notFound("person");
+  if (!p) throw notFound(msg`person`);
   return p;
 }
 
@@ -219,11 +220,11 @@ export async function leaverChecklist(
 export async function setLeaverItem(db: Db, actor: Actor, personId: string, key: string, done: boolean) {
   const person = await leaver(db, actor, personId);
   if (!person.leave_date)
-    throw conflict(`${person.name} has no leave date: there is no leaver's checklist yet.`);
+    throw conflict(msg`${person.name} has no leave date: there is no leaver's checklist yet.`);
   const item = (await leaverChecklist(db, actor, personId)).items.find((i) => i.key === key);
   if (!item?.tickable)
     throw badRequest(
-      "Devices are ticked off by checking them in, and admin rights by changing the account's administrators; choose a logon or a permission to tick.",
+      msg`Devices are ticked off by checking them in, and admin rights by changing the account's administrators; choose a logon or a permission to tick.`,
     );
   const what = item.kind === "logon_disabled" ? item.systemName : item.requestType;
   await db.transaction(async (tx: Tx) => {
@@ -233,7 +234,7 @@ export async function setLeaverItem(db: Db, actor: Actor, personId: string, key:
         .values({ schoolId: actor.schoolId, personId, itemKey: key, doneBy: actor.personId })
         .onConflictDoNothing()
         .returning({ id: leaverChecks.id });
-      if (made.length === 0) throw conflict("That item is already done.");
+      if (made.length === 0) throw conflict(msg`That item is already done.`);
     } else {
       const gone = await tx
         .delete(leaverChecks)
@@ -245,7 +246,7 @@ export async function setLeaverItem(db: Db, actor: Actor, personId: string, key:
           ),
         )
         .returning({ id: leaverChecks.id });
-      if (gone.length === 0) throw conflict("That item is not ticked.");
+      if (gone.length === 0) throw conflict(msg`That item is not ticked.`);
     }
     await recordEvent(tx, actor, {
       action: done ? "person.leaver_item_done" : "person.leaver_item_undone",

@@ -8,6 +8,7 @@ import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { deviceAllocations, devices } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canReportDevice } from "../access/devices.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -21,8 +22,8 @@ type Holder = { personId?: string; class?: string; dueDate?: string; override?: 
 
 async function checkHolder(db: Db, actor: Actor, to: Holder) {
   if (to.dueDate && to.dueDate < todayInLondon())
-    throw badRequest("The due date has passed.", [
-      { field: "dueDate", message: "Choose a date from today on." },
+    throw badRequest(msg`The due date has passed.`, [
+      { field: "dueDate", message: msg`Choose a date from today on.` },
     ]);
   if (to.personId) {
     const [p] = await queryRows<{ name: string }>(
@@ -31,8 +32,8 @@ async function checkHolder(db: Db, actor: Actor, to: Holder) {
           WHERE school_id = ${actor.schoolId} AND id = ${to.personId} AND (leave_date IS NULL OR leave_date > now()::date)`,
     );
     if (!p)
-      throw badRequest("Choose someone on the school's roll.", [
-        { field: "personId", message: "Choose someone on the school's roll." },
+      throw badRequest(msg`Choose someone on the school's roll.`, [
+        { field: "personId", message: msg`Choose someone on the school's roll.` },
       ]);
     return p.name;
   }
@@ -41,7 +42,9 @@ async function checkHolder(db: Db, actor: Actor, to: Holder) {
     sql`SELECT count(*)::int AS n FROM people WHERE school_id = ${actor.schoolId} AND reg_group = ${to.class ?? ""}`,
   );
   if (!c?.n)
-    throw badRequest("There is no such class.", [{ field: "class", message: "There is no such class." }]);
+    throw badRequest(msg`There is no such class.`, [
+      { field: "class", message: msg`There is no such class.` },
+    ]);
   return to.class as string;
 }
 
@@ -55,11 +58,11 @@ export async function checkOut(db: Db, actor: Actor, deviceIds: string[], to: Ho
       .from(devices)
       .where(and(eq(devices.schoolId, actor.schoolId), sql`${devices.id} = ANY(${sql.param(ids)}::uuid[])`))
       .for("update");
-    if (rows.length !== ids.length) throw notFound("device");
+    if (rows.length !== ids.length) throw notFound(msg`device`);
     const unavailable = rows.filter((d) => d.status !== "in_store");
     if (unavailable.length)
       throw conflict(
-        `Not in store: ${unavailable.map((d) => `${d.assetTag} (${d.status.replace("_", " ")})`).join(", ")}. Check it in first.`,
+        msg`Not in store: ${unavailable.map((d) => `${d.assetTag} (${d.status.replace("_", " ")})`).join(", ")}. Check it in first.`,
       );
     // A pupil's own device waits for its agreement (or a recorded reason to go ahead without it).
     if (to.personId) await checkDeviceAgreement(tx, actor, to.personId, to.override, ids);
@@ -102,7 +105,7 @@ export async function checkOut(db: Db, actor: Actor, deviceIds: string[], to: Ho
 
 export async function checkIn(db: Db, actor: Actor, id: string) {
   const device = await deviceFor(db, actor, id);
-  if (!device.holder) throw conflict(`${device.assetTag} is not checked out.`);
+  if (!device.holder) throw conflict(msg`${device.assetTag} is not checked out.`);
   await db.transaction(async (tx: Tx) => {
     await tx
       .update(deviceAllocations)
@@ -136,8 +139,8 @@ export async function reportDevice(
 ) {
   const device = await deviceFor(db, actor, id);
   if (!canReportDevice(actor, { schoolId: actor.schoolId, holderId: device.holder?.personId ?? null }))
-    throw forbidden("Only whoever holds a device, or the network manager, reports it.");
-  if (device.status === "disposed") throw conflict(`${device.assetTag} has been disposed of.`);
+    throw forbidden(msg`Only whoever holds a device, or the network manager, reports it.`);
+  if (device.status === "disposed") throw conflict(msg`${device.assetTag} has been disposed of.`);
   // Personal data on a device nobody can now vouch for, and not encrypted: a breach for the DPO,
   // with the regulator's 72-hour clock. Otherwise the lost or stolen device goes its usual way.
   const breach = r.status !== "damaged" && r.heldPersonalData && !device.encrypted;
@@ -180,9 +183,9 @@ export async function disposeDevice(
   const device = await deviceFor(db, actor, id);
   if (device.holder)
     throw conflict(
-      `${device.assetTag} is still with ${device.holder.name ?? device.holder.class}: check it in first.`,
+      msg`${device.assetTag} is still with ${device.holder.name ?? device.holder.class ?? ""}: check it in first.`,
     );
-  if (device.status === "disposed") throw conflict(`${device.assetTag} was already disposed of.`);
+  if (device.status === "disposed") throw conflict(msg`${device.assetTag} was already disposed of.`);
   await db.transaction(async (tx: Tx) => {
     await tx.update(devices).set({ status: "disposed" }).where(eq(devices.id, id));
     await logDeviceEvent(

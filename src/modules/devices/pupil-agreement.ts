@@ -9,6 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { agreements, deviceSettings } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -63,11 +64,11 @@ export async function saveDeviceSettings(db: Db, actor: Actor, input: DeviceSett
       .from(agreements)
       .where(and(eq(agreements.schoolId, actor.schoolId), eq(agreements.id, id)));
     const message = !a
-      ? "That agreement does not exist."
+      ? msg`That agreement does not exist.`
       : a.audience !== audience
-        ? `Choose an agreement addressed to ${who}.`
+        ? msg`Choose an agreement addressed to ${who}.`
         : a.status !== "active"
-          ? "That agreement has been replaced; choose the one in force."
+          ? msg`That agreement has been replaced; choose the one in force.`
           : null;
     if (message) throw badRequest(message, [{ field, message }]);
   };
@@ -168,7 +169,7 @@ export async function checkDeviceAgreement(
   ];
   if (!override)
     throw conflict(
-      `${status.pupil.name} has not yet ${missing.length === 2 ? "signed the pledge, nor has a parent signed" : missing[0] === "pupil_pledge" ? "signed the device pledge" : "got a parent's signature on the device agreement"}. Ask for the agreement, or give a reason to go ahead without it.`,
+      msg`${status.pupil.name} has not yet ${missing.length === 2 ? "signed the pledge, nor has a parent signed" : missing[0] === "pupil_pledge" ? "signed the device pledge" : "got a parent's signature on the device agreement"}. Ask for the agreement, or give a reason to go ahead without it.`,
       { missing },
     );
   for (const id of deviceIds)
@@ -195,19 +196,19 @@ export async function askForDeviceAgreement(
   await deviceFor(db, actor, deviceId);
   const status = await deviceAgreementFor(db, actor.schoolId, personId);
   if (!status)
-    throw badRequest("Only a pupil's device needs the device agreement, and the school has named none.");
-  if (status.complete) throw conflict(`${status.pupil.name}'s device agreement is already signed.`);
+    throw badRequest(msg`Only a pupil's device needs the device agreement, and the school has named none.`);
+  if (status.complete) throw conflict(msg`${status.pupil.name}'s device agreement is already signed.`);
   const due = addDays(todayInLondon(), SIGN_WITHIN_DAYS);
   let links = 0;
   await db.transaction(async (tx: Tx) => {
     if (status.pupilPledge && !status.pupilPledge.signedAt) {
       const pledge = await loadSubject(tx, "agreement", actor.schoolId, status.pupilPledge.agreementId);
-      if (!pledge) throw notFound("agreement");
+      if (!pledge) throw notFound(msg`agreement`);
       await ownerOf("agreement").ask(tx, actor, pledge, [personId], due);
     }
     if (status.parentSignature && !status.parentSignature.signedBy) {
       const form = await loadSubject(tx, "agreement", actor.schoolId, status.parentSignature.agreementId);
-      if (!form) throw notFound("agreement");
+      if (!form) throw notFound(msg`agreement`);
       const carers = await queryRows<{ id: string }>(
         tx,
         sql`SELECT contact_id AS id FROM pupil_contacts

@@ -6,6 +6,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { deviceEvents, devices } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql as nameOf } from "../../kernel/names.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import { canReadDevice } from "../access/devices.js";
@@ -130,7 +131,7 @@ export async function deviceFor(db: DbOrTx, actor: Actor, id: string) {
     !device ||
     !canReadDevice(actor, { schoolId: actor.schoolId, holderId: device.holder?.personId ?? null })
   )
-    throw notFound("device");
+    throw notFound(msg`device`);
   return device;
 }
 
@@ -191,7 +192,7 @@ export async function addDevice(db: Db, actor: Actor, input: DeviceInput) {
     .select({ id: devices.id })
     .from(devices)
     .where(and(eq(devices.schoolId, actor.schoolId), eq(devices.assetTag, input.assetTag)));
-  if (clash) throw conflict(`Another device already has the asset tag ${input.assetTag}.`);
+  if (clash) throw conflict(msg`Another device already has the asset tag ${input.assetTag}.`);
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
       .insert(devices)
@@ -225,7 +226,7 @@ export async function updateDevice(db: Db, actor: Actor, id: string, patch: Part
       .select({ id: devices.id })
       .from(devices)
       .where(and(eq(devices.schoolId, actor.schoolId), eq(devices.assetTag, patch.assetTag)));
-    if (clash) throw conflict(`Another device already has the asset tag ${patch.assetTag}.`);
+    if (clash) throw conflict(msg`Another device already has the asset tag ${patch.assetTag}.`);
   }
   await db.transaction(async (tx: Tx) => {
     await tx

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import { file, problems } from "../../kernel/responses.js";
 import { importDevices } from "./import.js";
@@ -87,14 +88,14 @@ export async function deviceRoutes(app: FastifyInstance, { database, config }: D
       let csv: string;
       if (request.isMultipart()) {
         const part = await request.file({ limits: { fileSize: MAX_DEVICE_CSV } });
-        if (!part) throw badRequest('Send the CSV file as multipart field "file".');
+        if (!part) throw badRequest(msg`Send the CSV file as multipart field "file".`);
         const bytes = await part.toBuffer();
-        if (part.file.truncated) throw badRequest("The file is larger than 5 MB.");
+        if (part.file.truncated) throw badRequest(msg`The file is larger than 5 MB.`);
         csv = bytes.toString("utf8");
       } else if (Buffer.isBuffer(request.body)) csv = request.body.toString("utf8");
       else if (typeof request.body === "string") csv = request.body;
-      else throw badRequest('Send the CSV file as multipart field "file" or as a text/csv body.');
-      return importDevices(db, actorOf(request), csv, request.query.dryRun);
+      else throw badRequest(msg`Send the CSV file as multipart field "file" or as a text/csv body.`);
+      return importDevices(db, actorOf(request), csv, request.query.dryRun, request.language);
     },
   );
 
@@ -110,7 +111,7 @@ export async function deviceRoutes(app: FastifyInstance, { database, config }: D
     async (request, reply) => {
       const ids = request.query.ids ? request.query.ids.split(",").filter(Boolean) : null;
       if (ids?.some((id) => !z.uuid().safeParse(id).success))
-        throw badRequest("Give device ids separated by commas.");
+        throw badRequest(msg`Give device ids separated by commas.`);
       const pdf = await labelsPdf(db, actorOf(request), ids, config.publicUrl);
       return reply
         .type("application/pdf")

@@ -4,6 +4,7 @@
  */
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { filteringResponsibles } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, type FieldError } from "../../kernel/problem.js";
 import { type FilteringStanding, standingOf } from "../access/filtering.js";
 import type { Actor } from "../access/roles.js";
@@ -37,11 +38,11 @@ export async function nameResponsibles(db: Db, actor: Actor, input: Responsibles
   const errors: FieldError[] = [];
   const leader = leaderId ? people.get(leaderId) : null;
   if (leaderId && (!leader || leader.left || !leader.kinds.some((k) => STAFF_KINDS.includes(k))))
-    errors.push({ field: "leaderId", message: "Choose a senior leader on the school's staff." });
+    errors.push({ field: "leaderId", message: msg`Choose a senior leader on the school's staff.` });
   const governor = governorId ? people.get(governorId) : null;
   if (governorId && (!governor || governor.left || !governor.kinds.includes("governor")))
-    errors.push({ field: "governorId", message: "Choose one of the school's governors." });
-  if (errors.length) throw badRequest("The people named are not right for these roles.", errors);
+    errors.push({ field: "governorId", message: msg`Choose one of the school's governors.` });
+  if (errors.length) throw badRequest(msg`The people named are not right for these roles.`, errors);
   await db.transaction(async (tx: Tx) => {
     await tx
       .insert(filteringResponsibles)

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { filteringActions, filteringReviews } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, type FieldError, forbidden, notFound } from "../../kernel/problem.js";
 import { canMarkFilteringActionDone } from "../access/filtering.js";
 import { ACCOUNT_KINDS, type Actor } from "../access/roles.js";
@@ -46,28 +47,31 @@ async function checkNamed(db: DbOrTx, actor: Actor, input: ReviewInput) {
     if (!adult(id))
       errors.push({
         field: `participants.${i}`,
-        message: "Choose someone on the school's staff or governors.",
+        message: msg`Choose someone on the school's staff or governors.`,
       });
   });
   (input.actions ?? []).forEach((a, i) => {
     if (!adult(a.ownerId))
       errors.push({
         field: `actions.${i}.ownerId`,
-        message: "Choose who will do it from the school's staff or governors.",
+        message: msg`Choose who will do it from the school's staff or governors.`,
       });
     if (a.dueDate < input.reviewedOn)
-      errors.push({ field: `actions.${i}.dueDate`, message: "An action cannot be due before the review." });
+      errors.push({
+        field: `actions.${i}.dueDate`,
+        message: msg`An action cannot be due before the review.`,
+      });
   });
   if (input.reviewedOn > todayInLondon())
-    errors.push({ field: "reviewedOn", message: "Record a review once it has taken place." });
+    errors.push({ field: "reviewedOn", message: msg`Record a review once it has taken place.` });
   let incident: { id: string; reference: string } | null = null;
   if (input.incidentId) {
     const found = await filteringIncident(db, actor.schoolId, input.incidentId);
     if (found?.category !== "filtering_breach")
-      errors.push({ field: "incidentId", message: "That is not a filtering incident of this school." });
+      errors.push({ field: "incidentId", message: msg`That is not a filtering incident of this school.` });
     else incident = found;
   }
-  if (errors.length) throw badRequest("Some of the review is not right yet.", errors);
+  if (errors.length) throw badRequest(msg`Some of the review is not right yet.`, errors);
   return { incident };
 }
 
@@ -157,7 +161,7 @@ export function presentAction(actor: Actor, a: ActionRow, today = todayInLondon(
 
 export async function viewReview(db: DbOrTx, actor: Actor, id: string): Promise<ReviewView> {
   const r = await reviewById(db, actor.schoolId, id);
-  if (!r) throw notFound("review");
+  if (!r) throw notFound(msg`review`);
   const people = await peopleByIds(db, actor.schoolId, r.participantIds);
   const actions = await actionsOfReview(db, actor.schoolId, r.id);
   return {
@@ -189,15 +193,15 @@ export async function markActionDone(
   input: DoneInput,
 ): Promise<ActionView> {
   const action = await actionById(db, actor.schoolId, reviewId, actionId);
-  if (!action) throw notFound("action");
+  if (!action) throw notFound(msg`action`);
   if (!canMarkFilteringActionDone(actor, action))
-    throw forbidden("Only the person the action was given to, or an administrator, can mark it done.");
-  if (action.doneOn) throw conflict("This action is already marked done.");
+    throw forbidden(msg`Only the person the action was given to, or an administrator, can mark it done.`);
+  if (action.doneOn) throw conflict(msg`This action is already marked done.`);
   const today = todayInLondon();
   const doneOn = input.doneOn ?? today;
   if (doneOn > today || doneOn < action.reviewedOn)
-    throw badRequest("That date is not right.", [
-      { field: "doneOn", message: "Choose a day between the review and today." },
+    throw badRequest(msg`That date is not right.`, [
+      { field: "doneOn", message: msg`Choose a day between the review and today.` },
     ]);
   await db.transaction(async (tx: Tx) => {
     await tx

@@ -9,6 +9,7 @@ import { parse } from "csv-parse/sync";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { incidentSettings, monitoringAlerts } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -69,12 +70,12 @@ export async function importAlerts(db: Db, actor: Actor, input: { csv: string; m
       relax_column_count: true,
     });
   } catch {
-    throw badRequest("That file could not be read as CSV.", [
-      { field: "csv", message: "That file could not be read as CSV." },
+    throw badRequest(msg`That file could not be read as CSV.`, [
+      { field: "csv", message: msg`That file could not be read as CSV.` },
     ]);
   }
   if (records.length === 0)
-    throw badRequest("The file has no alerts.", [{ field: "csv", message: "The file has no alerts." }]);
+    throw badRequest(msg`The file has no alerts.`, [{ field: "csv", message: msg`The file has no alerts.` }]);
   const headings = Object.keys(records[0]);
   const [settings] = await db
     .select()
@@ -85,14 +86,14 @@ export async function importAlerts(db: Db, actor: Actor, input: { csv: string; m
     m && headings.includes(m.time) && headings.includes(m.capture) ? m : null;
   const mapping = usable(input.mapping) ?? usable(saved) ?? guess(headings);
   if (!mapping)
-    throw badRequest("Say which columns hold the time and the captured phrase or site.", [
-      { field: "mapping", message: `Map the columns: this file has ${headings.join(", ")}.` },
+    throw badRequest(msg`Say which columns hold the time and the captured phrase or site.`, [
+      { field: "mapping", message: msg`Map the columns: this file has ${headings.join(", ")}.` },
     ]);
   const rows = records.map((r, i) => {
     const at = parseWhen(r[mapping.time] ?? "");
     if (!at)
-      throw badRequest(`Row ${i + 2}: "${r[mapping.time]}" is not a date and time.`, [
-        { field: "csv", message: `Row ${i + 2} has no readable time.` },
+      throw badRequest(msg`Row ${i + 2}: "${r[mapping.time]}" is not a date and time.`, [
+        { field: "csv", message: msg`Row ${i + 2} has no readable time.` },
       ]);
     const device = mapping.device ? r[mapping.device] || null : null;
     const userText = mapping.user ? r[mapping.user] || null : null;
@@ -159,8 +160,8 @@ async function newAlert(db: Db, actor: Actor, id: string) {
     .select()
     .from(monitoringAlerts)
     .where(and(eq(monitoringAlerts.schoolId, actor.schoolId), eq(monitoringAlerts.id, id)));
-  if (!alert) throw notFound("alert");
-  if (alert.status !== "new") throw conflict("That alert has already been dealt with.");
+  if (!alert) throw notFound(msg`alert`);
+  if (alert.status !== "new") throw conflict(msg`That alert has already been dealt with.`);
   return alert;
 }
 

@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { incidentAttachments } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -16,7 +17,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 async function handled(db: Db, actor: Actor, id: string) {
   const { row, access } = await incidentFor(db, actor, id);
-  if (access !== "handler" && access !== "reporter") throw notFound("incident");
+  if (access !== "handler" && access !== "reporter") throw notFound(msg`incident`);
   return { row, access };
 }
 
@@ -29,9 +30,9 @@ export async function addAttachment(
   const { row } = await handled(db, actor, id);
   if (NO_ATTACHMENTS.includes(row.category))
     throw conflict(
-      "Never view, copy, forward or upload sexual images of children. Describe what was shared in words; the DSL will decide what happens next.",
+      msg`Never view, copy, forward or upload sexual images of children. Describe what was shared in words; the DSL will decide what happens next.`,
     );
-  if (file.bytes.length === 0) throw badRequest("The file is empty.");
+  if (file.bytes.length === 0) throw badRequest(msg`The file is empty.`);
   const [made] = await db.transaction(async (tx: Tx) => {
     const inserted = await tx
       .insert(incidentAttachments)
@@ -58,12 +59,12 @@ export async function addAttachment(
 export async function readAttachment(db: Db, actor: Actor, id: string, attachmentId: string) {
   const { row, access } = await handled(db, actor, id);
   // The reporter added it, but what is kept with an incident is for its handlers to read.
-  if (access !== "handler") throw notFound("attachment");
+  if (access !== "handler") throw notFound(msg`attachment`);
   const [file] = await db
     .select()
     .from(incidentAttachments)
     .where(and(eq(incidentAttachments.incidentId, row.id), eq(incidentAttachments.id, attachmentId)));
-  if (!file) throw notFound("attachment");
+  if (!file) throw notFound(msg`attachment`);
   await db.transaction((tx: Tx) =>
     recordEvent(tx, actor, {
       action: "incident.viewed",

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { incidentAttachments, incidentEntries, incidentHandlers, incidents } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql as nameOf } from "../../kernel/names.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import { type IncidentAccess, incidentAccess } from "../access/incidents.js";
@@ -22,20 +23,20 @@ export async function incidentFor(db: DbOrTx, actor: Actor, id: string) {
     .select()
     .from(incidents)
     .where(and(eq(incidents.schoolId, actor.schoolId), eq(incidents.id, id)));
-  if (!row) throw notFound("incident");
+  if (!row) throw notFound(msg`incident`);
   const handlers = await db
     .select({ personId: incidentHandlers.personId })
     .from(incidentHandlers)
     .where(eq(incidentHandlers.incidentId, row.id));
   const access = incidentAccess(actor, { ...row, handlerIds: handlers.map((h) => h.personId) });
-  if (!access) throw notFound("incident");
+  if (!access) throw notFound(msg`incident`);
   return { row, access };
 }
 
 async function mustHandle(db: DbOrTx, actor: Actor, id: string) {
   const found = await incidentFor(db, actor, id);
   // A reporter who is not a handler may read their report but not work it: as if not there.
-  if (found.access !== "handler") throw notFound("incident");
+  if (found.access !== "handler") throw notFound(msg`incident`);
   return found.row;
 }
 
@@ -170,7 +171,7 @@ export async function viewIncident(db: Db, actor: Actor, id: string) {
 /** After a handler's change: the incident as they now see it. */
 async function asHandler(db: Db, actor: Actor, id: string): Promise<IncidentView> {
   const view = await viewIncident(db, actor, id);
-  if (view.access !== "handler") throw notFound("incident");
+  if (view.access !== "handler") throw notFound(msg`incident`);
   return view;
 }
 
@@ -252,8 +253,8 @@ export async function addTimelineEntry(db: Db, actor: Actor, id: string, input: 
       .from(incidentEntries)
       .where(and(eq(incidentEntries.incidentId, row.id), eq(incidentEntries.id, input.correctsId)));
     if (!target)
-      throw badRequest("That entry is not in this incident's timeline.", [
-        { field: "correctsId", message: "That entry is not in this incident's timeline." },
+      throw badRequest(msg`That entry is not in this incident's timeline.`, [
+        { field: "correctsId", message: msg`That entry is not in this incident's timeline.` },
       ]);
   }
   const made = await db.transaction(async (tx: Tx) => {
@@ -282,7 +283,7 @@ export async function addTimelineEntry(db: Db, actor: Actor, id: string, input: 
 
 export async function closeIncident(db: Db, actor: Actor, id: string, outcome: string) {
   const row = await mustHandle(db, actor, id);
-  if (row.status === "closed") throw conflict(`${row.reference} is already closed.`);
+  if (row.status === "closed") throw conflict(msg`${row.reference} is already closed.`);
   await db.transaction(async (tx: Tx) => {
     await tx
       .update(incidents)
@@ -302,7 +303,7 @@ export async function closeIncident(db: Db, actor: Actor, id: string, outcome: s
 
 export async function reopenIncident(db: Db, actor: Actor, id: string, reason: string) {
   const row = await mustHandle(db, actor, id);
-  if (row.status === "open") throw conflict(`${row.reference} is open.`);
+  if (row.status === "open") throw conflict(msg`${row.reference} is open.`);
   await db.transaction(async (tx: Tx) => {
     await tx
       .update(incidents)
@@ -324,8 +325,8 @@ export async function addPeople(db: Db, actor: Actor, id: string, personIds: str
   const row = await mustHandle(db, actor, id);
   const ids = [...new Set(personIds)];
   if (row.subjectPersonId && ids.includes(row.subjectPersonId))
-    throw badRequest("The person this allegation is about cannot be given access to it.", [
-      { field: "personIds", message: "The person this allegation is about cannot be given access to it." },
+    throw badRequest(msg`The person this allegation is about cannot be given access to it.`, [
+      { field: "personIds", message: msg`The person this allegation is about cannot be given access to it.` },
     ]);
   const found = await queryRows<{ id: string; name: string }>(
     db,
@@ -334,8 +335,8 @@ export async function addPeople(db: Db, actor: Actor, id: string, personIds: str
           AND p.kinds && ARRAY['staff','supply','governor']::text[]`,
   );
   if (found.length !== ids.length)
-    throw badRequest("Add members of staff or governors of this school.", [
-      { field: "personIds", message: "Add members of staff or governors of this school." },
+    throw badRequest(msg`Add members of staff or governors of this school.`, [
+      { field: "personIds", message: msg`Add members of staff or governors of this school.` },
     ]);
   await db.transaction(async (tx: Tx) => {
     await tx
@@ -372,7 +373,7 @@ export async function recordIcoDecision(
   d: { reported: boolean; reference?: string; reason?: string },
 ) {
   const row = await mustHandle(db, actor, id);
-  if (row.category !== "data_breach") throw conflict("Only a data breach is reported to the regulator.");
+  if (row.category !== "data_breach") throw conflict(msg`Only a data breach is reported to the regulator.`);
   await db.transaction(async (tx: Tx) => {
     const entry = await addEntry(
       tx,

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "../../db/client.js";
 import { csvLines } from "../../kernel/csv.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql as nameOf } from "../../kernel/names.js";
 import { notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -153,7 +154,7 @@ export async function chronology(db: DbOrTx, actor: Actor, personId: string) {
     db,
     sql`SELECT p.id, ${nameOf("p")} AS name, p.reg_group FROM people p WHERE p.school_id = ${actor.schoolId} AND p.id = ${personId}`,
   );
-  if (!person) throw notFound("person");
+  if (!person) throw notFound(msg`person`);
   const items = await queryRows<{
     incident_id: string;
     reference: string;

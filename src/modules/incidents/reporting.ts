@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { incidentEntries, incidentHandlers, incidentPeople, incidents } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor, Role } from "../access/roles.js";
 import { bindRecord, recordEvent } from "../audit/service.js";
@@ -98,12 +99,12 @@ export async function reportIncident(
   const awareAt = input.awareAt ? new Date(input.awareAt) : new Date();
   const now = new Date();
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000)
-    throw badRequest("When it happened is in the future.", [
-      { field: "occurredAt", message: "When it happened cannot be in the future." },
+    throw badRequest(msg`When it happened is in the future.`, [
+      { field: "occurredAt", message: msg`When it happened cannot be in the future.` },
     ]);
   if (awareAt.getTime() < occurredAt.getTime() - 60_000)
-    throw badRequest("You became aware of it before it happened.", [
-      { field: "awareAt", message: "You cannot have become aware of it before it happened." },
+    throw badRequest(msg`You became aware of it before it happened.`, [
+      { field: "awareAt", message: msg`You cannot have become aware of it before it happened.` },
     ]);
   const named = [
     ...new Set([
@@ -119,8 +120,8 @@ export async function reportIncident(
       )
     : [];
   if (found.length !== named.length)
-    throw badRequest("Someone picked is not in the school's directory.", [
-      { field: "involvedPersonIds", message: "Someone picked is not in the school's directory." },
+    throw badRequest(msg`Someone picked is not in the school's directory.`, [
+      { field: "involvedPersonIds", message: msg`Someone picked is not in the school's directory.` },
     ]);
   const subject = input.subjectPersonId ? found.find((f) => f.id === input.subjectPersonId) : null;
   let roles = routeFor(input.category, subject ? { aboutHeadteacher: subject.head } : null);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import { file, jsonOr, problems } from "../../kernel/responses.js";
 import { alertToIncident, dismissAlert, importAlerts, listAlerts } from "./alerts.js";
@@ -265,11 +266,11 @@ export async function incidentRoutes(app: FastifyInstance, { database, config }:
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw badRequest('Send the file as multipart form field "file".');
+      if (!request.isMultipart()) throw badRequest(msg`Send the file as multipart form field "file".`);
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-      if (!part) throw badRequest('Send the file as multipart form field "file".');
+      if (!part) throw badRequest(msg`Send the file as multipart form field "file".`);
       const bytes = await part.toBuffer();
-      if (part.file.truncated) throw badRequest("Attachments may be up to 10 MB.");
+      if (part.file.truncated) throw badRequest(msg`Attachments may be up to 10 MB.`);
       const made = await addAttachment(db, actorOf(request), request.params.id, {
         fileName: part.filename || "attachment",
         contentType: part.mimetype || "application/octet-stream",

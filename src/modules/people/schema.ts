@@ -68,8 +68,18 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const ACCOUNT_STATES = ["none", "invited", "active"] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
 
+/** The languages a person may read Accord in (decision 038); null on a record: the school's. */
+export const PERSON_LANGUAGES = ["en-GB", "cy"] as const;
+
+/** A person's own choice of language; null goes back to the school's. */
+export const LanguageInput = z.object({
+  language: z.enum(PERSON_LANGUAGES, "Choose English or Welsh.").nullable(),
+});
+
 export const PersonView = z.object({
   id: Id,
+  /** Their own choice of language for emails and documents; null: the school's. */
+  language: z.enum(PERSON_LANGUAGES).nullable(),
   givenName: z.string(),
   familyName: z.string(),
   preferredName: z.string().nullable(),

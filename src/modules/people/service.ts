@@ -16,6 +16,7 @@ import {
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { credentials, invitations, people, pupilContacts, roleAssignments } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { fullName, fullNameSql } from "../../kernel/names.js";
 import { badRequest, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
@@ -33,6 +34,7 @@ export function presentPerson(p: PersonRow, roles: Role[], account: AccountState
   const today = todayInLondon();
   return {
     id: p.id,
+    language: p.language,
     givenName: p.givenName,
     familyName: p.familyName,
     preferredName: p.preferredName,
@@ -155,7 +157,7 @@ export async function getPerson(db: DbOrTx, schoolId: string, id: string) {
     })
     .from(people)
     .where(and(eq(people.schoolId, schoolId), eq(people.id, id)));
-  if (!row) throw notFound("person");
+  if (!row) throw notFound(msg`person`);
   const roles = (await rolesOf(db, schoolId, [id])).get(id) ?? [];
   const name = fullNameSql(sql`coalesce(${people.preferredName}, ${people.givenName})`, people.familyName);
   const contacts = await db
@@ -195,17 +197,17 @@ export async function getPerson(db: DbOrTx, schoolId: string, id: string) {
  * themself: anything else would send their requests and training reminders nowhere useful.
  */
 async function checkLineManager(db: DbOrTx, schoolId: string, personId: string | null, managerId: string) {
-  const problem = (message: string) =>
-    badRequest("Choose someone else as line manager.", [{ field: "lineManagerId", message }]);
-  if (managerId === personId) throw problem("A person cannot be their own line manager.");
+  const problem = (message: Message) =>
+    badRequest(msg`Choose someone else as line manager.`, [{ field: "lineManagerId", message }]);
+  if (managerId === personId) throw problem(msg`A person cannot be their own line manager.`);
   const [manager] = await db
     .select({ kinds: people.kinds, leaveDate: people.leaveDate })
     .from(people)
     .where(and(eq(people.schoolId, schoolId), eq(people.id, managerId)));
-  if (!manager) throw problem("That person is not in this school's directory.");
-  if (!manager.kinds.includes("staff")) throw problem("A line manager must be a member of staff.");
+  if (!manager) throw problem(msg`That person is not in this school's directory.`);
+  if (!manager.kinds.includes("staff")) throw problem(msg`A line manager must be a member of staff.`);
   if (manager.leaveDate && manager.leaveDate <= todayInLondon())
-    throw problem("That member of staff has left.");
+    throw problem(msg`That member of staff has left.`);
 }
 
 export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, audit = true) {
@@ -236,7 +238,9 @@ export async function insertPerson(tx: Tx, actor: Actor, input: PersonInput, aud
 export async function createPerson(db: Db, actor: Actor, input: PersonInput) {
   // Giving designated roles is for admins signed in: never through an API token (decision 029).
   if ((input.roles?.length ?? 0) > 0 && !mayGrantRoles(actor))
-    throw forbidden("API tokens cannot give roles. Add the person without roles, or sign in to give them.");
+    throw forbidden(
+      msg`API tokens cannot give roles. Add the person without roles, or sign in to give them.`,
+    );
   const row = await db.transaction((tx) => insertPerson(tx, actor, input));
   return getPerson(db, actor.schoolId, row.id);
 }
@@ -249,7 +253,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, patch: Pers
       .from(people)
       .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)))
       .for("update");
-    if (!before) throw notFound("person");
+    if (!before) throw notFound(msg`person`);
     if (patch.lineManagerId) await checkLineManager(tx, actor.schoolId, id, patch.lineManagerId);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const set: Record<string, unknown> = {};
@@ -295,7 +299,7 @@ export async function markLeaver(db: Db, actor: Actor, id: string, leaveDate: st
       .set({ leaveDate, updatedAt: new Date() })
       .where(and(eq(people.schoolId, actor.schoolId), eq(people.id, id)))
       .returning({ givenName: people.givenName, familyName: people.familyName });
-    if (!row) throw notFound("person");
+    if (!row) throw notFound(msg`person`);
     await recordEvent(tx, actor, {
       action: "person.marked_leaver",
       entityType: "person",
@@ -338,3 +342,4 @@ export async function countByKind(db: DbOrTx, schoolId: string) {
   return Object.fromEntries(rows.map((r) => [r.kind, r.n])) as Record<string, number>;
 }
 export { peopleAttention } from "./attention.js";
+export { readerOf, readersOf, schoolReaders, setPersonLanguage } from "./languages.js";

@@ -43,6 +43,8 @@ export const people = pgTable(
     leaveDate: date("leave_date"),
     /** The member of staff this person answers to: asked about their requests, told of lapsed training. */
     lineManagerId: uuid("line_manager_id").references((): AnyPgColumn => people.id),
+    /** The language this person reads Accord's emails and documents in; null: the school's (decision 038). */
+    language: text("language", { enum: ["en-GB", "cy"] }),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },

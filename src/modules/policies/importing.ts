@@ -23,7 +23,7 @@ export async function importPolicyDocument(db: Db, actor: Actor, fileName: strin
     extracted = await extractPolicyFromFile(fileName, bytes);
   } catch (err) {
     if (err instanceof UnreadablePolicyError)
-      throw badRequest(`${err.message}.`.replace(/\.\.$/, "."), [{ field: "file", message: err.message }]);
+      throw badRequest(err.problem, [{ field: "file", message: err.problem }]);
     throw err;
   }
   // Schools that number by issue ("Issue 3") mean version 3.0.

@@ -3,6 +3,7 @@
  * "forbidden", so its existence is not given away; one they may see but not change is forbidden.
  */
 import type { DbOrTx, Tx } from "../../db/client.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { forbidden, notFound } from "../../kernel/problem.js";
 import { canManagePolicy, policyAccess } from "../access/policies.js";
 import type { Actor, Role } from "../access/roles.js";
@@ -17,22 +18,22 @@ export async function approverRoles(db: DbOrTx, schoolId: string): Promise<Role[
 
 export async function loadPolicy(db: DbOrTx, actor: Actor, id: string) {
   const policy = await findPolicy(db, actor.schoolId, id);
-  if (!policy) throw notFound("policy");
+  if (!policy) throw notFound(msg`policy`);
   const required = await approverRoles(db, actor.schoolId);
   const access = policyAccess(actor, policy, required);
-  if (access === "none") throw notFound("policy");
+  if (access === "none") throw notFound(msg`policy`);
   return { policy, required, access };
 }
 
 export async function loadManaged(tx: Tx, actor: Actor, id: string) {
   const loaded = await loadPolicy(tx, actor, id);
   if (!canManagePolicy(actor, loaded.policy))
-    throw forbidden("Only the policy's owner, the headteacher or a school admin can change this policy.");
+    throw forbidden(msg`Only the policy's owner, the headteacher or a school admin can change this policy.`);
   return loaded;
 }
 
 export async function loadVersion(db: DbOrTx, policy: PolicyRow, versionId: string, forUpdate = false) {
   const version = await findVersion(db, policy, versionId, forUpdate);
-  if (!version) throw notFound("policy version");
+  if (!version) throw notFound(msg`policy version`);
   return version;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, Problem } from "../../kernel/problem.js";
 import { problems } from "../../kernel/responses.js";
 import { importPolicyDocument } from "./importing.js";
@@ -49,11 +50,11 @@ export async function policyRoutes(app: FastifyInstance, { database, config }: D
     schema: { response: { 201: PolicyImportView, ...problems(400, 413) } },
   };
   api.post(`${base}/import`, importRoute, async (request, reply) => {
-    if (!request.isMultipart()) throw badRequest('Send the document as multipart form field "file".');
+    if (!request.isMultipart()) throw badRequest(msg`Send the document as multipart form field "file".`);
     const file = await request.file({ limits: { fileSize: MAX_POLICY_BYTES } });
     if (file?.fieldname !== "file")
-      throw badRequest('Attach the document in the form field named "file".', [
-        { field: "file", message: "No file." },
+      throw badRequest(msg`Attach the document in the form field named "file".`, [
+        { field: "file", message: msg`No file.` },
       ]);
     let bytes: Buffer;
     try {
@@ -62,8 +63,8 @@ export async function policyRoutes(app: FastifyInstance, { database, config }: D
       if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
         throw new Problem(
           413,
-          "File too large",
-          `The document is larger than ${MAX_POLICY_BYTES / 1024 / 1024} MB. Save it without images and try again.`,
+          msg`File too large`,
+          msg`The document is larger than ${MAX_POLICY_BYTES / 1024 / 1024} MB. Save it without images and try again.`,
         );
       throw err;
     }

@@ -4,6 +4,7 @@
  */
 import type { Db, DbOrTx } from "../../db/client.js";
 import { addMonths, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import { approverRolesOf, canManagePolicy, canSeeOverdueReview, policyAccess } from "../access/policies.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
@@ -64,8 +65,8 @@ async function checkPeople(db: DbOrTx, schoolId: string, input: Partial<PolicyIn
   for (const field of ["ownerPersonId", "governorPersonId"] as const) {
     const id = input[field];
     if (id && !(await personName(db, schoolId, id)))
-      throw badRequest("That person is not in this school's directory.", [
-        { field, message: "Choose a person from the directory." },
+      throw badRequest(msg`That person is not in this school's directory.`, [
+        { field, message: msg`Choose a person from the directory.` },
       ]);
   }
 }

@@ -6,6 +6,7 @@
 import { diffWords } from "diff";
 import type { Db, Tx } from "../../db/client.js";
 import { addMonths, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { approverRolesOf } from "../access/policies.js";
 import type { Actor } from "../access/roles.js";
@@ -88,7 +89,7 @@ export function presentVersion(v: VersionRow, approvals: Approval[] = []) {
 export async function getVersion(db: Db, actor: Actor, id: string, versionId: string) {
   const { policy, access, required } = await loadPolicy(db, actor, id);
   const version = await loadVersion(db, policy, versionId);
-  if (access === "published" && version.status !== "published") throw notFound("policy version");
+  if (access === "published" && version.status !== "published") throw notFound(msg`policy version`);
   const approvals = (await approvalsFor(db, [version.id])).get(version.id) ?? [];
   const open = (OPEN as readonly string[]).includes(version.status);
   // Who is still to approve, and who holds each role, for those who see the approval trail.
@@ -122,9 +123,12 @@ export async function startVersion(
     const all = await versionsOf(tx, id);
     const open = all.find((v) => (OPEN as readonly string[]).includes(v.status));
     if (open)
-      throw conflict(`Version ${numberOf(open)} is still ${open.status}. Publish it or carry on editing it.`);
+      throw conflict(
+        msg`Version ${numberOf(open)} is still ${open.status}. Publish it or carry on editing it.`,
+      );
     const published = all.find((v) => v.status === "published");
-    if (opts.noChanges && !published) throw conflict("There is no published version to confirm unchanged.");
+    if (opts.noChanges && !published)
+      throw conflict(msg`There is no published version to confirm unchanged.`);
     const base = published ?? all[0];
     const number = nextNumber(base ?? null, opts.noChanges ? "minor" : opts.bump);
     const row = await insertVersion(tx, {
@@ -164,7 +168,7 @@ export async function updateVersion(
     const textChanges = patch.content !== undefined || patch.statements !== undefined;
     if (version.status !== "draft" && (textChanges || patch.summary !== undefined))
       throw conflict(
-        `Version ${numberOf(version)} is ${version.status} and cannot be changed. Start a new draft to make changes.`,
+        msg`Version ${numberOf(version)} is ${version.status} and cannot be changed. Start a new draft to make changes.`,
       );
     const set: Record<string, unknown> = {};
     const changes: Record<string, unknown> = {};
@@ -203,23 +207,21 @@ export async function submitVersion(db: Db, actor: Actor, id: string, versionId:
     const { policy, required } = await loadManaged(tx, actor, id);
     const version = await loadVersion(tx, policy, versionId, true);
     if (version.status !== "draft")
-      throw conflict(`Version ${numberOf(version)} is ${version.status}, so it cannot be submitted.`);
+      throw conflict(msg`Version ${numberOf(version)} is ${version.status}, so it cannot be submitted.`);
     if (version.content.trim() === "")
-      throw badRequest("Add the policy's text before submitting it for approval.");
+      throw badRequest(msg`Add the policy's text before submitting it for approval.`);
     // An imported document that did not say plainly whom it is for leaves the policy with nobody:
     // published so, it could never be made into an agreement for the right people.
     if (policy.audiences.length === 0)
       throw badRequest(
-        "Choose who the policy is for (Edit details, Who it is for) before submitting it for approval.",
-        [{ field: "audiences", message: "Choose who the policy is for." }],
+        msg`Choose who the policy is for (Edit details, Who it is for) before submitting it for approval.`,
+        [{ field: "audiences", message: msg`Choose who the policy is for.` }],
       );
     const holders = await roleHolders(tx, actor.schoolId, required);
     const unheld = unheldRoles(required, holders);
     if (unheld.length > 0)
       throw conflict(
-        `Nobody at the school holds the role of ${unheld.map(roleWords).join(" or ")}, so nobody could approve this version. ` +
-          "Give the role to someone (open their record in People and choose their designated roles), " +
-          "or change who approves policies (Settings, Policy approvers).",
+        msg`Nobody at the school holds the role of ${unheld.map(roleWords).join(" or ")}, so nobody could approve this version. Give the role to someone (open their record in People and choose their designated roles), or change who approves policies (Settings, Policy approvers).`,
         { unheldApprovers: unheld },
       );
     await updateVersionRow(tx, versionId, { status: "submitted", submittedAt: new Date() });
@@ -249,7 +251,9 @@ export async function withdrawVersion(db: Db, actor: Actor, id: string, versionI
     const { policy } = await loadManaged(tx, actor, id);
     const version = await loadVersion(tx, policy, versionId, true);
     if (version.status !== "submitted")
-      throw conflict(`Version ${numberOf(version)} is ${version.status}, so it cannot be returned to draft.`);
+      throw conflict(
+        msg`Version ${numberOf(version)} is ${version.status}, so it cannot be returned to draft.`,
+      );
     await clearApprovals(tx, versionId);
     await updateVersionRow(tx, versionId, { status: "draft", submittedAt: null });
     await recordEvent(tx, actor, {
@@ -270,11 +274,11 @@ export async function approveVersion(db: Db, actor: Actor, id: string, versionId
     const roles = approverRolesOf(actor, required);
     if (roles.length === 0)
       throw forbidden(
-        `Policies here are approved by: ${required.join(", ") || "nobody (they are published directly)"}. You do not hold one of those roles.`,
+        msg`Policies here are approved by: ${required.join(", ") || "nobody (they are published directly)"}. You do not hold one of those roles.`,
       );
     if (version.status !== "submitted")
       throw conflict(
-        `Version ${numberOf(version)} is ${version.status}; only a submitted version can be approved.`,
+        msg`Version ${numberOf(version)} is ${version.status}; only a submitted version can be approved.`,
       );
     const inserted = await addApprovals(tx, actor.schoolId, versionId, actor.personId!, roles);
     const have = await approvedRoles(tx, versionId);
@@ -305,14 +309,14 @@ export async function publishVersion(db: Db, actor: Actor, id: string, versionId
     const { policy, required } = await loadManaged(tx, actor, id);
     const version = await loadVersion(tx, policy, versionId, true);
     if (version.status === "published" || version.status === "superseded")
-      throw conflict(`Version ${numberOf(version)} is already ${version.status}.`);
+      throw conflict(msg`Version ${numberOf(version)} is already ${version.status}.`);
     const have = await approvedRoles(tx, versionId);
     const missing = required.filter((r) => !have.includes(r));
     if (missing.length > 0)
-      throw conflict(`Version ${numberOf(version)} still needs approval from: ${missing.join(", ")}.`, {
+      throw conflict(msg`Version ${numberOf(version)} still needs approval from: ${missing.join(", ")}.`, {
         missingApprovals: missing,
       });
-    if (version.content.trim() === "") throw badRequest("Add the policy's text before publishing it.");
+    if (version.content.trim() === "") throw badRequest(msg`Add the policy's text before publishing it.`);
     const now = new Date();
     const issueDate = version.issueDate ?? todayInLondon();
     const previous = await supersedePublished(tx, id, now);

@@ -5,6 +5,7 @@
  */
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import { canDismissFinding, canReadPolicyHealth } from "../access/policy-health.js";
 import type { Actor } from "../access/roles.js";
@@ -143,7 +144,7 @@ async function loadReadable(db: DbOrTx, actor: Actor, policyId: string) {
   const policy = await policyRow(db, actor.schoolId, policyId);
   // A policy the asker may not see is "not found", so its existence is not given away.
   if (!policy || !canReadPolicyHealth(actor, policy, await approverRoles(db, actor.schoolId)))
-    throw notFound("policy");
+    throw notFound(msg`policy`);
   return policy;
 }
 
@@ -155,7 +156,7 @@ export async function policyHealth(
 ): Promise<PolicyHealthView> {
   const policy = await loadReadable(db, actor, policyId);
   const [a] = await assess(db, actor.schoolId, [policy], versionId);
-  if (versionId && a.version?.id !== versionId) throw notFound("policy version");
+  if (versionId && a.version?.id !== versionId) throw notFound(msg`policy version`);
   return {
     policyId,
     version: a.version ? { id: a.version.id, number: `${a.version.major}.${a.version.minor}` } : null,
@@ -170,7 +171,9 @@ export async function policyHealth(
 async function loadDismissable(db: DbOrTx, actor: Actor, policyId: string) {
   const policy = await loadReadable(db, actor, policyId);
   if (!canDismissFinding(actor, policy))
-    throw forbidden("Only the policy's owner, the headteacher or a school admin can dismiss its findings.");
+    throw forbidden(
+      msg`Only the policy's owner, the headteacher or a school admin can dismiss its findings.`,
+    );
   return policy;
 }
 
@@ -183,8 +186,8 @@ export async function dismissFinding(db: Db, actor: Actor, policyId: string, inp
       now.open.find((f) => f.fingerprint === input.fingerprint) ??
       (await wasFound(tx, actor.schoolId, policyId, input.fingerprint));
     if (!finding)
-      throw badRequest("That finding is not one the health check raised on this policy.", [
-        { field: "fingerprint", message: "Choose a finding listed on the policy." },
+      throw badRequest(msg`That finding is not one the health check raised on this policy.`, [
+        { field: "fingerprint", message: msg`Choose a finding listed on the policy.` },
       ]);
     const row = await insertDismissal(tx, {
       schoolId: actor.schoolId,
@@ -194,7 +197,7 @@ export async function dismissFinding(db: Db, actor: Actor, policyId: string, inp
       reason: input.reason,
       dismissedBy: actor.personId,
     });
-    if (!row) throw conflict("That finding has already been dismissed.");
+    if (!row) throw conflict(msg`That finding has already been dismissed.`);
     await recordEvent(tx, actor, {
       action: "policy_health.finding_dismissed",
       entityType: "policy",
@@ -215,8 +218,8 @@ export async function reinstateFinding(db: Db, actor: Actor, policyId: string, d
   await db.transaction(async (tx) => {
     const policy = await loadDismissable(tx, actor, policyId);
     const dismissal = await openDismissal(tx, actor.schoolId, policyId, dismissalId);
-    if (!dismissal) throw notFound("dismissal");
-    if (dismissal.reinstatedAt) throw conflict("That finding has already been reinstated.");
+    if (!dismissal) throw notFound(msg`dismissal`);
+    if (dismissal.reinstatedAt) throw conflict(msg`That finding has already been reinstated.`);
     await markReinstated(tx, dismissalId, actor.personId);
     await recordEvent(tx, actor, {
       action: "policy_health.finding_reinstated",

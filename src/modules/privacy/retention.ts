@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { retentionHolds, retentionTombstones } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql } from "../../kernel/names.js";
 import { badRequest, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -122,7 +123,7 @@ export async function dueRecords(
 
 async function dueOne(tx: Tx, actor: Actor, recordType: RecordType, recordId: string, today: string) {
   const [due] = await dueRecords(tx, actor.schoolId, today, { recordType, recordId });
-  if (!due) throw notFound("record due for review");
+  if (!due) throw notFound(msg`record due for review`);
   return due;
 }
 
@@ -287,8 +288,8 @@ export async function keepDueRecord(
   today: string,
 ) {
   if (input.keepUntil <= today)
-    throw badRequest("Choose a date after today.", [
-      { field: "keepUntil", message: "Choose a date after today." },
+    throw badRequest(msg`Choose a date after today.`, [
+      { field: "keepUntil", message: msg`Choose a date after today.` },
     ]);
   return db.transaction(async (tx) => {
     await lockChain(tx, actor.schoolId);

@@ -11,6 +11,7 @@ import { strToU8, zipSync } from "fflate";
 import { type Db, queryRows } from "../../db/client.js";
 import { signatures } from "../../db/schema.js";
 import { londonDateTime, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { fullName } from "../../kernel/names.js";
 import { newPdfDocument, PDF_COLOUR } from "../../kernel/pdf.js";
 import { notFound } from "../../kernel/problem.js";
@@ -89,7 +90,7 @@ export async function subjectAccessExport(db: Db, actor: Actor, personId: string
           start_date::text AS start_date, leave_date::text AS leave_date, line_manager_id, created_at, updated_at
         FROM people WHERE school_id = ${schoolId} AND id = ${personId}`,
   );
-  if (!person) throw notFound("person");
+  if (!person) throw notFound(msg`person`);
   const names = await namesOf(db, schoolId);
   const third = new ThirdParties(personId, names);
   const subjectName = names.get(personId)!;

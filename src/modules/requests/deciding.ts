@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { requestEntries } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg, verbatim } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, type FieldError, forbidden } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -29,9 +30,9 @@ function registerDetails<S extends z.ZodType>(schema: S, raw: unknown): z.infer<
   if (parsed.success) return parsed.data;
   const errors: FieldError[] = parsed.error.issues.map((i) => ({
     field: ["addToRegister", ...i.path].join("."),
-    message: i.message,
+    message: verbatim(i.message),
   }));
-  throw badRequest("The register's details are not complete.", errors);
+  throw badRequest(msg`The register's details are not complete.`, errors);
 }
 
 export async function decideRequest(
@@ -45,14 +46,14 @@ export async function decideRequest(
   if (!mayDecide(actor, r))
     throw forbidden(
       r.requesterId === actor.personId
-        ? "You cannot decide your own request."
-        : `Only a holder of ${r.approverRoles.join(" or ")} decides this request.`,
+        ? msg`You cannot decide your own request.`
+        : msg`Only a holder of ${r.approverRoles.join(" or ")} decides this request.`,
     );
   if (r.status === "approved" || r.status === "refused")
-    throw conflict(`This request was already ${r.status}.`);
+    throw conflict(msg`This request was already ${r.status}.`);
   if (input.decision === "approve" && input.validUntil && input.validUntil < todayInLondon())
-    throw badRequest("The permission would end before today.", [
-      { field: "validUntil", message: "Choose today or a later day." },
+    throw badRequest(msg`The permission would end before today.`, [
+      { field: "validUntil", message: msg`Choose today or a later day.` },
     ]);
   const register =
     input.decision === "approve" && input.addToRegister
@@ -66,8 +67,8 @@ export async function decideRequest(
           : null
       : null;
   if (input.addToRegister && input.decision === "approve" && !register)
-    throw badRequest("This kind of request has no register to add to.", [
-      { field: "addToRegister", message: "Leave this out: this kind of request has no register." },
+    throw badRequest(msg`This kind of request has no register to add to.`, [
+      { field: "addToRegister", message: msg`Leave this out: this kind of request has no register.` },
     ]);
 
   return db.transaction(async (tx: Tx) => {

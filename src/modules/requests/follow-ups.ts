@@ -9,6 +9,7 @@ import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { requestFollowUps, schools } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { conflict, forbidden } from "../../kernel/problem.js";
 import { canAnswerRequest } from "../access/requests.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -40,17 +41,17 @@ export async function confirmFollowUp(
   request: { id: string; schoolId: string; requesterId: string; typeName: string },
 ) {
   if (!canAnswerRequest(actor, { ...request, approverRoles: [] }))
-    throw forbidden("Only the person who took the photos can confirm this.");
+    throw forbidden(msg`Only the person who took the photos can confirm this.`);
   const followUp = await followUpOf(db, actor.schoolId, request.id);
-  if (!followUp) throw conflict("This request has nothing to confirm.");
-  if (followUp.confirmedAt) throw conflict("This was already confirmed.");
+  if (!followUp) throw conflict(msg`This request has nothing to confirm.`);
+  if (followUp.confirmedAt) throw conflict(msg`This was already confirmed.`);
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
       .update(requestFollowUps)
       .set({ confirmedAt: new Date(), confirmedBy: actor.personId })
       .where(and(eq(requestFollowUps.requestId, request.id), isNull(requestFollowUps.confirmedAt)))
       .returning();
-    if (!row) throw conflict("This was already confirmed.");
+    if (!row) throw conflict(msg`This was already confirmed.`);
     await recordEvent(tx, actor, {
       action: "request.follow_up_confirmed",
       entityType: "permission_request",

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { permissionRequests, requestEntries } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import {
   canAnswerRequest,
@@ -41,7 +42,7 @@ const recordOf = (r: RequestRow): RequestRecord => ({
 /** A request the actor may see, or 404 as if it did not exist. */
 export async function visibleRequest(db: DbOrTx, actor: Actor, id: string) {
   const row = await requestById(db, actor.schoolId, id);
-  if (!row || !canReadRequest(actor, recordOf(row))) throw notFound("request");
+  if (!row || !canReadRequest(actor, recordOf(row))) throw notFound(msg`request`);
   return row;
 }
 
@@ -76,15 +77,15 @@ export async function tellRequester(tx: Tx, r: RequestRow, subject: string, text
 }
 
 export async function makeRequest(db: Db, actor: Actor, input: RequestInput, publicUrl: string) {
-  if (!actor.personId) throw forbidden("Only a person can ask permission.");
+  if (!actor.personId) throw forbidden(msg`Only a person can ask permission.`);
   const type = await typeByKey(db, actor.schoolId, input.typeKey).catch(() => {
-    throw badRequest("There is no such request type.", [
-      { field: "typeKey", message: "Choose what you are asking permission for." },
+    throw badRequest(msg`There is no such request type.`, [
+      { field: "typeKey", message: msg`Choose what you are asking permission for.` },
     ]);
   });
   if (type.retiredAt)
-    throw badRequest("This request type is no longer used.", [
-      { field: "typeKey", message: "This request type is no longer used: choose another." },
+    throw badRequest(msg`This request type is no longer used.`, [
+      { field: "typeKey", message: msg`This request type is no longer used: choose another.` },
     ]);
   const details = checkDetails(type.questions, input.details);
   return db.transaction(async (tx: Tx) => {
@@ -174,8 +175,9 @@ export async function listRequests(db: Db, actor: Actor) {
 /** The requester answers a request for more information: it goes back to its approvers, pending. */
 export async function replyToRequest(db: Db, actor: Actor, id: string, text: string, publicUrl: string) {
   const r = await visibleRequest(db, actor, id);
-  if (!canAnswerRequest(actor, recordOf(r))) throw forbidden("Only the person who asked can answer.");
-  if (r.status !== "more_info") throw conflict("Nobody has asked for more information about this request.");
+  if (!canAnswerRequest(actor, recordOf(r))) throw forbidden(msg`Only the person who asked can answer.`);
+  if (r.status !== "more_info")
+    throw conflict(msg`Nobody has asked for more information about this request.`);
   return db.transaction(async (tx: Tx) => {
     await tx.insert(requestEntries).values({
       schoolId: actor.schoolId,

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "../../db/client.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { forbidden } from "../../kernel/problem.js";
 import { canReadRegisters } from "../access/requests.js";
 import type { Actor } from "../access/roles.js";
@@ -15,7 +16,7 @@ import type { PermissionView, RegisterView } from "./schema.js";
 export const EXPIRY_WARNING_DAYS = 30;
 
 export async function permittedNow(db: DbOrTx, actor: Actor, now = new Date()): Promise<RegisterView> {
-  if (!canReadRegisters(actor)) throw forbidden("The register is for the school's staff.");
+  if (!canReadRegisters(actor)) throw forbidden(msg`The register is for the school's staff.`);
   const today = todayInLondon(now);
   const soon = addDays(today, EXPIRY_WARNING_DAYS);
   const approved = (

@@ -10,6 +10,7 @@ import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { onlineServices, socialAccounts } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, forbidden, notFound } from "../../kernel/problem.js";
 import { canKeepRegisters, canReadRegisters } from "../access/requests.js";
 import type { Actor } from "../access/roles.js";
@@ -25,11 +26,11 @@ import type {
 } from "./schema.js";
 
 function mayRead(actor: Actor) {
-  if (!canReadRegisters(actor)) throw forbidden("The registers are for the school's staff.");
+  if (!canReadRegisters(actor)) throw forbidden(msg`The registers are for the school's staff.`);
 }
 function mayKeep(actor: Actor) {
   if (!canKeepRegisters(actor, { schoolId: actor.schoolId }))
-    throw forbidden("Only the school's admins and the DPO keep the registers.");
+    throw forbidden(msg`Only the school's admins and the DPO keep the registers.`);
 }
 
 type Named = { id: string; name: string };
@@ -129,8 +130,8 @@ async function checkAdministrators(db: DbOrTx, schoolId: string, ids: string[], 
           AND kinds && ARRAY['staff','supply','student_teacher','volunteer','governor']::text[]`,
   );
   if (found.length !== unique.length)
-    throw badRequest("An administrator picked is not an adult in the school's directory.", [
-      { field, message: "Pick administrators from the school's staff." },
+    throw badRequest(msg`An administrator picked is not an adult in the school's directory.`, [
+      { field, message: msg`Pick administrators from the school's staff.` },
     ]);
   return unique;
 }
@@ -211,7 +212,7 @@ export async function changeService(db: Db, actor: Actor, id: string, patch: Ser
     .select()
     .from(onlineServices)
     .where(and(eq(onlineServices.schoolId, actor.schoolId), eq(onlineServices.id, id)));
-  if (!before) throw notFound("online service");
+  if (!before) throw notFound(msg`online service`);
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
       .update(onlineServices)
@@ -250,7 +251,7 @@ export async function changeSocialAccount(db: Db, actor: Actor, id: string, patc
     .select()
     .from(socialAccounts)
     .where(and(eq(socialAccounts.schoolId, actor.schoolId), eq(socialAccounts.id, id)));
-  if (!before) throw notFound("social media account");
+  if (!before) throw notFound(msg`social media account`);
   const administratorIds = patch.administratorIds
     ? await checkAdministrators(db, actor.schoolId, patch.administratorIds, "administratorIds")
     : before.administratorIds;

@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { requestTypes } from "../../db/schema.js";
 import { isoDate } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../kernel/problem.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -202,14 +203,14 @@ export async function typesOf(db: DbOrTx, schoolId: string, withRetired = false)
 
 export async function typeByKey(db: DbOrTx, schoolId: string, key: string) {
   const found = (await typesOf(db, schoolId, true)).find((t) => t.key === key);
-  if (!found) throw notFound("request type");
+  if (!found) throw notFound(msg`request type`);
   return found;
 }
 
 export async function createType(db: Db, actor: Actor, input: TypeInput) {
   const existing = await typesOf(db, actor.schoolId, true);
   if (existing.some((t) => t.key === input.key))
-    throw conflict(`There is already a request type with the key "${input.key}".`);
+    throw conflict(msg`There is already a request type with the key "${input.key}".`);
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
       .insert(requestTypes)
@@ -267,26 +268,26 @@ export async function updateType(db: Db, actor: Actor, key: string, patch: TypeP
 export function checkDetails(questions: Question[], details: Record<string, string | boolean>) {
   const errors: FieldError[] = [];
   const clean: Record<string, string | boolean> = {};
-  const fault = (key: string, message: string) => errors.push({ field: `details.${key}`, message });
+  const fault = (key: string, message: Message) => errors.push({ field: `details.${key}`, message });
   for (const key of Object.keys(details))
-    if (!questions.some((q) => q.key === key)) fault(key, "This request type does not ask this.");
+    if (!questions.some((q) => q.key === key)) fault(key, msg`This request type does not ask this.`);
   for (const q of questions) {
     const raw = details[q.key];
     const empty = raw === undefined || (typeof raw === "string" && raw.trim() === "");
     if (empty) {
-      if (q.required) fault(q.key, `Answer “${q.label}”`);
+      if (q.required) fault(q.key, msg`Answer “${q.label}”`);
       continue;
     }
     if (q.kind === "yesno") {
-      if (typeof raw !== "boolean") fault(q.key, `Answer “${q.label}” with yes or no.`);
+      if (typeof raw !== "boolean") fault(q.key, msg`Answer “${q.label}” with yes or no.`);
       else clean[q.key] = raw;
     } else if (q.kind === "date") {
       if (typeof raw !== "string" || !isoDate.safeParse(raw.trim()).success)
-        fault(q.key, `Give a date for “${q.label}”, like 2026-09-01.`);
+        fault(q.key, msg`Give a date for “${q.label}”, like 2026-09-01.`);
       else clean[q.key] = raw.trim();
-    } else if (typeof raw !== "string") fault(q.key, `Answer “${q.label}” in words.`);
+    } else if (typeof raw !== "string") fault(q.key, msg`Answer “${q.label}” in words.`);
     else clean[q.key] = raw.trim();
   }
-  if (errors.length > 0) throw badRequest("Some answers are missing or not in the right form.", errors);
+  if (errors.length > 0) throw badRequest(msg`Some answers are missing or not in the right form.`, errors);
   return clean;
 }

@@ -10,7 +10,7 @@ import {
   SetupInput,
   SetupStatusView,
 } from "./schema.js";
-import { schoolCount, schoolSettings, setSchoolCountry, setupSchool } from "./service.js";
+import { schoolCount, schoolSettings, setSchoolSettings, setupSchool } from "./service.js";
 
 export async function schoolRoutes(app: FastifyInstance, { database, config }: Deps) {
   const api = typed(app);
@@ -65,6 +65,6 @@ export async function schoolRoutes(app: FastifyInstance, { database, config }: D
       config: { action: "settings.manage" },
       schema: { body: SchoolSettingsInput, response: { 200: SchoolSettingsView, ...problems(400) } },
     },
-    async (request) => setSchoolCountry(database.db, actorOf(request), request.body.country),
+    async (request) => setSchoolSettings(database.db, actorOf(request), request.body),
   );
 }

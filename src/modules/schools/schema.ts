@@ -25,14 +25,23 @@ export type SetupInput = z.infer<typeof SetupInput>;
 export const COUNTRIES = ["england", "wales"] as const;
 export type Country = (typeof COUNTRIES)[number];
 
+/** What a school writes in to readers who have not chosen: English, Welsh, or both (Welsh first). */
+export const SCHOOL_LANGUAGES = ["en-GB", "cy", "bilingual"] as const;
+export type SchoolLanguage = (typeof SCHOOL_LANGUAGES)[number];
+
 export const SchoolSettingsInput = z.object({
   country: z.enum(COUNTRIES, "Choose England or Wales."),
+  language: z.enum(SCHOOL_LANGUAGES, "Choose English, Welsh or both.").optional(),
 });
 export type SchoolSettingsInput = z.infer<typeof SchoolSettingsInput>;
 
 // --- Responses
 
-export const SchoolSettingsView = z.object({ name: z.string(), country: z.enum(COUNTRIES) });
+export const SchoolSettingsView = z.object({
+  name: z.string(),
+  country: z.enum(COUNTRIES),
+  language: z.enum(SCHOOL_LANGUAGES),
+});
 export type SchoolSettingsView = z.infer<typeof SchoolSettingsView>;
 
 /** `GET /healthz` (API.md): answered once migrations are applied. */

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { splitName } from "../../kernel/names.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -9,7 +10,7 @@ import { actorFor, createCredentials, openSession } from "../auth/service.js";
 import { insertPerson } from "../people/service.js";
 import { seedCourses } from "../training/service.js";
 import { createTrustWithFirstSchool } from "../trust/service.js";
-import type { Country, SetupInput } from "./schema.js";
+import type { Country, SchoolLanguage, SetupInput } from "./schema.js";
 
 export async function schoolCount(db: DbOrTx) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(schools);
@@ -18,7 +19,7 @@ export async function schoolCount(db: DbOrTx) {
 
 export async function getSchool(db: DbOrTx, id: string) {
   const [s] = await db.select().from(schools).where(eq(schools.id, id));
-  if (!s) throw notFound("school");
+  if (!s) throw notFound(msg`school`);
   return { id: s.id, name: s.name };
 }
 
@@ -30,10 +31,10 @@ export async function schoolCountry(db: DbOrTx, schoolId: string): Promise<Count
 
 export async function schoolSettings(db: DbOrTx, schoolId: string) {
   const [s] = await db
-    .select({ name: schools.name, country: schools.country })
+    .select({ name: schools.name, country: schools.country, language: schools.language })
     .from(schools)
     .where(eq(schools.id, schoolId));
-  if (!s) throw notFound("school");
+  if (!s) throw notFound(msg`school`);
   return s;
 }
 
@@ -43,20 +44,44 @@ export async function schoolSettings(db: DbOrTx, schoolId: string) {
  */
 export const onCountryChanged: ((tx: Tx, actor: Actor) => Promise<void>)[] = [];
 
-export async function setSchoolCountry(db: Db, actor: Actor, country: Country) {
+export async function setSchoolSettings(
+  db: Db,
+  actor: Actor,
+  input: { country: Country; language?: SchoolLanguage },
+) {
   await db.transaction(async (tx) => {
-    const before = await schoolCountry(tx, actor.schoolId);
-    if (before === country) return;
-    await tx.update(schools).set({ country }).where(eq(schools.id, actor.schoolId));
-    for (const listener of onCountryChanged) await listener(tx, actor);
-    await recordEvent(tx, actor, {
-      action: "school.country_set",
-      entityType: "school",
-      entityId: actor.schoolId,
-      summary: { from: before, to: country },
-    });
+    await setCountry(tx, actor, input.country);
+    if (input.language) await setLanguage(tx, actor, input.language);
   });
   return schoolSettings(db, actor.schoolId);
+}
+
+async function setLanguage(tx: Tx, actor: Actor, language: SchoolLanguage) {
+  const [before] = await tx
+    .select({ language: schools.language })
+    .from(schools)
+    .where(eq(schools.id, actor.schoolId));
+  if (before?.language === language) return;
+  await tx.update(schools).set({ language }).where(eq(schools.id, actor.schoolId));
+  await recordEvent(tx, actor, {
+    action: "school.language_set",
+    entityType: "school",
+    entityId: actor.schoolId,
+    summary: { from: before?.language, to: language },
+  });
+}
+
+async function setCountry(tx: Tx, actor: Actor, country: Country) {
+  const before = await schoolCountry(tx, actor.schoolId);
+  if (before === country) return;
+  await tx.update(schools).set({ country }).where(eq(schools.id, actor.schoolId));
+  for (const listener of onCountryChanged) await listener(tx, actor);
+  await recordEvent(tx, actor, {
+    action: "school.country_set",
+    entityType: "school",
+    entityId: actor.schoolId,
+    summary: { from: before, to: country },
+  });
 }
 
 /**
@@ -72,7 +97,7 @@ export async function setupSchool(
   return db.transaction(async (tx) => {
     // Serialise concurrent first-run attempts so two browsers cannot both create a school.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7262011)`);
-    if ((await schoolCount(tx)) > 0) throw conflict("This Accord is already set up. Sign in instead.");
+    if ((await schoolCount(tx)) > 0) throw conflict(msg`This Accord is already set up. Sign in instead.`);
     const [school] = await tx.insert(schools).values({ name: input.school.name }).returning();
     // Every school starts with the courses schools are expected to keep up (training/courses.ts).
     await seedCourses(tx, school.id);

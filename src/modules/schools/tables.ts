@@ -18,5 +18,12 @@ export const schools = pgTable("schools", {
   country: text("country", { enum: ["england", "wales"] })
     .notNull()
     .default("england"),
+  /**
+   * The language of emails and documents for a reader who has not chosen one (decision 038):
+   * English, Welsh, or both with the Welsh first, as many schools in Wales write to families.
+   */
+  language: text("language", { enum: ["en-GB", "cy", "bilingual"] })
+    .notNull()
+    .default("en-GB"),
   createdAt: at("created_at").notNull().defaultNow(),
 });

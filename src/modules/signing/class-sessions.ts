@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
 import { classSessionDevices, classSessions, people, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { fullName } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
@@ -11,12 +12,13 @@ import { recordEvent } from "../audit/service.js";
 import { invalidLink, newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
 import { insertSignature, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
 
 /** A lesson, with some slack: the session closes itself after two hours if the teacher forgets. */
 const SESSION_MINUTES = 120;
 
-const NOT_STAFF = "Only staff can run a class signing session.";
+const NOT_STAFF = msg`Only staff can run a class signing session.`;
 
 export async function classSessionOptions(db: Db, actor: Actor) {
   if (!canRunClassSession(actor)) throw forbidden(NOT_STAFF);
@@ -79,13 +81,13 @@ export async function openClassSession(
   return db.transaction(async (tx) => {
     const owner = ownerOf(subjectType);
     const agreement = await owner.load(tx, actor.schoolId, input.agreementId);
-    if (!agreement?.inForce) throw notFound(subjectType);
+    if (!agreement?.inForce) throw notFound(SUBJECT_NOUNS[subjectType]);
     if (agreement.audienceKind !== "pupil")
-      throw conflict("A class session is for an agreement addressed to pupils.");
+      throw conflict(msg`A class session is for an agreement addressed to pupils.`);
     const pupils = await roster(tx, actor.schoolId, input.regGroup, agreement.id);
     if (pupils.length === 0)
-      throw badRequest(`There are no pupils in ${input.regGroup}.`, [
-        { field: "regGroup", message: "No pupils in this class." },
+      throw badRequest(msg`There are no pupils in ${input.regGroup}.`, [
+        { field: "regGroup", message: msg`No pupils in this class.` },
       ]);
     // Opening a session asks the class to sign: the compliance view then counts who has and who
     // has not (due today). Pupils already asked keep their due date.
@@ -135,14 +137,14 @@ async function ownSession(db: DbOrTx, actor: Actor, id: string) {
     .select()
     .from(classSessions)
     .where(and(eq(classSessions.schoolId, actor.schoolId), eq(classSessions.id, id)));
-  if (!row || !canUseClassSession(actor, row)) throw notFound("class session");
+  if (!row || !canUseClassSession(actor, row)) throw notFound(msg`class session`);
   return row;
 }
 
 /** The pledge in force for this session (a new policy version moves it on). */
 async function sessionAgreement(db: DbOrTx, row: typeof classSessions.$inferSelect) {
   const agreement = await ownerOf(row.subjectType).inForce(db, row.schoolId, row.subjectId);
-  if (!agreement) throw gone("The pledge for this class session has been withdrawn.");
+  if (!agreement) throw gone(msg`The pledge for this class session has been withdrawn.`);
   return agreement;
 }
 
@@ -173,7 +175,7 @@ export async function endClassSession(db: Db, actor: Actor, id: string) {
   });
 }
 
-const ENDED = "This class session has ended.";
+const ENDED = msg`This class session has ended.`;
 const stillOpen = and(isNull(classSessions.endedAt), gt(classSessions.expiresAt, sql`now()`));
 
 /**
@@ -210,8 +212,8 @@ export async function openClassByCode(db: Db, code: string) {
       .from(classSessions)
       .where(and(eq(classSessions.shortCodeHash, hashSecret(normaliseDeviceCode(code))), stillOpen));
     if (!row)
-      throw badRequest("That code is not open. Check it with your teacher.", [
-        { field: "code", message: "That code is not open. Check it with your teacher." },
+      throw badRequest(msg`That code is not open. Check it with your teacher.`, [
+        { field: "code", message: msg`That code is not open. Check it with your teacher.` },
       ]);
     const { secret, hash } = newSecret("class_");
     await tx
@@ -252,10 +254,10 @@ export async function signInClass(
       (p) => p.id === body.pupilId,
     );
     if (!pupil)
-      throw badRequest("That pupil is not in this class.", [
-        { field: "pupilId", message: "Not in this class." },
+      throw badRequest(msg`That pupil is not in this class.`, [
+        { field: "pupilId", message: msg`Not in this class.` },
       ]);
-    if (pupil.signed) throw conflict(`${pupil.givenName} has already signed.`);
+    if (pupil.signed) throw conflict(msg`${pupil.givenName} has already signed.`);
     // The teacher is the witness: the audit event names them as the actor for the session.
     const [teacher] = await tx
       .select({ givenName: people.givenName, familyName: people.familyName })

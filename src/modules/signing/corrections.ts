@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { people, signatures } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canCorrectSignature, canWithdrawSignature } from "../access/signatures.js";
@@ -16,6 +17,7 @@ import {
   type SignatureBody,
   tellAdmins,
 } from "./signatures.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { loadSubject } from "./subjects.js";
 
 /**
@@ -39,7 +41,7 @@ async function signatureInForce(tx: Tx, actor: Actor, id: string, may: (s: Signa
       and(eq(signatures.schoolId, actor.schoolId), eq(signatures.id, id), eq(signatures.kind, "signed")),
     );
   // Someone who may not act on it learns nothing about it.
-  if (!row || !may(row)) throw notFound("signature");
+  if (!row || !may(row)) throw notFound(msg`signature`);
   const [later] = await tx
     .select({ kind: signatures.kind })
     .from(signatures)
@@ -47,8 +49,8 @@ async function signatureInForce(tx: Tx, actor: Actor, id: string, may: (s: Signa
   if (later)
     throw conflict(
       later.kind === "withdrawn"
-        ? "This signature has already been withdrawn."
-        : "This signature has already been corrected: act on the newer one.",
+        ? msg`This signature has already been withdrawn.`
+        : msg`This signature has already been corrected: act on the newer one.`,
     );
   return row;
 }
@@ -56,7 +58,7 @@ async function signatureInForce(tx: Tx, actor: Actor, id: string, may: (s: Signa
 /** What the signature was of, as its owner describes it now. */
 async function subjectOf(tx: Tx, s: SignatureRow) {
   const subject = await loadSubject(tx, s.subjectType, s.schoolId, s.subjectId);
-  if (!subject) throw notFound(s.subjectType);
+  if (!subject) throw notFound(SUBJECT_NOUNS[s.subjectType]);
   return subject;
 }
 
@@ -136,7 +138,7 @@ export async function correctionFor(db: Db, actor: Actor, id: string) {
     const agreement = await subjectOf(tx, old);
     if (!agreement.inForce)
       throw conflict(
-        "This agreement has been replaced by a newer version: sign the new version instead of correcting this one.",
+        msg`This agreement has been replaced by a newer version: sign the new version instead of correcting this one.`,
       );
     return { signature: presentSignature(old), agreement: agreement.shown };
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { msg } from "../../kernel/i18n/index.js";
 import { Problem } from "../../kernel/problem.js";
 import { INVALID_LINK } from "./schema.js";
 
@@ -29,4 +30,4 @@ export const normaliseDeviceCode = (code: string) =>
     .replace(/(.{4})(.{4})/, "$1-$2");
 
 /** A link that never was one (mistyped, cut short): 404, in words a parent or a child can act on. */
-export const invalidLink = () => new Problem(404, "Not found", INVALID_LINK);
+export const invalidLink = () => new Problem(404, msg`Not found`, INVALID_LINK);

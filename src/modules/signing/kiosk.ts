@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { kiosks, mailOutbox, schools, signatures } from "../../db/schema.js";
 import { endOfLondonDay, endOfTerm, londonDateTime, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, gone, notFound, Problem } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -10,6 +11,7 @@ import { queueMail } from "../mail/service.js";
 import { newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
 import { insertSignature, labelsOf, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
 
 /**
@@ -27,16 +29,16 @@ export async function openKiosk(
   const today = todayInLondon();
   const lastDay = endOfTerm(today);
   if (until < today || until > lastDay)
-    throw badRequest(`A kiosk can stay open from today until the end of term (${lastDay}) at most.`, [
-      { field: "until", message: `Choose a day from ${today} to ${lastDay}.` },
+    throw badRequest(msg`A kiosk can stay open from today until the end of term (${lastDay}) at most.`, [
+      { field: "until", message: msg`Choose a day from ${today} to ${lastDay}.` },
     ]);
   return db.transaction(async (tx) => {
     const agreement = await ownerOf(subjectType).load(tx, actor.schoolId, agreementId);
-    if (!agreement) throw notFound(subjectType);
+    if (!agreement) throw notFound(SUBJECT_NOUNS[subjectType]);
     if (agreement.audienceKind !== "visitor")
-      throw conflict("A kiosk is for an agreement addressed to visitors.");
+      throw conflict(msg`A kiosk is for an agreement addressed to visitors.`);
     if (!agreement.inForce)
-      throw conflict("This agreement has been replaced by a newer one; open the kiosk on that instead.");
+      throw conflict(msg`This agreement has been replaced by a newer one; open the kiosk on that instead.`);
     const code = newDeviceCode();
     const expiresAt = endOfLondonDay(until);
     const [row] = await tx
@@ -99,7 +101,7 @@ export async function closeKiosk(db: Db, actor: Actor, id: string) {
       .set({ closedAt: new Date(), tokenHash: null })
       .where(and(eq(kiosks.schoolId, actor.schoolId), eq(kiosks.id, id), isNull(kiosks.closedAt)))
       .returning();
-    if (!row) throw notFound("open kiosk");
+    if (!row) throw notFound(msg`open kiosk`);
     await recordEvent(tx, actor, {
       action: "kiosk.closed",
       entityType: "kiosk",
@@ -122,12 +124,12 @@ export async function startKiosk(db: Db, code: string) {
       .from(kiosks)
       .where(eq(kiosks.codeHash, hashSecret(normaliseDeviceCode(code))))
       .for("update");
-    if (!row) throw notFound("kiosk code");
+    if (!row) throw notFound(msg`kiosk code`);
     if (row.closedAt || row.expiresAt.getTime() <= Date.now())
-      throw gone("This kiosk has been closed. Ask the school office to open a new one.");
+      throw gone(msg`This kiosk has been closed. Ask the school office to open a new one.`);
     if (row.tokenHash)
       throw conflict(
-        "This code has already started a kiosk and works only once. Ask the school office to close that kiosk and open a new one.",
+        msg`This code has already started a kiosk and works only once. Ask the school office to close that kiosk and open a new one.`,
       );
     const { secret, hash } = newSecret("kiosk_");
     await tx.update(kiosks).set({ tokenHash: hash }).where(eq(kiosks.id, row.id));
@@ -139,7 +141,7 @@ export async function startKiosk(db: Db, code: string) {
 async function kioskAgreementRow(db: DbOrTx, row: typeof kiosks.$inferSelect) {
   const agreement = await ownerOf(row.subjectType).inForce(db, row.schoolId, row.subjectId);
   if (!agreement)
-    throw gone("The visitor agreement for this kiosk has been withdrawn. Please ask at reception.");
+    throw gone(msg`The visitor agreement for this kiosk has been withdrawn. Please ask at reception.`);
   return agreement;
 }
 
@@ -150,14 +152,14 @@ async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
 }
 
 async function openKioskByToken(db: DbOrTx, token: string | undefined) {
-  if (!token) throw badRequest("This request needs the kiosk's token.");
+  if (!token) throw badRequest(msg`This request needs the kiosk's token.`);
   const [row] = await db
     .select()
     .from(kiosks)
     .where(
       and(eq(kiosks.tokenHash, hashSecret(token)), isNull(kiosks.closedAt), gt(kiosks.expiresAt, sql`now()`)),
     );
-  if (!row) throw gone("This kiosk has been closed. Ask the school office to open a new one.");
+  if (!row) throw gone(msg`This kiosk has been closed. Ask the school office to open a new one.`);
   return row;
 }
 
@@ -190,9 +192,8 @@ async function refuseTooManyReceipts(tx: Tx, schoolId: string, to: string) {
       ),
     );
   if (toAddress >= RECEIPTS_PER_ADDRESS_PER_DAY || fromSchool >= RECEIPTS_PER_SCHOOL_PER_HOUR) {
-    const message =
-      "We cannot email a receipt to this address again today. Leave the email address empty to sign, and ask reception for a copy.";
-    throw new Problem(429, "Too many requests", message, [{ field: "email", message }]);
+    const message = msg`We cannot email a receipt to this address again today. Leave the email address empty to sign, and ask reception for a copy.`;
+    throw new Problem(429, msg`Too many requests`, message, [{ field: "email", message }]);
   }
 }
 
@@ -226,7 +227,7 @@ export async function signAtKiosk(
           gt(signatures.signedAt, sql`now() - interval '2 minutes'`),
         ),
       );
-    if (again) throw conflict("You have just signed this: thank you. There is no need to sign again.");
+    if (again) throw conflict(msg`You have just signed this: thank you. There is no need to sign again.`);
     const actor: Actor = {
       ...systemActor(kiosk.schoolId),
       name: `${body.fullName} (visitor)`,

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx, writeTogether } from "../../db/client.js";
 import { groupCommit, type Outcome } from "../../db/group-commit.js";
 import type { signatures } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { appendEventsSql, appendIfChainUnchanged, type ChainHead, lockChain } from "../audit/service.js";
@@ -18,6 +19,7 @@ import {
   type SignatureBody,
 } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
 
 type SignatureRow = typeof signatures.$inferSelect;
@@ -186,11 +188,11 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
     try {
       const { actor } = request;
       const agreement = found[i];
-      if (!agreement) throw notFound(request.subjectType);
+      if (!agreement) throw notFound(SUBJECT_NOUNS[request.subjectType]);
       checkAudience(actor, agreement, agreement.assigned);
       const pair = `${actor.personId}/${agreement.id}`;
       if (agreement.latestKind === "signed" || signedNow.has(pair))
-        throw conflict("You have already signed this agreement.", { signatureId: agreement.latestId });
+        throw conflict(msg`You have already signed this agreement.`, { signatureId: agreement.latestId });
       const { row, event } = signAs(request, agreement);
       signedNow.add(pair);
       rows.push(row);

@@ -9,6 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows } from "../../db/client.js";
 import { paperForms, schools } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -19,6 +20,7 @@ import { coverOf, planParentLinks } from "./parent-reach.js";
 import { insertSignatureRow } from "./queries.js";
 import { newSignature, presentSignature } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { loadSubject } from "./subjects.js";
 
 export type PaperFormInput = {
@@ -36,11 +38,11 @@ export type PaperFormInput = {
 
 async function parentsSubject(db: Db, actor: Actor, subjectType: SubjectType, id: string) {
   const subject = await loadSubject(db, subjectType, actor.schoolId, id);
-  if (!subject) throw notFound(subjectType);
+  if (!subject) throw notFound(SUBJECT_NOUNS[subjectType]);
   if (subject.audienceKind !== "parent")
-    throw conflict("Printed forms are for agreements addressed to parents and carers.");
+    throw conflict(msg`Printed forms are for agreements addressed to parents and carers.`);
   if (!subject.inForce)
-    throw conflict("This agreement has been replaced by a newer one; use that one's forms instead.");
+    throw conflict(msg`This agreement has been replaced by a newer one; use that one's forms instead.`);
   return subject;
 }
 
@@ -81,12 +83,14 @@ export async function paperFormsPdf(
   if (which.childId && chosen.length === 0) {
     // A child already covered, or not in view, still gets a blank form if they are a pupil here.
     const [child] = await childOf(db, actor.schoolId, which.childId);
-    if (!child) throw notFound("pupil");
+    if (!child) throw notFound(msg`pupil`);
     chosen = [{ id: child.id, name: child.name, regGroup: child.reg_group, carers: [], needsPaper: true }];
   }
   if (chosen.length === 0)
     throw notFound(
-      which.regGroup ? `class ${which.regGroup} with children still to sign` : "child needing a printed form",
+      which.regGroup
+        ? msg`class ${which.regGroup} with children still to sign`
+        : msg`child needing a printed form`,
     );
   const [school] = await db
     .select({ name: schools.name })
@@ -133,18 +137,19 @@ export async function recordPaperForm(
     // form for the same child arriving together are decided one after the other.
     await lockChain(tx, actor.schoolId);
     const subject = await loadSubject(tx, subjectType, actor.schoolId, id);
-    if (!subject) throw notFound(subjectType);
-    if (!canRecordPaperForm(actor, subject)) throw forbidden("Only the school office records printed forms.");
+    if (!subject) throw notFound(SUBJECT_NOUNS[subjectType]);
+    if (!canRecordPaperForm(actor, subject))
+      throw forbidden(msg`Only the school office records printed forms.`);
     if (subject.audienceKind !== "parent")
-      throw conflict("Printed forms are for agreements addressed to parents and carers.");
+      throw conflict(msg`Printed forms are for agreements addressed to parents and carers.`);
     const [child] = await childOf(tx, actor.schoolId, input.childId);
     if (!child)
-      throw badRequest("That child is not a pupil at the school now.", [
-        { field: "childId", message: "Choose a pupil at the school." },
+      throw badRequest(msg`That child is not a pupil at the school now.`, [
+        { field: "childId", message: msg`Choose a pupil at the school.` },
       ]);
     if (input.signedOn > todayInLondon())
-      throw badRequest("The date on the form cannot be in the future.", [
-        { field: "signedOn", message: "Use the date written on the form." },
+      throw badRequest(msg`The date on the form cannot be in the future.`, [
+        { field: "signedOn", message: msg`Use the date written on the form.` },
       ]);
     if (input.carerId) {
       const [carer] = await queryRows<{ id: string }>(
@@ -153,14 +158,15 @@ export async function recordPaperForm(
             AND pc.pupil_id = ${child.id} AND pc.contact_id = ${input.carerId} AND pc.parental_responsibility`,
       );
       if (!carer)
-        throw badRequest(`That person does not hold parental responsibility for ${child.name} in Accord.`, [
-          { field: "carerId", message: "Choose a carer with parental responsibility." },
-        ]);
+        throw badRequest(
+          msg`That person does not hold parental responsibility for ${child.name} in Accord.`,
+          [{ field: "carerId", message: msg`Choose a carer with parental responsibility.` }],
+        );
     }
     const by = (await coverOf(tx, subject, [child.id])).get(child.id);
     if (by)
       throw conflict(
-        `${by} has already signed this for ${child.name}. Withdraw that signature first if this form replaces it.`,
+        msg`${by} has already signed this for ${child.name}. Withdraw that signature first if this form replaces it.`,
       );
     const { row, event } = newSignature(
       actor,

@@ -3,12 +3,14 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { people, schools, signatures, signingLinks } from "../../db/schema.js";
 import { linkExpiry } from "../../kernel/dates.js";
+import { type Language, msg } from "../../kernel/i18n/index.js";
 import { fullNameSql } from "../../kernel/names.js";
 import { conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { setPersonLanguage } from "../people/service.js";
 import { invalidLink } from "./device-codes.js";
 import { childrenInCareOf, coverOf, planParentLinks, type ReachPlan } from "./parent-reach.js";
 import {
@@ -19,6 +21,7 @@ import {
   tellAdmins,
 } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject } from "./subjects.js";
 
 // How long a parent link lasts (until the due date, never under a fortnight) is kernel/dates.ts:
@@ -55,11 +58,11 @@ export async function sendParentLinks(
   return db.transaction(async (tx) => {
     const owner = ownerOf(subjectType);
     const agreement = await owner.load(tx, actor.schoolId, agreementId);
-    if (!agreement) throw notFound(subjectType);
+    if (!agreement) throw notFound(SUBJECT_NOUNS[subjectType]);
     if (agreement.audienceKind !== "parent")
-      throw conflict("Signing links are for agreements addressed to parents and carers.");
+      throw conflict(msg`Signing links are for agreements addressed to parents and carers.`);
     if (!agreement.inForce)
-      throw conflict("This agreement has been replaced by a newer one; send links for that instead.");
+      throw conflict(msg`This agreement has been replaced by a newer one; send links for that instead.`);
     const planned = await planParentLinks(tx, agreement);
     const plan = onlyChildId
       ? {
@@ -132,7 +135,7 @@ export async function sendParentLinks(
 /** The subject in force for a link sent on an earlier version (a new policy version moves it on). */
 async function inForceFor(db: DbOrTx, link: typeof signingLinks.$inferSelect) {
   const agreement = await ownerOf(link.subjectType).inForce(db, link.schoolId, link.subjectId);
-  if (!agreement) throw gone("The school has withdrawn this agreement. Please contact the school office.");
+  if (!agreement) throw gone(msg`The school has withdrawn this agreement. Please contact the school office.`);
   return agreement;
 }
 
@@ -209,7 +212,7 @@ export async function describeLink(db: Db, token: string) {
     childName: await nameOf(db, link.childId),
   };
   if (link.expiresAt.getTime() <= Date.now())
-    throw gone("This link has expired. Please ask the school office for a new one.");
+    throw gone(msg`This link has expired. Please ask the school office for a new one.`);
   const inForce = await inForceFor(db, link);
   return { ...base, state: "open" as const, agreement: inForce.shown };
 }
@@ -227,9 +230,9 @@ async function usableLink(tx: Tx, token: string) {
     .for("update");
   if (!row) throw invalidLink();
   if (row.link.signatureId)
-    throw gone("This link has already been used. What you gave is on the link's page.");
+    throw gone(msg`This link has already been used. What you gave is on the link's page.`);
   if (row.link.expiresAt.getTime() <= Date.now())
-    throw gone("This link has expired. Please ask the school office for a new one.");
+    throw gone(msg`This link has expired. Please ask the school office for a new one.`);
   // The link is only as good as the relationship behind it: re-check it now, not just when sent.
   const [still] = await tx
     .select({ id: people.id })
@@ -243,18 +246,18 @@ async function usableLink(tx: Tx, token: string) {
           : sql`true`,
       ),
     );
-  if (!still) throw gone("This link can no longer be used. Please contact the school office.");
+  if (!still) throw gone(msg`This link can no longer be used. Please contact the school office.`);
   const agreement = await inForceFor(tx, row.link);
   const already = await signedAlreadyBy(tx, agreement, row.link.parentId, row.link.childId);
   if (already === "no children")
     throw gone(
-      "This link is for a family with no child at the school now. Please contact the school office.",
+      msg`This link is for a family with no child at the school now. Please contact the school office.`,
     );
   if (already)
     throw conflict(
       row.link.childId
-        ? `${already} has already signed this for ${(await nameOf(tx, row.link.childId)) ?? "this child"}: one signature is needed.`
-        : `${already} has already signed this for your family: one signature is needed.`,
+        ? msg`${already} has already signed this for ${(await nameOf(tx, row.link.childId)) ?? "this child"}: one signature is needed.`
+        : msg`${already} has already signed this for your family: one signature is needed.`,
     );
   return { link: row.link, agreement };
 }
@@ -380,12 +383,37 @@ export async function signByLink(
 /** The receipt for a used parent link: the link stays the parent's way back to their own copy. */
 export async function signatureForLink(db: Db, token: string) {
   const { link } = await openLink(db, token);
-  if (!link.signatureId) throw notFound("receipt");
+  if (!link.signatureId) throw notFound(msg`receipt`);
   const [signature] = await db
     .select()
     .from(signatures)
     .where(and(eq(signatures.id, link.signatureId), eq(signatures.kind, "signed")));
   // A decline is recorded, but nobody signed anything: there is no receipt.
-  if (!signature) throw notFound("receipt");
+  if (!signature) throw notFound(msg`receipt`);
   return signature;
+}
+
+/**
+ * The language a parent chose on their link's page, kept on their record (decision 038): their
+ * receipt and what the school sends them later follow it. Any link of theirs still in date may set it.
+ */
+export async function setLanguageByLink(db: Db, token: string, language: Language | null, ip: string | null) {
+  const [row] = await db
+    .select({
+      schoolId: signingLinks.schoolId,
+      parentId: signingLinks.parentId,
+      expiresAt: signingLinks.expiresAt,
+    })
+    .from(signingLinks)
+    .where(eq(signingLinks.tokenHash, hashSecret(token)));
+  if (!row || row.expiresAt.getTime() <= Date.now()) throw invalidLink();
+  const parent: Actor = {
+    ...systemActor(row.schoolId),
+    personId: row.parentId,
+    name: "",
+    ip,
+    via: "parent_link",
+  };
+  parent.name = (await nameOf(db, row.parentId)) ?? "A parent or carer";
+  await setPersonLanguage(db, parent, row.parentId, language);
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { people, schools, type signatures } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { fullName } from "../../kernel/names.js";
 import { notFound } from "../../kernel/problem.js";
 import { readLine } from "./receipt/canonical.js";
@@ -20,7 +21,7 @@ const HOW: Record<string, string> = {
 /** The receipt for one signature: the full text signed, the answers and the evidence. */
 export async function receiptPdf(db: Db, signature: typeof signatures.$inferSelect, publicUrl: string) {
   const subject = await loadSubject(db, signature.subjectType, signature.schoolId, signature.subjectId);
-  if (!subject) throw notFound("receipt");
+  if (!subject) throw notFound(msg`receipt`);
   const [school] = await db.select().from(schools).where(eq(schools.id, signature.schoolId));
   // The receipt prints the subject's own snapshot of the text, which is what the hash is of.
   const shown = subject.text;

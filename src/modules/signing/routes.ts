@@ -5,7 +5,7 @@ import { todayInLondon } from "../../kernel/dates.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
 import { DryRunQuery } from "../../kernel/query.js";
 import { file, NoContent, problems } from "../../kernel/responses.js";
-import { IdParams } from "../people/schema.js";
+import { IdParams, LanguageInput } from "../people/schema.js";
 import {
   classSessionOptions,
   classView,
@@ -23,6 +23,7 @@ import {
   declineByLink,
   describeLink,
   sendParentLinks,
+  setLanguageByLink,
   signatureForLink,
   signByLink,
 } from "./parent-links.js";
@@ -403,6 +404,22 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
           userAgent: request.headers["user-agent"] ?? null,
         }),
       ),
+  );
+  // The language switch on a parent's link page: remembered for what the school sends them.
+  api.put(
+    "/api/v1/sign/:token/language",
+    {
+      config: { action: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        params: TokenParams,
+        body: LanguageInput,
+        response: { 204: NoContent, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      await setLanguageByLink(db, request.params.token, request.body.language, request.ip);
+      return reply.status(204).send();
+    },
   );
   api.get(
     "/api/v1/sign/:token/receipt.pdf",

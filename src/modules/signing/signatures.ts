@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import type { signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canReadSignature, canSign } from "../access/signatures.js";
@@ -33,6 +34,7 @@ import {
 } from "./queries.js";
 import type { SignatureRecordView, SignatureView, VerificationView } from "./schema.js";
 import type { SubjectType } from "./subject-types.js";
+import { SUBJECT_NOUNS } from "./subject-types.js";
 import { loadSubject, ownerOf, type Subject, type SubjectLabel } from "./subjects.js";
 
 /** How a signed-in signer proved who they were: a token, Google or Microsoft, or a password. */
@@ -94,19 +96,19 @@ export const normaliseReference = (ref: string) =>
     ?.join("-") ?? "";
 
 function checkAnswers(agreement: SignableSubject, body: SignatureBody) {
-  const errors: { field: string; message: string }[] = [];
+  const errors: { field: string; message: Message }[] = [];
   for (const c of agreement.choices) {
     const answer = body.choices[c.key];
-    if (!answer) errors.push({ field: `choices.${c.key}`, message: `Choose ${c.options.join(" or ")}.` });
+    if (!answer) errors.push({ field: `choices.${c.key}`, message: msg`Choose ${c.options.join(" or ")}.` });
     else if (!c.options.includes(answer))
-      errors.push({ field: `choices.${c.key}`, message: `Choose one of: ${c.options.join(", ")}.` });
+      errors.push({ field: `choices.${c.key}`, message: msg`Choose one of: ${c.options.join(", ")}.` });
   }
   for (const key of Object.keys(body.choices))
     if (!agreement.choices.some((c) => c.key === key))
-      errors.push({ field: `choices.${key}`, message: "This agreement has no such choice." });
+      errors.push({ field: `choices.${key}`, message: msg`This agreement has no such choice.` });
   if (agreement.requireJobTitle && !body.jobTitle?.trim())
-    errors.push({ field: "jobTitle", message: "Type your job title." });
-  if (errors.length > 0) throw badRequest("Some answers are missing or not allowed.", errors);
+    errors.push({ field: "jobTitle", message: msg`Type your job title.` });
+  if (errors.length > 0) throw badRequest(msg`Some answers are missing or not allowed.`, errors);
 }
 
 /**
@@ -136,10 +138,12 @@ export function newSignature(
   ctx: SigningContext,
 ): { row: SignatureRow; event: AuditInput & { id: string; actor: Actor } } {
   if (!agreement.inForce)
-    throw conflict("This agreement has been replaced by a newer version. Reload to read the text in force.");
+    throw conflict(
+      msg`This agreement has been replaced by a newer version. Reload to read the text in force.`,
+    );
   if (body.textSha256 !== agreement.textSha256)
     throw conflict(
-      "The text you were shown is not the text in force (it has changed). Reload, read it again and sign.",
+      msg`The text you were shown is not the text in force (it has changed). Reload, read it again and sign.`,
       { textSha256: agreement.textSha256 },
     );
   checkAnswers(agreement, body);
@@ -241,7 +245,8 @@ export function checkAudience(
   subject: Pick<Subject, "schoolId" | "audienceKind">,
   assigned: boolean,
 ) {
-  if (!canSign(actor, subject, assigned)) throw forbidden("This agreement is not one you are asked to sign.");
+  if (!canSign(actor, subject, assigned))
+    throw forbidden(msg`This agreement is not one you are asked to sign.`);
 }
 
 /** Whether only being asked lets this person sign it (it is not addressed to their kind). */
@@ -267,13 +272,13 @@ export async function declineAsMember(
     // signature sent at the same moment are then decided one after the other.
     await lockChain(tx, actor.schoolId);
     const agreement = await loadSubject(tx, subjectType, actor.schoolId, agreementId);
-    if (!agreement) throw notFound(subjectType);
+    if (!agreement) throw notFound(SUBJECT_NOUNS[subjectType]);
     await mayActOn(tx, actor, agreement);
-    if (!agreement.inForce) throw conflict("This agreement has been replaced by a newer version.");
+    if (!agreement.inForce) throw conflict(msg`This agreement has been replaced by a newer version.`);
     const latest = await latestKindOf(tx, actor.schoolId, agreementId, actor.personId!);
     if (latest && latest.kind !== "withdrawn")
       throw conflict(
-        `You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
+        msg`You have already ${latest.kind === "declined" ? "declined" : "signed"} this agreement.`,
       );
     const eventId = randomUUID();
     const row = await insertDecline(tx, {
@@ -328,7 +333,7 @@ export function presentSignature(s: SignatureRow): SignatureView {
 
 export async function loadSignatureFor(db: Db, actor: Actor, id: string) {
   const row = await findSigned(db, actor.schoolId, id);
-  if (!row || !canReadSignature(actor, row)) throw notFound("signature");
+  if (!row || !canReadSignature(actor, row)) throw notFound(msg`signature`);
   return row;
 }
 
@@ -337,7 +342,7 @@ export async function signatureHistory(
   schoolId: string,
   personId: string,
 ): Promise<SignatureRecordView[]> {
-  if (!(await isPersonOf(db, schoolId, personId))) throw notFound("person");
+  if (!(await isPersonOf(db, schoolId, personId))) throw notFound(msg`person`);
   const rows = await signaturesOfPerson(db, schoolId, personId);
   const labels = await labelsOf(db, rows);
   // A signature that a later record withdrew or corrected no longer stands; say so beside it.
@@ -378,7 +383,7 @@ export async function labelsOf(db: DbOrTx, rows: Pick<SignatureRow, "subjectType
  */
 export async function visitorSignatureByReference(db: Db, reference: string) {
   const row = await kioskSignatureByReference(db, normaliseReference(reference));
-  if (!row) throw notFound("receipt");
+  if (!row) throw notFound(msg`receipt`);
   return row;
 }
 

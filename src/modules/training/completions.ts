@@ -9,6 +9,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { people, trainingCertificates, trainingCompletions, trainingWithdrawals } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { personNameSql } from "../../kernel/names.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
@@ -35,13 +36,14 @@ export function certificateType(bytes: Buffer): "application/pdf" | "image/jpeg"
 }
 
 export async function uploadCertificate(db: Db, actor: Actor, file: { fileName: string; bytes: Buffer }) {
-  if (!actor.personId) throw badRequest("Certificates are uploaded by the person they belong to.");
-  if (file.bytes.length === 0) throw badRequest("The file is empty.", [{ field: "file", message: "Empty" }]);
+  if (!actor.personId) throw badRequest(msg`Certificates are uploaded by the person they belong to.`);
+  if (file.bytes.length === 0)
+    throw badRequest(msg`The file is empty.`, [{ field: "file", message: msg`Empty` }]);
   const contentType = certificateType(file.bytes);
   if (!contentType)
     throw badRequest(
-      "A certificate must be a PDF, JPEG or PNG file. Save or scan it as one of those and try again.",
-      [{ field: "file", message: "Not a PDF, JPEG or PNG file." }],
+      msg`A certificate must be a PDF, JPEG or PNG file. Save or scan it as one of those and try again.`,
+      [{ field: "file", message: msg`Not a PDF, JPEG or PNG file.` }],
     );
   return db.transaction(async (tx: Tx) => {
     const [row] = await tx
@@ -72,7 +74,7 @@ export async function readCertificate(db: Db, actor: Actor, id: string) {
     .from(trainingCertificates)
     .where(and(eq(trainingCertificates.schoolId, actor.schoolId), eq(trainingCertificates.id, id)));
   // Someone else's certificate is answered as if it did not exist.
-  if (!file || !canReadCertificate(actor, file)) throw notFound("certificate");
+  if (!file || !canReadCertificate(actor, file)) throw notFound(msg`certificate`);
   return file;
 }
 
@@ -81,23 +83,23 @@ export async function recordCompletions(db: Db, actor: Actor, input: CompletionI
   for (const personId of personIds)
     if (!canRecordTrainingFor(actor, { schoolId: actor.schoolId, personId })) throw forbidden();
   if (input.completedOn > todayInLondon())
-    throw badRequest("Training is recorded once it has happened.", [
-      { field: "completedOn", message: "This date is in the future." },
+    throw badRequest(msg`Training is recorded once it has happened.`, [
+      { field: "completedOn", message: msg`This date is in the future.` },
     ]);
   const course = await courseByKey(db, actor.schoolId, input.courseKey).catch(() => {
-    throw badRequest("There is no such course.", [{ field: "courseKey", message: "Choose a course." }]);
+    throw badRequest(msg`There is no such course.`, [{ field: "courseKey", message: msg`Choose a course.` }]);
   });
   if (course.retiredAt)
-    throw badRequest("That course is retired.", [
-      { field: "courseKey", message: "Choose a current course." },
+    throw badRequest(msg`That course is retired.`, [
+      { field: "courseKey", message: msg`Choose a current course.` },
     ]);
   const found = await db
     .select({ id: people.id })
     .from(people)
     .where(and(eq(people.schoolId, actor.schoolId), inArray(people.id, personIds)));
   if (found.length !== personIds.length)
-    throw badRequest("Someone chosen is not in the school's directory.", [
-      { field: "personIds", message: "Choose people from the directory." },
+    throw badRequest(msg`Someone chosen is not in the school's directory.`, [
+      { field: "personIds", message: msg`Choose people from the directory.` },
     ]);
   if (input.certificateId) {
     const [certificate] = await db
@@ -110,8 +112,8 @@ export async function recordCompletions(db: Db, actor: Actor, input: CompletionI
         ),
       );
     if (!certificate || personIds.length !== 1 || certificate.personId !== personIds[0])
-      throw badRequest("That certificate is not this person's.", [
-        { field: "certificateId", message: "Upload the certificate again." },
+      throw badRequest(msg`That certificate is not this person's.`, [
+        { field: "certificateId", message: msg`Upload the certificate again.` },
       ]);
   }
   const source: "self" | "attendance" =
@@ -155,8 +157,8 @@ export async function withdrawCompletion(db: Db, actor: Actor, id: string, reaso
     .from(trainingCompletions)
     .leftJoin(trainingWithdrawals, eq(trainingWithdrawals.completionId, trainingCompletions.id))
     .where(and(eq(trainingCompletions.schoolId, actor.schoolId), eq(trainingCompletions.id, id)));
-  if (!row || !canWithdrawCompletion(actor, row.completion)) throw notFound("training record");
-  if (row.withdrawn) throw conflict("This record is already withdrawn.");
+  if (!row || !canWithdrawCompletion(actor, row.completion)) throw notFound(msg`training record`);
+  if (row.withdrawn) throw conflict(msg`This record is already withdrawn.`);
   await db.transaction(async (tx: Tx) => {
     await tx.insert(trainingWithdrawals).values({
       completionId: id,
@@ -181,7 +183,7 @@ export async function personTraining(db: Db, actor: Actor, personId: string): Pr
         FROM people p WHERE p.school_id = ${actor.schoolId} AND p.id = ${personId}`,
   );
   if (!person || !canReadTrainingOf(actor, { schoolId: actor.schoolId, personId, ...person }))
-    throw notFound("person");
+    throw notFound(msg`person`);
   const cover = await coverage(db, actor.schoolId, { personIds: [personId], withLeavers: true });
   const cells = cover.people[0]?.cells ?? new Map();
   const records = await queryRows<

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { trainingCompletions, trainingCourses } from "../../db/schema.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, notFound } from "../../kernel/problem.js";
 import type { Actor, Kind, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -153,15 +154,15 @@ export async function courseByKey(db: DbOrTx, schoolId: string, key: string) {
     .select()
     .from(trainingCourses)
     .where(and(eq(trainingCourses.schoolId, schoolId), eq(trainingCourses.key, key)));
-  if (!row) throw notFound("course");
+  if (!row) throw notFound(msg`course`);
   return row;
 }
 
 /** A course must name someone who takes it, or it would never show on the matrix. */
 function checkRequiredFor(requiredFor: { kinds: string[]; roles: string[] }) {
   if (requiredFor.kinds.length + requiredFor.roles.length === 0)
-    throw badRequest("Say who must take this course.", [
-      { field: "requiredFor", message: "Choose at least one kind of person or role." },
+    throw badRequest(msg`Say who must take this course.`, [
+      { field: "requiredFor", message: msg`Choose at least one kind of person or role.` },
     ]);
 }
 
@@ -188,7 +189,7 @@ export async function createCourse(db: Db, actor: Actor, input: CourseInput) {
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw conflict(`There is already a course with the key "${input.key}".`);
+    if (!row) throw conflict(msg`There is already a course with the key "${input.key}".`);
     await recordEvent(tx, actor, {
       action: "training.course_created",
       entityType: "training_course",
@@ -242,7 +243,7 @@ export async function deleteCourse(db: Db, actor: Actor, key: string) {
       .select({ n: sql<number>`count(*)::int` })
       .from(trainingCompletions)
       .where(eq(trainingCompletions.courseId, course.id));
-    if (n > 0) throw conflict("This course has completions on record: retire it instead of deleting it.");
+    if (n > 0) throw conflict(msg`This course has completions on record: retire it instead of deleting it.`);
     await tx.execute(sql`DELETE FROM training_reminders WHERE course_id = ${course.id}`);
     await tx
       .delete(trainingCourses)

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { trainingCompletions } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { type Language, type Message, msg, say } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
@@ -63,6 +64,7 @@ export async function importCompletions(
   actor: Actor,
   csv: string,
   dryRun: boolean,
+  language: Language = "en-GB",
 ): Promise<TrainingImportView> {
   let records: Record<string, string>[];
   try {
@@ -73,7 +75,7 @@ export async function importCompletions(
       relax_column_count: true,
     });
   } catch {
-    throw badRequest("That file could not be read as CSV.");
+    throw badRequest(msg`That file could not be read as CSV.`);
   }
   const columns = records.length ? Object.keys(records[0]) : [];
   const mapping: Partial<Record<Field, string>> = {};
@@ -83,7 +85,7 @@ export async function importCompletions(
   }
   if ((!mapping.email && !mapping.name) || !mapping.course || !mapping.date)
     throw badRequest(
-      `The file needs a column for the person (name or email), the course and the date (it has ${columns.join(", ") || "no columns"}).`,
+      msg`The file needs a column for the person (name or email), the course and the date (it has ${columns.join(", ") || "no columns"}).`,
     );
 
   const [directory, courses] = await Promise.all([
@@ -93,7 +95,7 @@ export async function importCompletions(
   const courseByKey = new Map(courses.map((c) => [c.key, c]));
   const courseByName = new Map(courses.map((c) => [normalName(c.name), c]));
   const today = todayInLondon();
-  const errors: { row: number; message: string }[] = [];
+  const errors: { row: number; message: Message }[] = [];
   const create: {
     row: number;
     personId: string;
@@ -108,34 +110,37 @@ export async function importCompletions(
     const get = (f: Field) => (mapping[f] ? (r[mapping[f] as string] ?? "").trim() : "");
     const who = get("email") || get("name");
     if (!who) {
-      errors.push({ row, message: "No name or email." });
+      errors.push({ row, message: msg`No name or email.` });
       continue;
     }
     const m = matchOne(directory, who);
     if (m.outcome === "unmatched") {
-      errors.push({ row, message: `${who}: nobody of that name or email in the directory.` });
+      errors.push({ row, message: msg`${who}: nobody of that name or email in the directory.` });
       continue;
     }
     if (m.outcome === "ambiguous") {
-      errors.push({ row, message: `${who}: more than one person of that name; give their email instead.` });
+      errors.push({
+        row,
+        message: msg`${who}: more than one person of that name; give their email instead.`,
+      });
       continue;
     }
     const courseText = get("course");
     const course = courseByKey.get(courseText) ?? courseByName.get(normalName(courseText));
     if (!course) {
-      errors.push({ row, message: `${courseText || "(blank)"}: no current course of that name or key.` });
+      errors.push({ row, message: msg`${courseText || "(blank)"}: no current course of that name or key.` });
       continue;
     }
     const day = readDay(get("date"));
     if (!day) {
       errors.push({
         row,
-        message: `${get("date") || "(blank)"}: write the date as 31/01/2026 or 2026-01-31.`,
+        message: msg`${get("date") || "(blank)"}: write the date as 31/01/2026 or 2026-01-31.`,
       });
       continue;
     }
     if (day > today) {
-      errors.push({ row, message: `${get("date")}: this date is in the future.` });
+      errors.push({ row, message: msg`${get("date")}: this date is in the future.` });
       continue;
     }
     create.push({
@@ -174,7 +179,7 @@ export async function importCompletions(
     updated: 0,
     unchanged: create.length - fresh.length,
     leavers: fresh.filter((c) => c.leaver).length,
-    errors,
+    errors: errors.map((e) => ({ row: e.row, message: say(language, e.message) })),
     preview: {
       create: fresh
         .slice(0, 200)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { badRequest, notFound } from "../../kernel/problem.js";
 import { DryRunQuery } from "../../kernel/query.js";
 import { file, jsonOr, NoContent, problems } from "../../kernel/responses.js";
@@ -120,7 +121,7 @@ export async function trainingRoutes(app: FastifyInstance, { database }: Deps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!actor.personId) throw notFound("person");
+      if (!actor.personId) throw notFound(msg`person`);
       return personTraining(db, actor, actor.personId);
     },
   );
@@ -140,17 +141,17 @@ export async function trainingRoutes(app: FastifyInstance, { database }: Deps) {
       schema: { response: { 201: CertificateView, ...problems(400, 413) } },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw badRequest('Send the certificate as multipart form field "file".');
+      if (!request.isMultipart()) throw badRequest(msg`Send the certificate as multipart form field "file".`);
       // Not thrown: a file over the limit is cut short and refused below with a sentence to act on.
       const part = await request.file({
         limits: { fileSize: MAX_CERTIFICATE_BYTES },
         throwFileSizeLimit: false,
       });
-      if (!part) throw badRequest('Send the certificate as multipart form field "file".');
+      if (!part) throw badRequest(msg`Send the certificate as multipart form field "file".`);
       const bytes = await part.toBuffer();
       if (part.file.truncated)
-        throw badRequest("A certificate may be up to 5 MB.", [
-          { field: "file", message: "Larger than 5 MB." },
+        throw badRequest(msg`A certificate may be up to 5 MB.`, [
+          { field: "file", message: msg`Larger than 5 MB.` },
         ]);
       const made = await uploadCertificate(db, actorOf(request), { fileName: part.filename, bytes });
       return reply.status(201).send(made);
@@ -202,14 +203,14 @@ export async function trainingRoutes(app: FastifyInstance, { database }: Deps) {
       let csv: string;
       if (request.isMultipart()) {
         const part = await request.file({ limits: { fileSize: MAX_TRAINING_CSV } });
-        if (!part) throw badRequest('Send the CSV file as multipart field "file".');
+        if (!part) throw badRequest(msg`Send the CSV file as multipart field "file".`);
         const bytes = await part.toBuffer();
-        if (part.file.truncated) throw badRequest("The file is larger than 5 MB.");
+        if (part.file.truncated) throw badRequest(msg`The file is larger than 5 MB.`);
         csv = bytes.toString("utf8");
       } else if (Buffer.isBuffer(request.body)) csv = request.body.toString("utf8");
       else if (typeof request.body === "string") csv = request.body;
-      else throw badRequest('Send the CSV file as multipart field "file" or as a text/csv body.');
-      return importCompletions(db, actorOf(request), csv, request.query.dryRun);
+      else throw badRequest(msg`Send the CSV file as multipart field "file" or as a text/csv body.`);
+      return importCompletions(db, actorOf(request), csv, request.query.dryRun, request.language);
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { forbidden } from "../../kernel/problem.js";
 import { problems } from "../../kernel/responses.js";
 import type { TrustRole } from "../access/roles.js";
@@ -20,7 +21,9 @@ export async function trustRoutes(app: FastifyInstance, { database, config }: De
     (may: (roles: readonly TrustRole[]) => boolean) => async (request: FastifyRequest) => {
       const standing = await trustStandingOf(db, actorOf(request));
       if (!may(standing?.roles ?? []))
-        throw forbidden("Only the trust's roles (chief executive, DSL, DPO, admin) see or change the trust.");
+        throw forbidden(
+          msg`Only the trust's roles (chief executive, DSL, DPO, admin) see or change the trust.`,
+        );
     };
 
   api.get(

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { schools, trustRoles, trusts } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { splitName } from "../../kernel/names.js";
 import { conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor, TrustRole } from "../access/roles.js";
@@ -60,7 +61,7 @@ export async function createTrustWithFirstSchool(
 async function standingOrRefuse(db: DbOrTx, actor: Actor) {
   const standing = await trustStandingOf(db, actor);
   if (!standing || !mayReadTrust(standing.roles))
-    throw forbidden("Only the trust's roles (chief executive, DSL, DPO, admin) see the trust's schools.");
+    throw forbidden(msg`Only the trust's roles (chief executive, DSL, DPO, admin) see the trust's schools.`);
   return standing;
 }
 
@@ -123,7 +124,7 @@ export async function trustSchoolDashboard(db: Db, actor: Actor, schoolId: strin
     .select({ id: schools.id, name: schools.name, trustId: schools.trustId })
     .from(schools)
     .where(eq(schools.id, schoolId));
-  if (!school || !mayReadSchoolOfTrust(standing.roles, standing.id, school)) throw notFound("school");
+  if (!school || !mayReadSchoolOfTrust(standing.roles, standing.id, school)) throw notFound(msg`school`);
   const terms = termsEndingWith(termOf(today), 3);
   return {
     school: { id: school.id, name: school.name },
@@ -139,12 +140,12 @@ export async function trustSchoolDashboard(db: Db, actor: Actor, schoolId: strin
 export async function addTrustSchool(db: Db, actor: Actor, input: AddTrustSchoolInput, publicUrl: string) {
   const standing = await trustStandingOf(db, actor);
   if (!standing || !mayAddSchools(standing.roles))
-    throw forbidden("Only the trust admin adds schools to the trust.");
+    throw forbidden(msg`Only the trust admin adds schools to the trust.`);
   const email = input.admin.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
     if (await emailHasAccount(tx, email))
       throw conflict(
-        "Someone in Accord already signs in with this email address: give the new school's admin their own.",
+        msg`Someone in Accord already signs in with this email address: give the new school's admin their own.`,
       );
     const [school] = await tx
       .insert(schools)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import type { Config } from "../../kernel/config.js";
+import { type Language, languageFromHeader, msg } from "../../kernel/i18n/index.js";
 import { forbidden, unauthorized } from "../../kernel/problem.js";
 import { hashSecret } from "../../kernel/secrets.js";
 import type { Actor } from "../../modules/access/roles.js";
@@ -13,6 +14,8 @@ declare module "fastify" {
     sessionId: string | null;
     /** The credential the request came with, as its hash: a refusal is kept against its holder. */
     presented: { via: "session" | "api_token"; tokenHash: string } | null;
+    /** The language of the reader's screen (Accept-Language): problems are written in it. */
+    readonly language: Language;
   }
 }
 
@@ -26,6 +29,12 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
   app.decorateRequest("presented", null);
+  app.decorateRequest("language", {
+    getter(this: { headers: Record<string, string | string[] | undefined> }) {
+      const header = this.headers["accept-language"];
+      return languageFromHeader(Array.isArray(header) ? header[0] : header);
+    },
+  });
   const allowedOrigin = new URL(config.publicUrl).origin;
   const resumeSession = sessionResumer(db, config.session);
 
@@ -36,7 +45,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       if (m) request.presented = { via: "api_token", tokenHash: hashSecret(m[1]) };
       const actor = m ? await resumeApiToken(db, m[1], request.ip) : null;
-      if (!actor) throw unauthorized("That API token is not valid or has been revoked.");
+      if (!actor) throw unauthorized(msg`That API token is not valid or has been revoked.`);
       request.actor = actor;
       return;
     }
@@ -44,7 +53,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
     if (UNSAFE.has(request.method) && origin !== undefined) {
       const own = `${request.protocol}://${request.host}`;
       if (origin !== allowedOrigin && origin !== own)
-        throw forbidden("This request came from another site and was refused.");
+        throw forbidden(msg`This request came from another site and was refused.`);
     }
     const token = request.cookies[cookieName(config)];
     if (!token) return;
@@ -55,7 +64,7 @@ export function registerIdentity(app: FastifyInstance, db: Db, config: Config) {
       return;
     }
     if (UNSAFE.has(request.method) && origin === undefined)
-      throw forbidden("This request came without an Origin header and was refused.");
+      throw forbidden(msg`This request came without an Origin header and was refused.`);
     request.actor = resumed.actor;
     request.sessionId = resumed.sessionId;
   });

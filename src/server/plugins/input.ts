@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { Problem } from "../../kernel/problem.js";
+import { invalidRequest } from "../../kernel/problem.js";
 import { findUnstorableText } from "../../kernel/text.js";
 
 /**
@@ -17,14 +17,7 @@ export function registerInputChecks(app: FastifyInstance) {
     for (const [where, value] of parts) {
       const errors = findUnstorableText(value);
       if (errors.length === 0) continue;
-      const fields = errors.map((e) => e.field || "(request)").join(", ");
-      const place = where === "body" ? "" : ` in the ${where === "query" ? "query string" : "address"}`;
-      throw new Problem(
-        400,
-        "Invalid request",
-        `Please correct ${errors.length === 1 ? "this field" : "these fields"}${place}: ${fields}.`,
-        errors,
-      );
+      throw invalidRequest(errors, where);
     }
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../../../db/client.js";
 import type { Config } from "../../../kernel/config.js";
+import { type Message, msg } from "../../../kernel/i18n/index.js";
 import { badRequest, notFound } from "../../../kernel/problem.js";
 import { encryptSecret, secretKeyOf } from "../../../kernel/secrets.js";
 import type { Actor } from "../../access/roles.js";
@@ -36,7 +37,7 @@ export async function ssoSettings(db: Db, config: Config, actor: Actor) {
   return { redirectUri: redirectUriOf(config), providers: rows.map(present) };
 }
 
-const fieldProblem = (field: string, message: string) => badRequest(message, [{ field, message }]);
+const fieldProblem = (field: string, message: Message) => badRequest(message, [{ field, message }]);
 
 /** Save a provider's settings, checked against the issuer itself before they are kept. */
 export async function saveSsoProvider(
@@ -52,11 +53,11 @@ export async function saveSsoProvider(
   if (provider === "microsoft" && /\/(common|organizations|consumers)(\/|$)/.test(issuer))
     throw fieldProblem(
       "issuer",
-      "Use your school's own tenant in the issuer (https://login.microsoftonline.com/<tenant id>/v2.0), not common, organizations or consumers.",
+      msg`Use your school's own tenant in the issuer (https://login.microsoftonline.com/<tenant id>/v2.0), not common, organizations or consumers.`,
     );
   const before = await providerOfSchool(db, actor.schoolId, provider);
   const secret = input.clientSecret?.trim();
-  if (!before && !secret) throw fieldProblem("clientSecret", "Enter the client secret.");
+  if (!before && !secret) throw fieldProblem("clientSecret", msg`Enter the client secret.`);
   const key = secretKeyOf(config);
   try {
     // The secret is only checked when a sign-in redeems a code; the issuer is checked now.
@@ -64,7 +65,7 @@ export async function saveSsoProvider(
   } catch {
     throw fieldProblem(
       "issuer",
-      `Accord could not read the OpenID configuration at ${issuer}/.well-known/openid-configuration. Check the issuer's address.`,
+      msg`Accord could not read the OpenID configuration at ${issuer}/.well-known/openid-configuration. Check the issuer's address.`,
     );
   }
   return db.transaction(async (tx) => {
@@ -101,7 +102,7 @@ export async function saveSsoProvider(
 export async function removeSsoProvider(db: Db, actor: Actor, provider: SsoProviderKind) {
   await db.transaction(async (tx) => {
     const row = await deleteProvider(tx, actor.schoolId, provider);
-    if (!row) throw notFound("sign-in provider");
+    if (!row) throw notFound(msg`sign-in provider`);
     await recordEvent(tx, actor, {
       action: "sso.provider_removed",
       entityType: "sso_provider",

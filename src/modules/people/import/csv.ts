@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { msg } from "../../../kernel/i18n/index.js";
 import { badRequest } from "../../../kernel/problem.js";
 
 /**
@@ -27,7 +28,7 @@ export type ParsedCsv = { headings: string[]; rows: string[][] };
 
 export function parseCsv(bytes: Buffer): ParsedCsv {
   const text = decodeText(bytes);
-  if (text.trim() === "") throw badRequest("The file is empty.");
+  if (text.trim() === "") throw badRequest(msg`The file is empty.`);
   let records: string[][];
   try {
     records = parse(text, {
@@ -39,10 +40,10 @@ export function parseCsv(bytes: Buffer): ParsedCsv {
     }) as string[][];
   } catch (err) {
     throw badRequest(
-      `The file could not be read as CSV: ${(err as Error).message.replace(/^Invalid \w+ /, "")}`,
+      msg`The file could not be read as CSV: ${(err as Error).message.replace(/^Invalid \w+ /, "")}`,
     );
   }
   const [headings = [], ...rows] = records;
-  if (headings.every((h) => h === "")) throw badRequest("The file has no heading row.");
+  if (headings.every((h) => h === "")) throw badRequest(msg`The file has no heading row.`);
   return { headings, rows: rows.filter((r) => r.some((cell) => cell !== "")) };
 }

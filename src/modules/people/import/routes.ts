@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorOf, type Deps, typed } from "../../../kernel/http.js";
+import { msg } from "../../../kernel/i18n/index.js";
 import { badRequest, Problem } from "../../../kernel/problem.js";
 import { flag } from "../../../kernel/query.js";
 import { problems } from "../../../kernel/responses.js";
@@ -32,16 +33,16 @@ function parseMapping(json: string | undefined): Mapping | undefined {
   } catch {
     // fall through to the message below
   }
-  throw badRequest("The column mapping must be a JSON object of field → column heading.", [
-    { field: "mapping", message: "Not a valid mapping." },
+  throw badRequest(msg`The column mapping must be a JSON object of field → column heading.`, [
+    { field: "mapping", message: msg`Not a valid mapping.` },
   ]);
 }
 
 const tooLarge = () =>
   new Problem(
     413,
-    "File too large",
-    `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the columns Accord needs, or split it by year group.`,
+    msg`File too large`,
+    msg`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the columns Accord needs, or split it by year group.`,
   );
 
 /**
@@ -87,13 +88,13 @@ async function readUpload(request: FastifyRequest): Promise<{
       }
     }
     if (!bytes)
-      throw badRequest('Attach the CSV file in the form field named "file".', [
-        { field: "file", message: "No file." },
+      throw badRequest(msg`Attach the CSV file in the form field named "file".`, [
+        { field: "file", message: msg`No file.` },
       ]);
     return { bytes, fileName, mapping, relationships: second.relationships, roles: second.roles };
   }
   if (!Buffer.isBuffer(request.body))
-    throw badRequest('Send the CSV file as multipart field "file" or as a text/csv body.');
+    throw badRequest(msg`Send the CSV file as multipart field "file" or as a text/csv body.`);
   return { bytes: request.body, fileName: null };
 }
 

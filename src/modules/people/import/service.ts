@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../../../db/client.js";
 import type { pupilContacts } from "../../../db/schema.js";
 import { todayInLondon } from "../../../kernel/dates.js";
+import { msg } from "../../../kernel/i18n/index.js";
 import { badRequest, Problem } from "../../../kernel/problem.js";
 import type { Actor, Kind } from "../../access/roles.js";
 import { recordEvent } from "../../audit/service.js";
@@ -83,11 +84,11 @@ function withRolesFile(
   const roleAt = find(ROLES_FILE_ROLE);
   if (idAt < 0 || roleAt < 0)
     throw badRequest(
-      `The roles file ${file.fileName} needs a column naming the person (userSourcedId or SIS ID) and a role column. Headings found: ${roles.headings.join(", ")}.`,
+      msg`The roles file ${file.fileName} needs a column naming the person (userSourcedId or SIS ID) and a role column. Headings found: ${roles.headings.join(", ")}.`,
     );
   if (!mapping.misId)
     throw badRequest(
-      "To use a roles file, the people file needs the id the roles file uses (sourcedId or SIS ID).",
+      msg`To use a roles file, the people file needs the id the roles file uses (sourcedId or SIS ID).`,
     );
   // A teacher at two schools of a trust has two rows: any row of this kind makes them this kind.
   const roleOf = new Map<string, string>();
@@ -169,7 +170,7 @@ async function resolveMapping(
     const unknownColumns = Object.values(requested).filter((c) => c && !headings.includes(c));
     if (unknownFields.length || unknownColumns.length)
       throw badRequest(
-        `The column mapping does not fit this file: ${[...unknownFields.map((f) => `no field "${f}" for ${kind}`), ...unknownColumns.map((c) => `no column "${c}"`)].join("; ")}.`,
+        msg`The column mapping does not fit this file: ${[...unknownFields.map((f) => `no field "${f}" for ${kind}`), ...unknownColumns.map((c) => `no column "${c}"`)].join("; ")}.`,
       );
     const clean = Object.fromEntries(Object.entries(requested).filter(([, c]) => c)) as Mapping;
     return { mapping: clean, source: "request" as const };
@@ -201,7 +202,7 @@ function joinRelationships(
   const hasPupil = mapping.pupilUpn || mapping.pupilAdmissionNumber || mapping.pupilMisId;
   if (!hasContact || !hasPupil)
     throw badRequest(
-      `The relationships file ${file.fileName} needs a column naming the carer (${[...LINK_FIELDS.contactMisId.slice(0, 2), "Email"].join(", ")}) and one naming the pupil (${LINK_FIELDS.pupilMisId.slice(0, 3).join(", ")}, UPN or admission number). Headings found: ${headings.join(", ")}.`,
+      msg`The relationships file ${file.fileName} needs a column naming the carer (${[...LINK_FIELDS.contactMisId.slice(0, 2), "Email"].join(", ")}) and one naming the pupil (${LINK_FIELDS.pupilMisId.slice(0, 3).join(", ")}, UPN or admission number). Headings found: ${headings.join(", ")}.`,
     );
   const at = (h: string | undefined, cells: string[]) =>
     h === undefined ? "" : (cells[headings.indexOf(h)] ?? "").trim();
@@ -261,21 +262,21 @@ function joinRelationships(
 export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: ImportOptions) {
   const { kind } = opts;
   const { headings, rows } = parseCsv(bytes);
-  if (rows.length === 0) throw badRequest("The file has a heading row but no people in it.");
+  if (rows.length === 0) throw badRequest(msg`The file has a heading row but no people in it.`);
   const guess = likelyKind(headings);
   if (guess && guess !== kind)
     throw badRequest(
-      `This looks like a ${guess} file, not a ${kind} file. Choose "${guess}" and upload it again.`,
+      msg`This looks like a ${guess} file, not a ${kind} file. Choose "${guess}" and upload it again.`,
     );
   const resolved = await resolveMapping(db, actor.schoolId, kind, headings, opts.mapping);
   const { source } = resolved;
   let mapping =
     source === "request" ? resolved.mapping : refineMapping(kind, resolved.mapping, headings, rows);
   if (opts.relationships && kind !== "contacts")
-    throw badRequest("A relationships file goes with a parents and carers import only.");
+    throw badRequest(msg`A relationships file goes with a parents and carers import only.`);
   if (opts.roles && kind === "contacts")
     throw badRequest(
-      "A roles file goes with a staff or pupils import; parents and carers come with a relationships file.",
+      msg`A roles file goes with a staff or pupils import; parents and carers come with a relationships file.`,
     );
   // OneRoster's users.csv carries the links itself; otherwise they come in the second file.
   const agents =
@@ -287,7 +288,7 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
   const missing = missingColumns(kind, mapping, withRelationships);
   if (missing.length > 0)
     throw badRequest(
-      `No column for ${missing.map(anyOf).join("; ")} was recognised. Headings found: ${headings.join(", ")}. Map the columns by hand and try again.`,
+      msg`No column for ${missing.map(anyOf).join("; ")} was recognised. Headings found: ${headings.join(", ")}. Map the columns by hand and try again.`,
     );
 
   const errors: RowError[] = [];
@@ -318,7 +319,7 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
   // A file holding everyone but none of this kind would make everyone of this kind a leaver.
   if (records.length === 0 && errors.length === 0 && leftOut > 0)
     throw badRequest(
-      `None of the ${rows.length} people in this file is ${kind === "contacts" ? "a parent or carer" : kind === "pupils" ? "a pupil" : "staff"}, so nothing was imported. Choose the kind of people the file holds, or check the role column.`,
+      msg`None of the ${rows.length} people in this file is ${kind === "contacts" ? "a parent or carer" : kind === "pupils" ? "a pupil" : "staff"}, so nothing was imported. Choose the kind of people the file holds, or check the role column.`,
     );
 
   return db.transaction(async (tx) => {
@@ -353,8 +354,10 @@ export async function importPeople(db: Db, actor: Actor, bytes: Buffer, opts: Im
     if (errors.length > 0 && !opts.acceptErrors)
       throw new Problem(
         422,
-        "File has errors",
-        `${errors.length} row${errors.length === 1 ? " has" : "s have"} errors, so nothing was imported. Correct the file, or confirm that only the good rows should be imported.`,
+        msg`File has errors`,
+        errors.length === 1
+          ? msg`1 row has errors, so nothing was imported. Correct the file, or confirm that only the good rows should be imported.`
+          : msg`${errors.length} rows have errors, so nothing was imported. Correct the file, or confirm that only the good rows should be imported.`,
         undefined,
         { report },
       );
@@ -460,7 +463,7 @@ async function makePlan(tx: Tx, actor: Actor, kind: ImportKind, records: ImportR
           continue;
         }
         if (seenPupils.has(pupilId)) {
-          badLinks.push({ row: g.row, message: "This contact is listed twice for the same pupil" });
+          badLinks.push({ row: g.row, message: `This contact is listed twice for the same pupil` });
           continue;
         }
         seenPupils.add(pupilId);

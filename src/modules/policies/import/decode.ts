@@ -3,10 +3,10 @@
  * Windows-1252 from older Windows tools, or UTF-16 from Notepad's "Unicode" option.
  */
 import iconv from "iconv-lite";
+import { msg } from "../../../kernel/i18n/index.js";
 import { UnreadablePolicyError } from "./errors.js";
 
-export const NOT_TEXT =
-  "This file doesn't contain readable text (it looks like a binary file): save the policy as .docx, .md or .txt and try again";
+export const NOT_TEXT = msg`This file doesn't contain readable text (it looks like a binary file): save the policy as .docx, .md or .txt and try again.`;
 
 export function decodeText(bytes: Buffer): string {
   refuseOtherFormats(bytes);
@@ -23,15 +23,15 @@ function refuseOtherFormats(bytes: Buffer): void {
   const start = bytes.subarray(0, 8).toString("latin1");
   if (start.startsWith("%PDF"))
     throw new UnreadablePolicyError(
-      "This file is a PDF, and PDF files can't be imported yet: save it as .docx, .md or .txt",
+      msg`This file is a PDF, and PDF files can't be imported yet: save it as .docx, .md or .txt.`,
     );
   if (start.startsWith("PK\x03\x04"))
     throw new UnreadablePolicyError(
-      "This file looks like a Word (.docx) document with the wrong name: rename it to end in .docx and try again",
+      msg`This file looks like a Word (.docx) document with the wrong name: rename it to end in .docx and try again.`,
     );
   if (start.startsWith("\xD0\xCF\x11\xE0"))
     throw new UnreadablePolicyError(
-      "This file is in the old Word (.doc) format, which can't be imported: save it as .docx and try again",
+      msg`This file is in the old Word (.doc) format, which can't be imported: save it as .docx and try again.`,
     );
 }
 

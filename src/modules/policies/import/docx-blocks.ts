@@ -4,6 +4,7 @@
  * separated rows) are read like lines of plain text.
  */
 import mammoth from "mammoth";
+import { msg } from "../../../kernel/i18n/index.js";
 import type { Block } from "./blocks.js";
 import { alignedParagraphTables, parseTextBlocks } from "./blocks.js";
 import { UnreadablePolicyError } from "./errors.js";
@@ -16,8 +17,7 @@ const STYLE_MAP = [
   ...[1, 2, 3, 4, 5, 6].map((n) => `p.Heading${n} => h${n}:fresh`),
 ];
 
-export const UNREADABLE_DOCX =
-  "This file isn't a readable Word document (it may be damaged, or not really a .docx): open it in Word and save it again as .docx";
+export const UNREADABLE_DOCX = msg`This file isn't a readable Word document (it may be damaged, or not really a .docx): open it in Word and save it again as .docx.`;
 
 export async function docxBlocks(bytes: Buffer): Promise<Block[]> {
   let html: string;

@@ -1,3 +1,4 @@
+import { msg } from "../../../kernel/i18n/index.js";
 /**
  * Import of an existing policy document: the text of a .docx, .md or .txt file turned into a
  * draft (title, sections, signable statements, declaration, choices, version history, review
@@ -33,7 +34,7 @@ export type ExtractedPolicy = {
   appendices: string[];
 };
 
-const EMPTY = "This document is empty: there is no text to import";
+const EMPTY = msg`This document is empty: there is no text to import.`;
 
 export function extractPolicy(
   text: string,
@@ -57,11 +58,11 @@ export async function extractPolicyFromFile(fileName: string, bytes: Buffer): Pr
     extracted = extractPolicy(decodeText(bytes), { format });
   } else if (extension) {
     throw new UnreadablePolicyError(
-      `.${extension} files can't be imported yet: save it as .docx, .md or .txt`,
+      msg`.${extension} files can't be imported yet: save it as .docx, .md or .txt.`,
     );
   } else {
     throw new UnreadablePolicyError(
-      "This file has no extension, so its format is unknown: save it as .docx, .md or .txt",
+      msg`This file has no extension, so its format is unknown: save it as .docx, .md or .txt.`,
     );
   }
   if (extracted.title) return extracted;
