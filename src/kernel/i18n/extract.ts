@@ -78,10 +78,7 @@ export function serverMessages(root = process.cwd()): FoundMessage[] {
       // zod messages live in schemas; the literal is the English the client sees.
       // Only sentences: the same shapes also hold codes (`error: "outbox"`, `z.string("csv")`).
       for (const m of src.matchAll(ZOD_MESSAGE))
-        if (
-          /^[A-Z].*\s/.test(m[1]) &&
-          !/^\s*\/\//.test(src.slice(src.lastIndexOf("\n", m.index) + 1, m.index))
-        )
+        if (/\S\s+\S/.test(m[1]) && !/^\s*\/\//.test(src.slice(src.lastIndexOf("\n", m.index) + 1, m.index)))
           found.push({ template: JSON.parse(`"${m[1]}"`), file, module });
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { londonDateTime } from "../dates.js";
 import { placeholdersOf, serverMessages } from "./extract.js";
 import { dateIn, languageFromHeader, mailFor, msg, say, sayTo, welshCatalog } from "./index.js";
 
@@ -45,7 +46,11 @@ describe("saying a message", () => {
     const day = new Date("2026-12-03T10:30:00Z");
     expect(dateIn("en-GB", day)).toBe("3 December 2026");
     expect(dateIn("cy", day)).toBe("3 Rhagfyr 2026");
-    expect(dateIn("cy", new Date("2026-07-01T23:30:00Z"), true)).toBe("2 Gorffennaf 2026, 00:30");
+    // 23:30 UTC on 1 July is half past midnight on Thursday 2 July in London (summer time).
+    expect(dateIn("cy", new Date("2026-07-01T23:30:00Z"), true)).toBe("Dydd Iau 2 Gorffennaf 2026 am 00:30");
+    expect(dateIn("en-GB", new Date("2026-07-01T23:30:00Z"), true)).toBe(
+      londonDateTime(new Date("2026-07-01T23:30:00Z")),
+    );
   });
 
   it("gives unknown readers the Welsh and then the English", () => {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { londonDateTime } from "../dates.js";
 
 /**
  * What the server says, in the reader's language (decision 038). Every sentence the server sends
@@ -22,7 +23,8 @@ export type Message = {
   /** What a Welsh reader gets when the catalog has no twin for `template` (text from a library). */
   readonly welshFallback?: Message;
 };
-export type MessageParam = string | number | Message;
+/** A value in a message: words, a number, another message, or a date written the reader's way. */
+export type MessageParam = string | number | Message | { date: Date } | { dateTime: Date } | null | undefined;
 
 export function msg(strings: TemplateStringsArray, ...params: MessageParam[]): Message {
   let template = strings[0];
@@ -60,9 +62,12 @@ export const welshCatalog: ReadonlyMap<string, string> = (() => {
 
 function fill(template: string, params: readonly MessageParam[], language: Language): string {
   return template.replace(/\{(\d+)\}/g, (whole, n) => {
+    if (Number(n) >= params.length) return whole;
     const value = params[Number(n)];
-    if (value === undefined) return whole;
+    if (value === null || value === undefined) return "";
     if (isMessage(value)) return say(language, value);
+    if (typeof value === "object" && "date" in value) return dateIn(language, value.date);
+    if (typeof value === "object" && "dateTime" in value) return dateIn(language, value.dateTime, true);
     if (typeof value === "number") return value.toLocaleString(language === "cy" ? "cy-GB" : "en-GB");
     return value;
   });
@@ -111,7 +116,11 @@ export function languageFromHeader(header: string | undefined): Language {
   return first === "cy" || first.startsWith("cy-") ? "cy" : "en-GB";
 }
 
-/** A date as a reader of that language writes it, in school time: "3 December 2026", "3 Rhagfyr 2026". */
+/**
+ * A date as a reader of that language writes it, in school time: "3 December 2026", "3 Rhagfyr
+ * 2026"; with the time, "Thursday 3 December 2026 at 14:05", "Dydd Iau 3 Rhagfyr 2026 am 14:05".
+ * Node carries no Welsh date names (decision 009): the British order with Welsh names.
+ */
 const WELSH_MONTHS = [
   "Ionawr",
   "Chwefror",
@@ -126,29 +135,36 @@ const WELSH_MONTHS = [
   "Tachwedd",
   "Rhagfyr",
 ];
+const WELSH_DAYS = [
+  "Dydd Sul",
+  "Dydd Llun",
+  "Dydd Mawrth",
+  "Dydd Mercher",
+  "Dydd Iau",
+  "Dydd Gwener",
+  "Dydd Sadwrn",
+];
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+const londonNumbers = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "numeric" });
+const ENGLISH_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 export function dateIn(language: Language, date: Date, withTime = false): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  // Chromium and Node carry no Welsh month names (decision 009): the British order, Welsh months.
-  const month =
-    language === "cy"
-      ? WELSH_MONTHS[
-          Number(
-            new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "numeric" }).format(date),
-          ) - 1
-        ]
-      : parts.month;
-  const day = `${parts.day} ${month} ${parts.year}`;
-  return withTime ? `${day}, ${parts.hour}:${parts.minute}` : day;
+  const p = Object.fromEntries(londonParts.formatToParts(date).map((x) => [x.type, x.value]));
+  const welsh = language === "cy";
+  const month = welsh ? WELSH_MONTHS[Number(londonNumbers.format(date)) - 1] : p.month;
+  const day = `${p.day} ${month} ${p.year}`;
+  if (!withTime) return day;
+  // English exactly as the rest of Accord writes a moment (kernel/dates.ts), so both agree.
+  if (!welsh) return londonDateTime(date);
+  const weekday = welsh ? WELSH_DAYS[ENGLISH_DAYS.indexOf(p.weekday)] : p.weekday;
+  return `${weekday} ${day} am ${p.hour}:${p.minute}`;
 }

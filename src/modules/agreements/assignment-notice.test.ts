@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
 import { type Browser, ORIGIN, setUpSchool, startTestApp, type TestApp } from "../../testing/app.js";
@@ -42,6 +43,17 @@ describe("assigning an agreement says 'please sign' once", () => {
     const mails = await messagesTo("lowri@staffroom.test");
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.subject)).toContain("Reminder: please sign Staff acceptable use agreement");
+  });
+
+  it("writes the notice in Welsh to a person who reads Welsh", async () => {
+    const { id } = await signedInPerson(t, head, schoolId, { givenName: "Gwenllian" });
+    await t.database.db.execute(sql`UPDATE people SET language = 'cy' WHERE id = ${id}`);
+    await head.post(`/api/v1/agreements/${agreementId}/assignments`, { personIds: [id], dueDate: due });
+    const [notice] = await messagesTo("gwenllian@staffroom.test");
+    expect(notice.subject).toBe("Llofnodwch: Staff acceptable use agreement");
+    expect(notice.body).toContain("Annwyl Gwenllian,");
+    expect(notice.body).toContain(`erbyn ${due}`);
+    expect(notice.body).not.toContain("Dear");
   });
 
   it("tells a new starter assigned automatically, once", async () => {

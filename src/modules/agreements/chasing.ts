@@ -6,7 +6,8 @@ import { msg } from "../../kernel/i18n/index.js";
 import { notFound } from "../../kernel/problem.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import { queueMail } from "../mail/service.js";
+import { type OutgoingMail, queueMail } from "../mail/service.js";
+import { readerOf, readersOf } from "../people/service.js";
 
 /**
  * Which reminder step applies on `today` for an assignment due on `due`: a week before, on the day,
@@ -76,42 +77,43 @@ function reminderMail(
   r: { title: string; givenName: string; assignment: { dueDate: string } },
   publicUrl: string,
   step: string,
-) {
-  const when =
-    step === "week-before"
-      ? `by ${r.assignment.dueDate}`
-      : step === "due"
-        ? "today"
-        : `(it was due on ${r.assignment.dueDate})`;
+): Pick<OutgoingMail, "subject" | "lines"> {
+  const due = r.assignment.dueDate;
   return {
-    subject: `${step.startsWith("after") ? "Overdue: " : "Reminder: "}please sign ${r.title}`,
-    text: [
-      `Dear ${r.givenName},`,
+    subject: step.startsWith("after")
+      ? msg`Overdue: please sign ${r.title}`
+      : msg`Reminder: please sign ${r.title}`,
+    lines: [
+      msg`Dear ${r.givenName},`,
       "",
-      `Please read and sign "${r.title}" ${when}.`,
+      step === "week-before"
+        ? msg`Please read and sign "${r.title}" by ${due}.`
+        : step === "due"
+          ? msg`Please read and sign "${r.title}" today.`
+          : msg`Please read and sign "${r.title}" (it was due on ${due}).`,
       "",
-      `Sign in to Accord: ${publicUrl}/`,
+      msg`Sign in to Accord: ${publicUrl}/`,
       "",
-      "If you think this is a mistake, please speak to the school office.",
-    ].join("\n"),
+      msg`If you think this is a mistake, please speak to the school office.`,
+    ],
   };
 }
 
 function noticeMail(
   r: { title: string; givenName: string; assignment: { dueDate: string } },
   publicUrl: string,
-) {
+): Pick<OutgoingMail, "subject" | "lines"> {
   return {
-    subject: `Please sign: ${r.title}`,
-    text: [
-      `Dear ${r.givenName},`,
+    subject: msg`Please sign: ${r.title}`,
+    lines: [
+      msg`Dear ${r.givenName},`,
       "",
-      `You have been asked to read and sign "${r.title}" by ${r.assignment.dueDate}.`,
+      msg`You have been asked to read and sign "${r.title}" by ${r.assignment.dueDate}.`,
       "",
-      `Sign in to Accord to read it and sign: ${publicUrl}/`,
+      msg`Sign in to Accord to read it and sign: ${publicUrl}/`,
       "",
-      "Reminders follow before and on the due date until it is signed. If you think this is a mistake, please speak to the school office.",
-    ].join("\n"),
+      msg`Reminders follow before and on the due date until it is signed. If you think this is a mistake, please speak to the school office.`,
+    ],
   };
 }
 
@@ -136,7 +138,11 @@ async function chaseOne(tx: Tx, r: OpenAssignment, publicUrl: string, today: str
         .insert(assignmentReminders)
         .values({ assignmentId: r.assignment.id, step })
         .onConflictDoNothing();
-    await queueMail(tx, r.assignment.schoolId, { to: r.email!, ...noticeMail(r, publicUrl) });
+    await queueMail(tx, r.assignment.schoolId, {
+      to: r.email!,
+      readers: await readerOf(tx, r.assignment.schoolId, r.assignment.personId),
+      ...noticeMail(r, publicUrl),
+    });
     return NOTICE;
   }
   if (!step) return null;
@@ -146,7 +152,11 @@ async function chaseOne(tx: Tx, r: OpenAssignment, publicUrl: string, today: str
     .onConflictDoNothing()
     .returning();
   if (fresh.length === 0) return null;
-  await queueMail(tx, r.assignment.schoolId, { to: r.email!, ...reminderMail(r, publicUrl, step) });
+  await queueMail(tx, r.assignment.schoolId, {
+    to: r.email!,
+    readers: await readerOf(tx, r.assignment.schoolId, r.assignment.personId),
+    ...reminderMail(r, publicUrl, step),
+  });
   return step;
 }
 
@@ -228,9 +238,15 @@ export async function remindNow(
         .values({ assignmentId: r.assignment.id, step: NOTICE })
         .onConflictDoNothing();
     }
+    const readers = await readersOf(
+      tx,
+      actor.schoolId,
+      open.map((r) => r.assignment.personId),
+    );
     for (const r of open)
       await queueMail(tx, actor.schoolId, {
         to: r.email!,
+        readers: readers(r.assignment.personId),
         // Worded for where the person is: weeks ahead, due today, or overdue.
         ...reminderMail(r, publicUrl, reminderStep(r.assignment.dueDate, today) ?? "week-before"),
       });

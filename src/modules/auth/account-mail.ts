@@ -1,5 +1,7 @@
 import type { Tx } from "../../db/client.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
 import { networkOf } from "./device.js";
 import { credentialsOf, currentPerson, knownDevices } from "./queries.js";
@@ -10,21 +12,24 @@ import { credentialsOf, currentPerson, knownDevices } from "./queries.js";
  * the transaction of the change, and both say what to do if it was not them.
  */
 
-const londonTime = (d: Date) =>
-  d.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "full", timeStyle: "short" });
-
 async function addressee(tx: Tx, personId: string) {
   const cred = await credentialsOf(tx, personId);
   const person = await currentPerson(tx, personId);
   if (!cred || !person) return null;
   const school = await getSchool(tx, cred.schoolId);
-  return { email: cred.email, givenName: person.givenName, schoolId: cred.schoolId, schoolName: school.name };
+  return {
+    email: cred.email,
+    givenName: person.givenName,
+    schoolId: cred.schoolId,
+    schoolName: school.name,
+    readers: await readerOf(tx, cred.schoolId, personId),
+  };
 }
 
 const ifNotYou = (publicUrl: string) => [
-  "If this wasn't you, reset your password now:",
+  msg`If this wasn't you, reset your password now:`,
   `${publicUrl}/forgot-password`,
-  "Resetting it signs out every device, and then tell your school's admin.",
+  msg`Resetting it signs out every device, and then tell your school's admin.`,
 ];
 
 /**
@@ -44,22 +49,34 @@ export async function emailIfNewDevice(
   if (!to) return;
   await queueMail(tx, to.schoolId, {
     to: to.email,
-    subject: "A new sign-in to your Accord account",
-    text: [
-      `Dear ${to.givenName},`,
+    readers: to.readers,
+    subject: msg`A new sign-in to your Accord account`,
+    lines: [
+      msg`Dear ${to.givenName},`,
       "",
-      `There was a new sign-in to your Accord account at ${to.schoolName}:`,
+      msg`There was a new sign-in to your Accord account at ${to.schoolName}:`,
       "",
-      `  When: ${londonTime(new Date())}`,
-      `  Device: ${signIn.device}`,
-      `  Address: ${signIn.ip ?? "unknown"}`,
+      msg`  When: ${{ dateTime: new Date() }}`,
+      msg`  Device: ${signIn.device}`,
+      signIn.ip ? msg`  Address: ${signIn.ip}` : msg`  Address: unknown`,
       "",
-      "If this was you, there is nothing to do.",
+      msg`If this was you, there is nothing to do.`,
       ...ifNotYou(signIn.publicUrl),
       "",
-      `You can see your sign-ins and sign out other devices under Account: ${signIn.publicUrl}/account`,
-    ].join("\n"),
+      msg`You can see your sign-ins and sign out other devices under Account: ${signIn.publicUrl}/account`,
+    ],
   });
+}
+
+/** What happened to the password, when, and from where if known: each case a whole sentence. */
+function changedLine(school: string, how: "changed" | "reset", when: { dateTime: Date }, ip: string | null) {
+  if (how === "reset")
+    return ip
+      ? msg`The password of your Accord account at ${school} was reset with an emailed link on ${when} from the address ${ip}.`
+      : msg`The password of your Accord account at ${school} was reset with an emailed link on ${when}.`;
+  return ip
+    ? msg`The password of your Accord account at ${school} was changed on ${when} from the address ${ip}.`
+    : msg`The password of your Accord account at ${school} was changed on ${when}.`;
 }
 
 /** After a change or a reset: the owner of the address hears of it, whoever made it. */
@@ -72,15 +89,16 @@ export async function emailPasswordChanged(
   if (!to) return;
   await queueMail(tx, to.schoolId, {
     to: to.email,
-    subject: "Your Accord password was changed",
-    text: [
-      `Dear ${to.givenName},`,
+    readers: to.readers,
+    subject: msg`Your Accord password was changed`,
+    lines: [
+      msg`Dear ${to.givenName},`,
       "",
-      `The password of your Accord account at ${to.schoolName} was ${change.how === "reset" ? "reset with an emailed link" : "changed"} on ${londonTime(new Date())}${change.ip ? ` from the address ${change.ip}` : ""}.`,
-      "Every device that was signed in has been signed out.",
+      changedLine(to.schoolName, change.how, { dateTime: new Date() }, change.ip),
+      msg`Every device that was signed in has been signed out.`,
       "",
-      "If this was you, there is nothing to do.",
+      msg`If this was you, there is nothing to do.`,
       ...ifNotYou(publicUrl),
-    ].join("\n"),
+    ],
   });
 }

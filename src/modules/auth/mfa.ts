@@ -23,6 +23,7 @@ import { enrolBy, mfaRequired } from "../access/mfa.js";
 import type { Actor, Role } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { deviceLabel } from "./device.js";
 import {
   closePendingSignIn,
@@ -558,16 +559,19 @@ export async function resetMfa(db: Db, actor: Actor, personId: string, schoolNam
     if (person.email)
       await queueMail(tx, actor.schoolId, {
         to: person.email,
-        subject: `Your two-step sign-in for Accord at ${schoolName} was reset`,
-        text: [
-          `Dear ${person.givenName},`,
+        readers: await readerOf(tx, actor.schoolId, personId),
+        subject: msg`Your two-step sign-in for Accord at ${schoolName} was reset`,
+        lines: [
+          msg`Dear ${person.givenName},`,
           "",
-          `${actor.name ?? "Your school admin"} has reset your two-step sign-in for Accord at ${schoolName}.`,
-          "Your authenticator app, passkeys and recovery codes no longer work, and you have been signed out.",
-          "When you next sign in you will be asked to set up two-step sign-in again.",
+          actor.name
+            ? msg`${actor.name} has reset your two-step sign-in for Accord at ${schoolName}.`
+            : msg`Your school admin has reset your two-step sign-in for Accord at ${schoolName}.`,
+          msg`Your authenticator app, passkeys and recovery codes no longer work, and you have been signed out.`,
+          msg`When you next sign in you will be asked to set up two-step sign-in again.`,
           "",
-          "If you did not ask for this, tell your school's data protection officer straight away.",
-        ].join("\n"),
+          msg`If you did not ask for this, tell your school's data protection officer straight away.`,
+        ],
       });
     await recordEvent(tx, actor, {
       action: "mfa.reset",

@@ -4,6 +4,7 @@ import { gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { getSchool } from "../schools/service.js";
 import { emailPasswordChanged } from "./account-mail.js";
 import { hashPassword } from "./passwords.js";
@@ -47,17 +48,18 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ip: string 
     const school = await getSchool(tx, account.schoolId);
     await queueMail(tx, account.schoolId, {
       to: account.email,
-      subject: "Reset your Accord password",
-      text: [
-        `Dear ${account.givenName},`,
+      readers: await readerOf(tx, account.schoolId, account.personId),
+      subject: msg`Reset your Accord password`,
+      lines: [
+        msg`Dear ${account.givenName},`,
         "",
-        `Someone asked to reset the password of your Accord account at ${school.name}.`,
+        msg`Someone asked to reset the password of your Accord account at ${school.name}.`,
         "",
-        `Choose a new password here (the link works once, for ${RESET_MINUTES} minutes):`,
+        msg`Choose a new password here (the link works once, for ${RESET_MINUTES} minutes):`,
         `${publicUrl}/reset-password/${secret}`,
         "",
-        "If you did not ask, ignore this email: your password stays as it is.",
-      ].join("\n"),
+        msg`If you did not ask, ignore this email: your password stays as it is.`,
+      ],
     });
   });
 }

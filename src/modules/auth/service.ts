@@ -16,6 +16,7 @@ import {
 } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { emailPasswordChanged } from "./account-mail.js";
 import { deviceLabel } from "./device.js";
 import { completeSignIn } from "./mfa.js";
@@ -347,24 +348,22 @@ export async function createInvitation(
     createdBy: actor.personId,
     expiresAt,
   });
-  const until = expiresAt.toLocaleString("en-GB", {
-    timeZone: "Europe/London",
-    dateStyle: "full",
-    timeStyle: "short",
-  });
   await queueMail(tx, actor.schoolId, {
     to: person.email,
-    subject: `Your Accord account at ${schoolName}`,
-    text: [
-      `Dear ${person.givenName},`,
+    readers: await readerOf(tx, actor.schoolId, personId),
+    subject: msg`Your Accord account at ${schoolName}`,
+    lines: [
+      msg`Dear ${person.givenName},`,
       "",
-      `${actor.name ?? "Your school"} has invited you to Accord, where ${schoolName} keeps its online-safety policies and agreements.`,
+      actor.name
+        ? msg`${actor.name} has invited you to Accord, where ${schoolName} keeps its online-safety policies and agreements.`
+        : msg`Your school has invited you to Accord, where ${schoolName} keeps its online-safety policies and agreements.`,
       "",
-      "Choose your password here (the link works once):",
+      msg`Choose your password here (the link works once):`,
       `${publicUrl}/invite/${secret}`,
       "",
-      `The link expires on ${until}. If you were not expecting this email, you can ignore it.`,
-    ].join("\n"),
+      msg`The link expires on ${{ dateTime: expiresAt }}. If you were not expecting this email, you can ignore it.`,
+    ],
   });
   await recordEvent(tx, actor, {
     action: "person.invited",

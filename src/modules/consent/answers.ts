@@ -14,6 +14,7 @@ import { badRequest, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { bindRecord, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import { purposesOf } from "./purposes.js";
 import { carersOf, nameOf, onRoll, type PupilRow, pupilsWhere } from "./queries.js";
 import { notifyRemovals } from "./removals.js";
@@ -111,23 +112,30 @@ async function tellAdminsOfDisagreement(
   purposes: Purpose[],
   publicUrl: string,
 ) {
-  const admins = await queryRows<{ email: string }>(
+  const admins = await queryRows<{ id: string; email: string }>(
     tx,
-    sql`SELECT DISTINCT p.email FROM role_assignments r JOIN people p ON p.id = r.person_id
+    sql`SELECT DISTINCT ON (p.email) p.id, p.email FROM role_assignments r JOIN people p ON p.id = r.person_id
         WHERE r.school_id = ${schoolId} AND r.role IN ('headteacher', 'school_admin') AND p.email IS NOT NULL
-          AND ${onRoll("p")}`,
+          AND ${onRoll("p")}
+        ORDER BY p.email, p.id`,
+  );
+  const readers = await readersOf(
+    tx,
+    schoolId,
+    admins.map((a) => a.id),
   );
   for (const admin of admins)
     await queueMail(tx, schoolId, {
       to: admin.email,
-      subject: `Photo consent: ${pupil.name}'s carers disagree`,
-      text: [
-        `${pupil.name}'s carers have given different answers about photos for:`,
+      readers: readers(admin.id),
+      subject: msg`Photo consent: ${pupil.name}'s carers disagree`,
+      lines: [
+        msg`${pupil.name}'s carers have given different answers about photos for:`,
         ...purposes.map((p) => `  - ${p.name}`),
         "",
-        "Until they agree, the answer is no: Accord keeps the more restrictive answer.",
-        `See the answers: ${publicUrl}/consent/pupils/${pupil.id}`,
-      ].join("\n"),
+        msg`Until they agree, the answer is no: Accord keeps the more restrictive answer.`,
+        msg`See the answers: ${publicUrl}/consent/pupils/${pupil.id}`,
+      ],
     });
 }
 

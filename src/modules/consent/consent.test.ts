@@ -399,6 +399,48 @@ describe("photo and video consent", () => {
     expect(text).toMatch(/Tomos Price \(3A\).*YES/);
   });
 
+  it("prints the class sheet in Welsh for a Welsh screen", async () => {
+    const res = await teacher.request("GET", "/api/v1/consent/class-sheet.pdf?class=3A", undefined, {
+      "accept-language": "cy",
+    });
+    expect(res.statusCode).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, " ");
+    await parser.destroy();
+    expect(text).toContain("Caniatâd lluniau a fideos: 3A");
+    expect(text).toContain("DIM DELWEDDAU");
+    expect(text).toMatch(/Tomos Price \(3A\).*IE/);
+    expect(text).not.toContain("Photo and video consent");
+    expect(text).not.toContain("NO IMAGES");
+  });
+
+  it("prints the forms that go home in the school's language for families", async () => {
+    const forms = async () => {
+      const res = await head.get("/api/v1/consent/forms.pdf?class=3A");
+      expect(res.statusCode).toBe(200);
+      const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+      const text = (await parser.getText()).text.replace(/\s+/g, " ");
+      await parser.destroy();
+      return text;
+    };
+    expect(await forms()).toContain("Photos and videos at school");
+    const [{ language: before }] = await queryRows<{ language: string }>(
+      t.database.db,
+      sql`SELECT language FROM schools WHERE id = ${schoolId}`,
+    );
+    try {
+      await t.database.db.execute(sql`UPDATE schools SET language = 'cy' WHERE id = ${schoolId}`);
+      const welsh = await forms();
+      expect(welsh).toContain("Lluniau a fideos yn yr ysgol");
+      expect(welsh).toContain("Perthynas â'r plentyn");
+      expect(welsh).toContain("Ar gyfer: Tomos Price (3A)");
+      expect(welsh).not.toContain("Photos and videos at school");
+      expect(welsh).not.toContain("Relationship to the child");
+    } finally {
+      await t.database.db.execute(sql`UPDATE schools SET language = ${before} WHERE id = ${schoolId}`);
+    }
+  });
+
   it("exports each pupil's status per purpose as CSV and JSON", async () => {
     const json = (await teacher.get("/api/v1/consent/export?format=json")).json();
     const tomos = json.pupils.find((p: { name: string }) => p.name === "Tomos Price");

@@ -13,6 +13,7 @@ import { isSchoolAdmin } from "../access/predicates.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import { nameOf } from "./queries.js";
 import { settingsOf } from "./settings.js";
 
@@ -48,21 +49,27 @@ export async function notifyRemovals(
   // A restriction's reason is never sent: the manager needs only to know the images must go.
   const why =
     cause === "restricted"
-      ? `${pupil.name}'s images must not be published or shared any more.`
-      : `Consent for images of ${pupil.name} has been withdrawn.`;
+      ? msg`${pupil.name}'s images must not be published or shared any more.`
+      : msg`Consent for images of ${pupil.name} has been withdrawn.`;
+  const readers = await readersOf(
+    tx,
+    schoolId,
+    managers.map((m) => m.id),
+  );
   for (const m of managers) {
     if (!m.email) continue;
     await queueMail(tx, schoolId, {
       to: m.email,
-      subject: `Please take down images of ${pupil.name}`,
-      text: [
+      readers: readers(m.id),
+      subject: msg`Please take down images of ${pupil.name}`,
+      lines: [
         why,
         "",
-        "Please remove any images of them from:",
+        msg`Please remove any images of them from:`,
         ...items.map((i) => `  - ${i.purpose.name}`),
         "",
-        `Then confirm it is done: ${publicUrl}/consent/removals`,
-      ].join("\n"),
+        msg`Then confirm it is done: ${publicUrl}/consent/removals`,
+      ],
     });
   }
 }
@@ -137,17 +144,19 @@ export async function chaseRemovals(db: Db, schoolId: string, publicUrl: string)
   const byManager = new Map<string, typeof open>();
   for (const r of open) byManager.set(r.manager_id, [...(byManager.get(r.manager_id) ?? []), r]);
   await db.transaction(async (tx: Tx) => {
+    const readers = await readersOf(tx, schoolId, [...byManager.keys()]);
     for (const items of byManager.values()) {
       if (items[0].email)
         await queueMail(tx, schoolId, {
           to: items[0].email,
-          subject: "Reminder: images still to take down",
-          text: [
-            "These images are still waiting for you to confirm they have been taken down:",
+          readers: readers(items[0].manager_id),
+          subject: msg`Reminder: images still to take down`,
+          lines: [
+            msg`These images are still waiting for you to confirm they have been taken down:`,
             ...items.map((i) => `  - ${i.pupil_name}: ${i.purpose_name}`),
             "",
-            `Confirm here: ${publicUrl}/consent/removals`,
-          ].join("\n"),
+            msg`Confirm here: ${publicUrl}/consent/removals`,
+          ],
         });
     }
     await tx

@@ -8,20 +8,23 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, queryRows, type Tx } from "../../db/client.js";
 import { consentLinks, schools } from "../../db/schema.js";
-import { addDays, linkExpiry, londonDateTime, todayInLondon } from "../../kernel/dates.js";
-import { msg } from "../../kernel/i18n/index.js";
+import { addDays, linkExpiry, todayInLondon } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, gone, notFound } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf, readersOf } from "../people/service.js";
 import { recordAnswers, sha256 } from "./answers.js";
 import { purposesByKeys, purposesOf } from "./purposes.js";
 import { answersFor, carersOf, pupilsWhere, type Selection, selectionSql } from "./queries.js";
 import type { LinkFormView, RequestInput } from "./schema.js";
 import { basisText, wordingOf } from "./status.js";
 
-const longDate = (d: Date) => d.toLocaleDateString("en-GB", { timeZone: "Europe/London", dateStyle: "long" });
+/** Children's names as one phrase: "Gwen", "Gwen and Ifan" (in Welsh "Gwen a Ifan"). */
+const namesTogether = (names: string[]) =>
+  names.slice(1).reduce<Message | string>((list, name) => msg`${list} and ${name}`, names[0] ?? "");
 
 /** Who a request reaches: each carer with parental responsibility and an email, with their children in it. */
 async function planRequest(db: DbOrTx, schoolId: string, selection: Selection) {
@@ -60,6 +63,11 @@ async function sendLinks(
     .where(eq(schools.id, actor.schoolId));
   const names = new Map(plan.pupils.map((p) => [p.id, p.name]));
   const expiresAt = linkExpiry(dueDate);
+  const readers = await readersOf(
+    tx,
+    actor.schoolId,
+    plan.carers.map((c) => c.id),
+  );
   for (const carer of plan.carers) {
     const { secret, hash } = newSecret();
     await tx.insert(consentLinks).values({
@@ -71,22 +79,23 @@ async function sendLinks(
       dueDate,
       expiresAt,
     });
-    const children = carer.pupilIds.map((id) => names.get(id)).join(" and ");
+    const children = namesTogether(carer.pupilIds.map((id) => names.get(id) ?? ""));
     await queueMail(tx, actor.schoolId, {
       to: carer.email,
-      subject: `Photos and videos at school: please answer for ${children}`,
-      text: [
-        `Dear ${carer.givenName},`,
+      readers: readers(carer.id),
+      subject: msg`Photos and videos at school: please answer for ${children}`,
+      lines: [
+        msg`Dear ${carer.givenName},`,
         "",
-        `${school.name} asks whether we may use photos and videos of ${children}, and what for.`,
-        "For each use you can say yes or no. Where we need your consent, no answer means no.",
+        msg`${school.name} asks whether we may use photos and videos of ${children}, and what for.`,
+        msg`For each use you can say yes or no. Where we need your consent, no answer means no.`,
         "",
-        `Please answer by ${longDate(expiresAt)} at this link (you do not need an account):`,
+        msg`Please answer by ${{ date: expiresAt }} at this link (you do not need an account):`,
         `${publicUrl}/consent/answer/${secret}`,
         "",
-        "You can change your mind and withdraw a yes at any time from the same link.",
-        "If you were not expecting this email, please contact the school office.",
-      ].join("\n"),
+        msg`You can change your mind and withdraw a yes at any time from the same link.`,
+        msg`If you were not expecting this email, please contact the school office.`,
+      ],
     });
   }
 }
@@ -291,23 +300,27 @@ async function emailReceipt(
       ...mine.map((a) => {
         const purpose = purposes.find((pu) => pu.key === a.purposeKey);
         const hash = purpose ? sha256(wordingOf(purpose)).slice(0, 12) : "";
-        return `  - ${purpose?.name ?? a.purposeKey}: ${a.answer === "yes" ? "Yes" : "No"} (wording ${hash})`;
+        const name = purpose?.name ?? a.purposeKey;
+        return a.answer === "yes"
+          ? msg`  - ${name}: Yes (wording ${hash})`
+          : msg`  - ${name}: No (wording ${hash})`;
       }),
     ];
   });
   await queueMail(tx, link.schoolId, {
     to: carer.email,
-    subject: `Your answers about photos and videos (reference ${reference})`,
-    text: [
-      `Dear ${carer.given},`,
+    readers: await readerOf(tx, link.schoolId, link.carerId),
+    subject: msg`Your answers about photos and videos (reference ${reference})`,
+    lines: [
+      msg`Dear ${carer.given},`,
       "",
-      `Thank you. The school recorded these answers on ${londonDateTime(new Date())}:`,
+      msg`Thank you. The school recorded these answers on ${{ dateTime: new Date() }}:`,
       "",
       ...lines,
       "",
-      "You can withdraw a yes at any time from the link in the school's email, or by telling the school office.",
-      `Your reference: ${reference}`,
-    ].join("\n"),
+      msg`You can withdraw a yes at any time from the link in the school's email, or by telling the school office.`,
+      msg`Your reference: ${reference}`,
+    ],
   });
 }
 
@@ -340,14 +353,15 @@ export async function remindUnanswered(db: Db, schoolId: string, publicUrl: stri
       await tx.update(consentLinks).set({ tokenHash: hash }).where(eq(consentLinks.id, link.id));
       await queueMail(tx, schoolId, {
         to: carer.email,
-        subject: "Reminder: photos and videos at school",
-        text: [
-          `Dear ${carer.given},`,
+        readers: await readerOf(tx, schoolId, link.carerId),
+        subject: msg`Reminder: photos and videos at school`,
+        lines: [
+          msg`Dear ${carer.given},`,
           "",
-          "We have not yet had your answers about photos and videos. Where we need your consent, no answer means no.",
-          `Please answer by ${longDate(link.expiresAt)}: ${publicUrl}/consent/answer/${secret}`,
-          "(This link replaces the one we sent before.)",
-        ].join("\n"),
+          msg`We have not yet had your answers about photos and videos. Where we need your consent, no answer means no.`,
+          msg`Please answer by ${{ date: link.expiresAt }}: ${publicUrl}/consent/answer/${secret}`,
+          msg`(This link replaces the one we sent before.)`,
+        ],
       });
     }
     await recordEvent(tx, systemActor(schoolId), {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { mailDelivery } from "../../kernel/config.js";
 import { actorOf, type Deps, typed } from "../../kernel/http.js";
+import { msg, say } from "../../kernel/i18n/index.js";
 import { file, jsonOr, problems } from "../../kernel/responses.js";
 import { recordStaffAnswers } from "./answers.js";
 import { createPurpose, presentPurpose, purposesOf, updatePurpose } from "./purposes.js";
@@ -236,13 +237,20 @@ export async function consentRoutes(app: FastifyInstance, { database, config }: 
     },
     async (request, reply) => {
       const q = request.query;
-      const label = q.class ?? (q.yearGroup ? `Year ${q.yearGroup}` : "Whole school");
-      const bytes = await classSheetPdf(db, actorOf(request), {
-        classes: q.class ? [q.class] : undefined,
-        yearGroups: q.yearGroup ? [q.yearGroup] : undefined,
-        pupilIds: q.pupilId ? [q.pupilId] : undefined,
-        label,
-      });
+      // The sheet follows the screen of whoever prints it; the file's name stays in English.
+      const group = q.class ?? (q.yearGroup ? msg`Year ${q.yearGroup}` : msg`Whole school`);
+      const label = typeof group === "string" ? group : say("en-GB", group);
+      const bytes = await classSheetPdf(
+        db,
+        actorOf(request),
+        {
+          classes: q.class ? [q.class] : undefined,
+          yearGroups: q.yearGroup ? [q.yearGroup] : undefined,
+          pupilIds: q.pupilId ? [q.pupilId] : undefined,
+          label: group,
+        },
+        request.language,
+      );
       return reply
         .type("application/pdf")
         .header(

@@ -125,6 +125,23 @@ describe("the device register", () => {
     await who.Nerys.browser.post(`/api/v1/devices/${ids.camera}/return`);
   });
 
+  it("chases an overdue loan in Welsh for someone who reads Welsh", async () => {
+    await t.database.db.execute(sql`UPDATE people SET language = 'cy' WHERE id = ${who.Tegan.id}`);
+    await who.Nerys.browser.post(`/api/v1/devices/${ids.camera}/allocate`, {
+      personId: who.Tegan.id,
+      dueDate: todayInLondon(),
+    });
+    const before = (await outbox()).length;
+    expect(await remindOverdue(t.database.db, schoolId, addDays(todayInLondon(), 1))).toBe(1);
+    const chased = (await outbox()).slice(0, (await outbox()).length - before);
+    expect(chased.map((m) => [m.to, m.subject])).toEqual([
+      ["tegan@staffroom.test", "Yn hwyr: dychwelwch CAM-01, os gwelwch yn dda"],
+    ]);
+    expect(chased[0].body).toContain("Dychwelwch hi i swyddfa'r ysgol neu i reolwr y rhwydwaith");
+    await who.Nerys.browser.post(`/api/v1/devices/${ids.camera}/return`);
+    await t.database.db.execute(sql`UPDATE people SET language = NULL WHERE id = ${who.Tegan.id}`);
+  });
+
   it("shows a member of staff the devices they hold, and lets them report one lost: an incident routed as incidents say", async () => {
     await who.Nerys.browser.post(`/api/v1/devices/${ids.laptop}/allocate`, { personId: who.Tegan.id });
     const mine = (await who.Tegan.browser.get("/api/v1/me/devices")).json().devices;
@@ -213,6 +230,29 @@ describe("the device register", () => {
     await parser.destroy();
     for (const tag of ["LT-001", "IP-101", "CAM-01", "IP-201"]) expect(text).toContain(tag);
     expect(text).not.toContain("IP-102"); // disposed of: no label
+  });
+
+  it("prints the labels' own words in Welsh for a Welsh screen", async () => {
+    const none = "00000000-0000-4000-8000-000000000000";
+    const text = async (language: string) => {
+      const res = await who.Nerys.browser.request(
+        "GET",
+        `/api/v1/devices/labels.pdf?ids=${none}`,
+        undefined,
+        {
+          "accept-language": language,
+        },
+      );
+      expect(res.statusCode).toBe(200);
+      const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+      const result = (await parser.getText()).text;
+      await parser.destroy();
+      return result;
+    };
+    expect(await text("en-GB")).toContain("No devices to label.");
+    const welsh = await text("cy");
+    expect(welsh).toContain("Dim dyfeisiau i'w labelu.");
+    expect(welsh).not.toContain("No devices to label.");
   });
 
   it("prints a QR code on each label that a phone reads as the device's own page", async () => {

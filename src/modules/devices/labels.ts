@@ -1,16 +1,19 @@
 /**
  * Asset labels: a PDF on a standard A4 sheet of 21 labels (3 × 7, 63.5 × 38.1 mm: Avery L7160 and
  * its equivalents), each with a QR code of the device's page address, its asset tag large, and the
- * school's name. Scanning one on a phone opens the device for check-out and check-in.
+ * school's name. Scanning one on a phone opens the device for check-out and check-in. The few words
+ * of its own (a device's kind where no make is recorded) follow the screen of whoever prints it.
  */
 import { eq, sql } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import qrcode from "qrcode-generator";
 import type { DbOrTx } from "../../db/client.js";
 import { schools } from "../../db/schema.js";
+import { type Language, type Message, msg, say } from "../../kernel/i18n/index.js";
 import { pdfFont } from "../../kernel/pdf.js";
 import type { Actor } from "../access/roles.js";
 import { devicesWhere } from "./register.js";
+import type { DeviceType } from "./schema.js";
 
 const font = pdfFont;
 const MM = 72 / 25.4;
@@ -24,6 +27,16 @@ const SHEET = {
   pitchX: 66.0 * MM,
 };
 
+/** A device's kind, printed where no make and model is recorded. */
+const TYPE_NAMES: Record<DeviceType, Message> = {
+  tablet: msg`Tablet`,
+  laptop: msg`Laptop`,
+  phone: msg`Phone`,
+  camera: msg`Camera`,
+  removable_media: msg`Removable media`,
+  other: msg`Other`,
+};
+
 export const deviceUrl = (publicUrl: string, id: string) => `${publicUrl}/devices/${id}`;
 
 /** The QR modules for a payload (error correction M, as on the class-session screen). */
@@ -35,7 +48,13 @@ export function qrModules(payload: string) {
   return { n, isDark: (r: number, c: number) => qr.isDark(r, c) };
 }
 
-export async function labelsPdf(db: DbOrTx, actor: Actor, ids: string[] | null, publicUrl: string) {
+export async function labelsPdf(
+  db: DbOrTx,
+  actor: Actor,
+  ids: string[] | null,
+  publicUrl: string,
+  language: Language = "en-GB",
+) {
   const where = ids ? sql`d.id = ANY(${sql.param(ids)}::uuid[])` : sql`d.status <> 'disposed'`;
   const { devices } = await devicesWhere(db, actor.schoolId, where, 1, 2000);
   const [school] = await db
@@ -46,9 +65,9 @@ export async function labelsPdf(db: DbOrTx, actor: Actor, ids: string[] | null, 
     size: "A4",
     margin: 0,
     autoFirstPage: false,
-    lang: "en-GB",
+    lang: language === "cy" ? "cy" : "en-GB",
     font: font("DejaVuSans.ttf"),
-    info: { Title: "Asset labels", Author: school?.name ?? "", Creator: "Accord" },
+    info: { Title: say(language, msg`Asset labels`), Author: school?.name ?? "", Creator: "Accord" },
   });
   doc.registerFont("body", font("DejaVuSans.ttf"));
   doc.registerFont("bold", font("DejaVuSans-Bold.ttf"));
@@ -81,7 +100,11 @@ export async function labelsPdf(db: DbOrTx, actor: Actor, ids: string[] | null, 
     doc
       .font("body")
       .fontSize(7)
-      .text(d.makeModel ?? d.type, textX, y + pad + 20, { width: textW, height: 20, ellipsis: true });
+      .text(d.makeModel ?? say(language, TYPE_NAMES[d.type as DeviceType] ?? d.type), textX, y + pad + 20, {
+        width: textW,
+        height: 20,
+        ellipsis: true,
+      });
     doc
       .fontSize(6.5)
       .fillColor("#333")
@@ -93,7 +116,7 @@ export async function labelsPdf(db: DbOrTx, actor: Actor, ids: string[] | null, 
   });
   if (devices.length === 0) {
     doc.addPage();
-    doc.font("body").fontSize(12).text("No devices to label.", 72, 72);
+    doc.font("body").fontSize(12).text(say(language, msg`No devices to label.`), 72, 72);
   }
   doc.end();
   return done;

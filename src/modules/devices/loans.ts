@@ -15,6 +15,7 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { reportIncident } from "../incidents/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { checkDeviceAgreement } from "./pupil-agreement.js";
 import { deviceFor, logDeviceEvent } from "./register.js";
 
@@ -221,22 +222,25 @@ export async function remindOverdue(db: Db, schoolId: string, today = todayInLon
   if (overdue.length === 0) return 0;
   await db.transaction(async (tx: Tx) => {
     for (const loan of overdue) {
-      const [who] = await queryRows<{ email: string | null; given: string; tag: string }>(
+      const [who] = await queryRows<{ id: string; email: string | null; given: string; tag: string }>(
         tx,
-        sql`SELECT p.email, coalesce(p.preferred_name, p.given_name) AS given, d.asset_tag AS tag
+        sql`SELECT p.id, p.email, coalesce(p.preferred_name, p.given_name) AS given, d.asset_tag AS tag
             FROM people p, devices d WHERE p.id = ${loan.personId ?? loan.outBy} AND d.id = ${loan.deviceId}`,
       );
       await tx.update(deviceAllocations).set({ remindedOn: today }).where(eq(deviceAllocations.id, loan.id));
       if (!who?.email) continue;
       await queueMail(tx, schoolId, {
         to: who.email,
-        subject: `Overdue: please return ${who.tag}`,
-        text: [
-          `Dear ${who.given},`,
+        readers: await readerOf(tx, schoolId, who.id),
+        subject: msg`Overdue: please return ${who.tag}`,
+        lines: [
+          msg`Dear ${who.given},`,
           "",
-          `${who.tag}${loan.className ? ` (loaned to ${loan.className})` : ""} was due back on ${loan.dueDate}.`,
-          "Please return it to the school office or the network manager.",
-        ].join("\n"),
+          loan.className
+            ? msg`${who.tag} (loaned to ${loan.className}) was due back on ${loan.dueDate}.`
+            : msg`${who.tag} was due back on ${loan.dueDate}.`,
+          msg`Please return it to the school office or the network manager.`,
+        ],
       });
     }
     await recordEvent(tx, systemActor(schoolId), {

@@ -112,7 +112,7 @@ export async function deviceRoutes(app: FastifyInstance, { database, config }: D
       const ids = request.query.ids ? request.query.ids.split(",").filter(Boolean) : null;
       if (ids?.some((id) => !z.uuid().safeParse(id).success))
         throw badRequest(msg`Give device ids separated by commas.`);
-      const pdf = await labelsPdf(db, actorOf(request), ids, config.publicUrl);
+      const pdf = await labelsPdf(db, actorOf(request), ids, config.publicUrl, request.language);
       return reply
         .type("application/pdf")
         .header("content-disposition", 'inline; filename="asset-labels.pdf"')

@@ -236,6 +236,30 @@ describe("filtering and monitoring reviews", () => {
     expect(text).toContain("Governor responsible: Gareth Staffroom");
   });
 
+  it("prints the review in Welsh for a Welsh screen, with Welsh month names", async () => {
+    const res = await who.Gareth.browser.request(
+      "GET",
+      `/api/v1/filtering-reviews/${reviewId}/review.pdf`,
+      undefined,
+      {
+        "accept-language": "cy",
+      },
+    );
+    expect(res.statusCode).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(res.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, " ");
+    await parser.destroy();
+    expect(text).toContain("Adolygiad hidlo a monitro");
+    expect(text).toContain("Llywodraethwr cyfrifol: Gareth Staffroom");
+    expect(text).toContain("Yn gyfrifol: Nia Staffroom");
+    expect(text).toContain("Guest wi-fi was not filtered in the sports hall.");
+    expect(text).toMatch(
+      /Dyddiad yr adolygiad: \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/,
+    );
+    expect(text).not.toContain("Governor responsible");
+    expect(text).not.toContain("Owner:");
+  });
+
   it("chases an open action on its due day and then weekly, each step once however often the sweep runs", async () => {
     const due = addDays(today, 14);
     const sweep = (on: string) => chaseFilteringActions(t.database.db, t.config.publicUrl, on);

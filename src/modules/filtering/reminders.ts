@@ -8,9 +8,11 @@
 import type { Db, Tx } from "../../db/client.js";
 import { filteringActionReminders, schools } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { openActionsDueBy } from "./queries.js";
 
 const DAY_MS = 86_400_000;
@@ -37,17 +39,20 @@ export async function chaseFilteringActions(db: Db, publicUrl: string, today = t
         if (action.ownerEmail)
           await queueMail(tx, schoolId, {
             to: action.ownerEmail,
+            readers: await readerOf(tx, schoolId, action.ownerId),
             subject:
-              step === action.dueOn ? "Filtering review action due today" : "Filtering review action overdue",
-            text: [
-              `The filtering and monitoring review of ${action.reviewedOn} gave you this action, due on ${action.dueOn}:`,
+              step === action.dueOn
+                ? msg`Filtering review action due today`
+                : msg`Filtering review action overdue`,
+            lines: [
+              msg`The filtering and monitoring review of ${action.reviewedOn} gave you this action, due on ${action.dueOn}:`,
               "",
               action.text,
               "",
-              "Once it is done, mark it done in Accord. Until then you will be reminded each week.",
+              msg`Once it is done, mark it done in Accord. Until then you will be reminded each week.`,
               "",
-              `Open your actions (sign in first): ${publicUrl}/filtering/actions`,
-            ].join("\n"),
+              msg`Open your actions (sign in first): ${publicUrl}/filtering/actions`,
+            ],
           });
         await recordEvent(tx, systemActor(schoolId), {
           action: "filtering.action_reminded",

@@ -101,7 +101,7 @@ export async function filteringRoutes(app: FastifyInstance, { database }: Deps) 
       },
     },
     async (request, reply) => {
-      const pdf = await reviewPdf(db, actorOf(request), request.params.id);
+      const pdf = await reviewPdf(db, actorOf(request), request.params.id, request.language);
       return reply
         .type("application/pdf")
         .header("content-disposition", 'inline; filename="filtering-review.pdf"')

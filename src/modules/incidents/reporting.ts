@@ -6,11 +6,12 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { incidentEntries, incidentHandlers, incidentPeople, incidents } from "../../db/schema.js";
-import { msg } from "../../kernel/i18n/index.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest } from "../../kernel/problem.js";
 import type { Actor, Role } from "../access/roles.js";
 import { bindRecord, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import { icoDeadlineOf, routeFor } from "./routing.js";
 import type { Category, ReportInput } from "./schema.js";
 
@@ -27,6 +28,22 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   data_breach: "Data loss or breach",
   lost_or_stolen_device: "Lost or stolen device",
   other: "Other online-safety concern",
+};
+
+/** The same names as sentences of their own, for what the server writes (the handlers' emails). */
+const CATEGORY_MESSAGES: Record<Category, Message> = {
+  inappropriate_content: msg`Inappropriate content accessed`,
+  filtering_breach: msg`Filtering breach or bypass`,
+  cyberbullying: msg`Cyberbullying`,
+  inappropriate_contact: msg`Inappropriate contact with a child`,
+  nude_image_sharing: msg`Sharing of nudes or semi-nudes`,
+  radicalisation: msg`Radicalisation concern`,
+  harmful_challenge: msg`Misinformation or a harmful online challenge`,
+  gambling_or_scam: msg`Online gambling or scam`,
+  staff_misuse: msg`Staff misuse of technology`,
+  data_breach: msg`Data loss or breach`,
+  lost_or_stolen_device: msg`Lost or stolen device`,
+  other: msg`Other online-safety concern`,
 };
 
 /** People on the roll holding any of these roles, except whoever the allegation is about. */
@@ -47,31 +64,39 @@ export async function holdersOf(
 }
 
 /** The email a handler gets: where to look, and the kind of concern. Nothing else. */
-export function notifyHandlers(
+export async function notifyHandlers(
   tx: Tx,
   schoolId: string,
-  handlers: { email: string | null }[],
+  handlers: { id: string; email: string | null }[],
   incident: { id: string; reference: string; category: Category },
   publicUrl: string,
   escalated = false,
 ) {
+  const readers = await readersOf(
+    tx,
+    schoolId,
+    handlers.map((h) => h.id),
+  );
   return Promise.all(
     handlers
       .filter((h) => h.email)
       .map((h) =>
         queueMail(tx, schoolId, {
           to: h.email as string,
-          subject: `${escalated ? "Not yet opened: " : ""}online-safety concern ${incident.reference}`,
-          text: [
+          readers: readers(h.id),
+          subject: escalated
+            ? msg`Not yet opened: online-safety concern ${incident.reference}`
+            : msg`online-safety concern ${incident.reference}`,
+          lines: [
             escalated
-              ? "A concern reported to colleagues has not been opened yet, so it now comes to you as well."
-              : "A concern has been reported to you in Accord.",
+              ? msg`A concern reported to colleagues has not been opened yet, so it now comes to you as well.`
+              : msg`A concern has been reported to you in Accord.`,
             "",
-            `Kind of concern: ${CATEGORY_NAMES[incident.category]}`,
-            `Open it here (sign in first): ${publicUrl}/incidents/${incident.id}`,
+            msg`Kind of concern: ${CATEGORY_MESSAGES[incident.category]}`,
+            msg`Open it here (sign in first): ${publicUrl}/incidents/${incident.id}`,
             "",
-            "For the child's safety this email holds no names or details.",
-          ].join("\n"),
+            msg`For the child's safety this email holds no names or details.`,
+          ],
         }),
       ),
   );

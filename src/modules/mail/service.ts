@@ -2,52 +2,61 @@ import { and, desc, eq, lte, type SQL, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { mailOutbox } from "../../db/schema.js";
+import { type Message, mailFor, type Readers } from "../../kernel/i18n/index.js";
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+/**
+ * An email as business code writes it: its subject and lines as messages, and who reads it (one
+ * language, or both where the reader's is unknown). It is put into words here, once (decision 038).
+ */
+export type OutgoingMail = {
+  to: string;
+  readers: Readers;
+  subject: Message;
+  lines: readonly (Message | string)[];
+};
 
 /**
  * Business code calls this inside its own transaction: the email exists exactly when the
  * change that caused it commits. The sweeper delivers it later, retrying while SMTP is down.
  */
 export async function queueMail(tx: Tx, schoolId: string, mail: OutgoingMail) {
-  await tx
-    .insert(mailOutbox)
-    .values({ schoolId, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+  const { subject, text } = mailFor(mail.readers, mail.subject, mail.lines);
+  await tx.insert(mailOutbox).values({ schoolId, toAddress: mail.to, subject, bodyText: text });
 }
 
 /**
- * Many emails as one statement, for busy paths that write a batch in one go (signing receipts:
- * see `writeTogether`). The same rule: the caller runs it inside the transaction it belongs to.
- */
-export function queueMailsSql(mails: (OutgoingMail & { schoolId: string })[]): SQL[] {
-  if (mails.length === 0) return [];
-  const col = (f: (m: (typeof mails)[number]) => string) => sql.param(mails.map(f));
-  return [
-    sql`INSERT INTO mail_outbox (school_id, to_address, subject, body_text)
-    SELECT * FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.to)}::text[],
-      ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[])`,
-  ];
-}
-
-/**
- * Emails to people by id, each to the address their record holds when the statement runs;
- * someone with no address gets none (as when the caller looks the address up first). `onlyIf`
- * makes the insert conditional (see audit's `appendIfChainUnchanged`).
+ * Emails to people by id, each to the address and in the language their record holds when the
+ * statement runs (their own language, else the school's); someone with no address gets none. One
+ * statement for a batch (signing receipts: see `writeTogether`): each email is written in every
+ * language here and the statement picks. `onlyIf` makes the insert conditional (see audit's
+ * `appendIfChainUnchanged`).
  */
 export function queueMailsToPeopleSql(
-  mails: { schoolId: string; personId: string; subject: string; text: string }[],
+  mails: { schoolId: string; personId: string; subject: Message; lines: readonly (Message | string)[] }[],
   onlyIf?: SQL,
 ): SQL[] {
   if (mails.length === 0) return [];
-  const col = (f: (m: (typeof mails)[number]) => string) => sql.param(mails.map(f));
+  const written = mails.map((m) => ({
+    ...m,
+    en: mailFor("en-GB", m.subject, m.lines),
+    cy: mailFor("cy", m.subject, m.lines),
+    both: mailFor("bilingual", m.subject, m.lines),
+  }));
+  const col = (f: (m: (typeof written)[number]) => string) => sql.param(written.map(f));
   return [
-    // The address by a subquery per row (an index look-up whatever the batch size), not a join.
+    // The address and language by a subquery per row (an index look-up whatever the batch size), not a join.
     sql`INSERT INTO mail_outbox (school_id, to_address, subject, body_text)
-    SELECT * FROM (SELECT m.school_id,
-        (SELECT p.email FROM people p WHERE p.id = m.person_id AND p.school_id = m.school_id) AS email,
-        m.subject, m.body_text
+    SELECT school_id, email,
+        CASE lang WHEN 'cy' THEN subject_cy WHEN 'bilingual' THEN subject_both ELSE subject_en END,
+        CASE lang WHEN 'cy' THEN text_cy WHEN 'bilingual' THEN text_both ELSE text_en END
+    FROM (SELECT m.*, p.email, coalesce(p.language, (SELECT s.language FROM schools s WHERE s.id = m.school_id)) AS lang
       FROM unnest(${col((m) => m.schoolId)}::uuid[], ${col((m) => m.personId)}::uuid[],
-        ${col((m) => m.subject)}::text[], ${col((m) => m.text)}::text[]) AS m(school_id, person_id, subject, body_text)) AS addressed
+        ${col((m) => m.en.subject)}::text[], ${col((m) => m.en.text)}::text[],
+        ${col((m) => m.cy.subject)}::text[], ${col((m) => m.cy.text)}::text[],
+        ${col((m) => m.both.subject)}::text[], ${col((m) => m.both.text)}::text[])
+        AS m(school_id, person_id, subject_en, text_en, subject_cy, text_cy, subject_both, text_both)
+      LEFT JOIN LATERAL (SELECT p.email, p.language FROM people p
+        WHERE p.id = m.person_id AND p.school_id = m.school_id) p ON true) AS addressed
     WHERE email IS NOT NULL${onlyIf ? sql` AND ${onlyIf}` : sql``}`,
   ];
 }

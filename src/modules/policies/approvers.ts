@@ -12,9 +12,11 @@ import {
   roleAssignments,
 } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { fullNameSql } from "../../kernel/names.js";
 import type { Role } from "../access/roles.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import { formatNumber } from "./numbering.js";
 import type { Approval, PolicyRow, VersionRow } from "./queries.js";
 
@@ -60,6 +62,29 @@ export function stillToApprove(required: readonly Role[], approvals: Approval[],
     .map((role) => ({ role, holders: holders.filter((h) => h.role === role).map((h) => h.name) }));
 }
 
+/** A role as an email names it: the same words as `roleWords`, said in the reader's language. */
+const ROLE_NAMES: Record<Role, Message> = {
+  headteacher: msg`headteacher`,
+  dsl: msg`dsl`,
+  deputy_dsl: msg`deputy dsl`,
+  online_safety_lead: msg`online safety lead`,
+  computing_lead: msg`computing lead`,
+  network_manager: msg`network manager`,
+  dpo: msg`dpo`,
+  slt: msg`slt`,
+  line_manager: msg`line manager`,
+  chair_of_governors: msg`chair of governors`,
+  school_admin: msg`school admin`,
+};
+
+/** "You are asked to approve it as …": one role, or several (the last joined by "and"). */
+function askedAs(roles: readonly Role[]) {
+  const names = roles.map((r) => ROLE_NAMES[r] ?? roleWords(r));
+  if (names.length === 1) return msg`You are asked to approve it as ${names[0]}.`;
+  const first = names.slice(1, -1).reduce<Message | string>((list, name) => msg`${list}, ${name}`, names[0]);
+  return msg`You are asked to approve it as ${first} and ${names[names.length - 1]}.`;
+}
+
 /**
  * Ask every holder of a role still to approve, by email with a link straight to the version.
  * The (version, person) key makes it once per person per version: submitting again after a
@@ -101,24 +126,32 @@ export async function askApprovers(
   const number = formatNumber(version);
   const link = `${args.publicUrl}/policies/${policy.id}/versions/${version.id}`;
   const emailed: string[] = [];
+  const readers = await readersOf(
+    tx,
+    policy.schoolId,
+    fresh.map((f) => f.personId),
+  );
   for (const { personId } of fresh) {
     const { holder, roles } = byPerson.get(personId)!;
     if (!holder.email || personId === args.submittedBy.personId) continue;
     await queueMail(tx, policy.schoolId, {
       to: holder.email,
-      subject: `Please approve: ${policy.title}, version ${number}`,
-      text: [
-        `Dear ${holder.name},`,
+      readers: readers(personId),
+      subject: msg`Please approve: ${policy.title}, version ${number}`,
+      lines: [
+        msg`Dear ${holder.name},`,
         "",
-        `${args.submittedBy.name ?? "A colleague"} has submitted version ${number} of "${policy.title}" for approval.`,
-        `You are asked to approve it as ${roles.map(roleWords).join(" and ")}.`,
+        args.submittedBy.name
+          ? msg`${args.submittedBy.name} has submitted version ${number} of "${policy.title}" for approval.`
+          : msg`A colleague has submitted version ${number} of "${policy.title}" for approval.`,
+        askedAs(roles),
         "",
-        `Read it and approve it here: ${link}`,
+        msg`Read it and approve it here: ${link}`,
         "",
-        "If something needs changing, reply to the person who submitted it rather than approving.",
+        msg`If something needs changing, reply to the person who submitted it rather than approving.`,
         "",
-        `— Accord at ${args.schoolName}`,
-      ].join("\n"),
+        msg`— Accord at ${args.schoolName}`,
+      ],
     });
     emailed.push(personId);
   }

@@ -2,9 +2,11 @@ import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { people, policies, policyReminders, roleAssignments, schools } from "../../db/schema.js";
 import { addDays, addMonths, todayInLondon } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 
 type Kind = "month" | "week" | "due";
 const ORDER: Kind[] = ["month", "week", "due"];
@@ -15,10 +17,10 @@ export function remindersDue(due: string, today: string): Kind[] {
   return ORDER.filter((k) => today >= from[k]);
 }
 
-const WORDING: Record<Kind, (title: string, due: string) => string> = {
-  month: (t, d) => `The review of "${t}" is due in a month, on ${d}.`,
-  week: (t, d) => `The review of "${t}" is due in a week, on ${d}.`,
-  due: (t, d) => `The review of "${t}" is due today (${d}). Until it is reviewed it shows as overdue.`,
+const WORDING: Record<Kind, (title: string, due: string) => Message> = {
+  month: (t, d) => msg`The review of "${t}" is due in a month, on ${d}.`,
+  week: (t, d) => msg`The review of "${t}" is due in a week, on ${d}.`,
+  due: (t, d) => msg`The review of "${t}" is due today (${d}). Until it is reviewed it shows as overdue.`,
 };
 
 /**
@@ -47,7 +49,7 @@ export async function sendReviewReminders(db: Db, publicUrl: string, today = tod
       const urgent = kinds[kinds.length - 1];
       if (!fresh.some((f) => f.kind === urgent)) return;
       const recipients = await tx
-        .select({ email: people.email, givenName: people.givenName })
+        .select({ id: people.id, email: people.email, givenName: people.givenName })
         .from(people)
         .where(
           and(
@@ -59,22 +61,28 @@ export async function sendReviewReminders(db: Db, publicUrl: string, today = tod
               : sql`${people.id} IN (SELECT ${roleAssignments.personId} FROM ${roleAssignments} WHERE ${roleAssignments.role} = 'headteacher' AND ${roleAssignments.schoolId} = ${policy.schoolId})`,
           ),
         );
+      const readers = await readersOf(
+        tx,
+        policy.schoolId,
+        recipients.map((r) => r.id),
+      );
       for (const r of recipients) {
         await queueMail(tx, policy.schoolId, {
           to: r.email!,
+          readers: readers(r.id),
           subject:
             urgent === "due"
-              ? `Policy review due today: ${policy.title}`
-              : `Policy review reminder: ${policy.title}`,
-          text: [
-            `Dear ${r.givenName},`,
+              ? msg`Policy review due today: ${policy.title}`
+              : msg`Policy review reminder: ${policy.title}`,
+          lines: [
+            msg`Dear ${r.givenName},`,
             "",
             WORDING[urgent](policy.title, due),
             "",
-            `Open it in Accord: ${publicUrl}/policies/${policy.id}`,
+            msg`Open it in Accord: ${publicUrl}/policies/${policy.id}`,
             "",
-            `— Accord at ${schoolName}`,
-          ].join("\n"),
+            msg`— Accord at ${schoolName}`,
+          ],
         });
         sent++;
       }

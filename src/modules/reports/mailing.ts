@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { people, reportMailings, roleAssignments, schools } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { msg } from "../../kernel/i18n/index.js";
 import { queueMail } from "../mail/service.js";
-import { termTitle } from "./governors.js";
+import { readersOf } from "../people/service.js";
 import { previousTerm, termOf } from "./terms.js";
 
 /** A report is emailed in the first weeks of the next term; an install started later sends none for old terms. */
@@ -29,7 +30,7 @@ export async function sendGovernorsReports(db: Db, publicUrl: string, today = to
         .returning({ term: reportMailings.term });
       if (fresh.length === 0) return;
       const heads = await tx
-        .select({ email: people.email, givenName: people.givenName })
+        .select({ id: people.id, email: people.email, givenName: people.givenName })
         .from(people)
         .innerJoin(
           roleAssignments,
@@ -42,23 +43,39 @@ export async function sendGovernorsReports(db: Db, publicUrl: string, today = to
             sql`(${people.leaveDate} IS NULL OR ${people.leaveDate} > ${today})`,
           ),
         );
+      const readers = await readersOf(
+        tx,
+        school.id,
+        heads.map((h) => h.id),
+      );
+      // The year as written ("2026"), not as a number ("2,026").
+      const year = String(ended.year);
       for (const head of heads) {
         await queueMail(tx, school.id, {
           to: head.email!,
-          subject: `Report to governors: ${termTitle(ended).toLowerCase()}`,
-          text: [
-            `Dear ${head.givenName},`,
+          readers: readers(head.id),
+          subject: {
+            autumn: msg`Report to governors: autumn term ${year}`,
+            spring: msg`Report to governors: spring term ${year}`,
+            summer: msg`Report to governors: summer term ${year}`,
+          }[ended.season],
+          lines: [
+            msg`Dear ${head.givenName},`,
             "",
-            `The ${termTitle(ended).toLowerCase()} has ended. The report to governors on online safety and`,
-            "acceptable use (agreements signed, incidents by category, policy reviews, training, photo",
-            "consent, and filtering and monitoring, each against the term before) is ready to download:",
+            {
+              autumn: msg`The autumn term ${year} has ended. The report to governors on online safety and`,
+              spring: msg`The spring term ${year} has ended. The report to governors on online safety and`,
+              summer: msg`The summer term ${year} has ended. The report to governors on online safety and`,
+            }[ended.season],
+            msg`acceptable use (agreements signed, incidents by category, policy reviews, training, photo`,
+            msg`consent, and filtering and monitoring, each against the term before) is ready to download:`,
             "",
             `${publicUrl}/reports/governors?term=${ended.name}`,
             "",
-            "It names nobody, so you can share it with your governing body as it is.",
+            msg`It names nobody, so you can share it with your governing body as it is.`,
             "",
-            `— Accord at ${school.name}`,
-          ].join("\n"),
+            msg`— Accord at ${school.name}`,
+          ],
         });
         sent++;
       }

@@ -9,11 +9,11 @@ import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { requestEntries } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
-import { msg, verbatim } from "../../kernel/i18n/index.js";
+import { type Message, msg, verbatim } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, type FieldError, forbidden } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
-import { FOLLOW_UP_TEXT, setFollowUp } from "./follow-ups.js";
+import { setFollowUp } from "./follow-ups.js";
 import { mayDecide, tellRequester, visibleRequest } from "./making.js";
 import { insertService, insertSocialAccount } from "./registers.js";
 import { type DecisionInput, ServiceInput, SocialAccountInput } from "./schema.js";
@@ -105,41 +105,56 @@ export async function decideRequest(
         ...(!approving ? { reason: input.reason } : {}),
       },
     });
-    await tellRequester(
-      tx,
-      r,
-      ...decisionMail(r.typeName, actor.name ?? "An approver", input, dueOn),
-      publicUrl,
-    );
+    await tellRequester(tx, r, ...decisionMail(r.typeName, actor.name ?? null, input, dueOn), publicUrl);
     return { id: r.id, status: KIND[input.decision] };
   });
 }
 
 function decisionMail(
   typeName: string,
-  by: string,
+  by: string | null,
   d: DecisionInput,
   dueOn: string | null,
-): [string, string] {
+): [Message, (Message | string)[]] {
   if (d.decision === "refuse")
     return [
-      `Not approved: ${typeName}`,
-      `${by} did not approve your request (${typeName}).\n\nWhy: ${d.reason}`,
+      msg`Not approved: ${typeName}`,
+      [
+        by
+          ? msg`${by} did not approve your request (${typeName}).`
+          : msg`An approver did not approve your request (${typeName}).`,
+        "",
+        msg`Why: ${d.reason}`,
+      ],
     ];
   if (d.decision === "more_info")
     return [
-      `More information needed: ${typeName}`,
-      `${by} needs to know more before deciding your request (${typeName}):\n\n${d.reason}\n\nAnswer in Accord and your request goes back to them.`,
+      msg`More information needed: ${typeName}`,
+      [
+        by
+          ? msg`${by} needs to know more before deciding your request (${typeName}):`
+          : msg`An approver needs to know more before deciding your request (${typeName}):`,
+        "",
+        d.reason ?? "",
+        "",
+        msg`Answer in Accord and your request goes back to them.`,
+      ],
     ];
   return [
-    `Approved: ${typeName}`,
+    msg`Approved: ${typeName}`,
     [
-      `${by} approved your request (${typeName}).`,
-      d.conditions ? `\nConditions: ${d.conditions}` : "",
-      d.validUntil ? `Allowed until ${d.validUntil}.` : "",
-      dueOn ? `\nAfterwards: ${FOLLOW_UP_TEXT} Do it by ${dueOn} and confirm it in Accord.` : "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
+      by
+        ? msg`${by} approved your request (${typeName}).`
+        : msg`An approver approved your request (${typeName}).`,
+      ...(d.conditions ? ["", msg`Conditions: ${d.conditions}`] : []),
+      ...(d.validUntil ? [msg`Allowed until ${d.validUntil}.`] : []),
+      // One whole sentence (FOLLOW_UP_TEXT's words), so it translates as one.
+      ...(dueOn
+        ? [
+            "",
+            msg`Afterwards: Confirm the images were moved to school systems and deleted from the device. Do it by ${dueOn} and confirm it in Accord.`,
+          ]
+        : []),
+    ],
   ];
 }

@@ -15,6 +15,7 @@ import { canAnswerRequest } from "../access/requests.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import { emailOf, personName } from "./queries.js";
 
 export const FOLLOW_UP_DAYS = 7;
@@ -95,14 +96,15 @@ export async function chaseFollowUps(db: Db, publicUrl: string, now = new Date()
         if (to)
           await queueMail(tx, schoolId, {
             to,
-            subject: "Overdue: confirm the photos were moved and deleted",
-            text: [
-              `You were allowed to take photos on a personal device (${r.typeName}).`,
-              `The images should have been moved to school systems and deleted from the device by ${f.dueOn}.`,
-              "Once they have been, confirm it in Accord. You will be reminded each day until you do.",
+            readers: await readerOf(tx, schoolId, r.requesterId),
+            subject: msg`Overdue: confirm the photos were moved and deleted`,
+            lines: [
+              msg`You were allowed to take photos on a personal device (${r.typeName}).`,
+              msg`The images should have been moved to school systems and deleted from the device by ${f.dueOn}.`,
+              msg`Once they have been, confirm it in Accord. You will be reminded each day until you do.`,
               "",
-              `Confirm it here (sign in first): ${publicUrl}/requests/${f.requestId}`,
-            ].join("\n"),
+              msg`Confirm it here (sign in first): ${publicUrl}/requests/${f.requestId}`,
+            ],
           });
         await recordEvent(tx, systemActor(schoolId), {
           action: "request.follow_up_chased",

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { permissionRequests, requestEntries } from "../../db/schema.js";
 import { todayInLondon } from "../../kernel/dates.js";
-import { msg } from "../../kernel/i18n/index.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import {
   canAnswerRequest,
@@ -19,6 +19,7 @@ import {
 import { type Actor, ADMIN_ROLES } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf, readersOf } from "../people/service.js";
 import { followUpOf } from "./follow-ups.js";
 import {
   emailOf,
@@ -50,29 +51,46 @@ export const mayDecide = (actor: Actor, r: RequestRow) => canDecideRequest(actor
 const isOpen = (r: RequestRow) => r.status === "pending" || r.status === "more_info";
 
 /** Tell the approvers (every holder of a role, never the requester) what waits for them. */
-async function tellApprovers(tx: Tx, r: RequestRow, subject: string, lead: string, publicUrl: string) {
+async function tellApprovers(tx: Tx, r: RequestRow, subject: Message, lead: Message, publicUrl: string) {
   let approvers = await holdersOf(tx, r.schoolId, r.approverRoles, r.requesterId, r.requesterLineManagerId);
-  let note = "";
+  let note: (Message | string)[] = [""];
   // Nobody holds the role (a vacancy, a new school): the admins are told, so it is not left unseen.
   if (approvers.length === 0) {
     approvers = await holdersOf(tx, r.schoolId, ADMIN_ROLES, r.requesterId);
-    note = `\nNobody holds the role that approves it (${r.approverRoles.join(", ")}): give someone the role so it can be decided.`;
+    note = [
+      "",
+      msg`Nobody holds the role that approves it (${r.approverRoles.join(", ")}): give someone the role so it can be decided.`,
+    ];
   }
+  const readers = await readersOf(
+    tx,
+    r.schoolId,
+    approvers.map((a) => a.id),
+  );
   for (const a of approvers.filter((a) => a.email))
     await queueMail(tx, r.schoolId, {
       to: a.email as string,
+      readers: readers(a.id),
       subject,
-      text: [lead, note, "", `Open it here (sign in first): ${publicUrl}/requests/${r.id}`].join("\n"),
+      lines: [lead, ...note, "", msg`Open it here (sign in first): ${publicUrl}/requests/${r.id}`],
     });
 }
 
-export async function tellRequester(tx: Tx, r: RequestRow, subject: string, text: string, publicUrl: string) {
+/** The requester's email: `lines` are its body, followed by the link to their request. */
+export async function tellRequester(
+  tx: Tx,
+  r: RequestRow,
+  subject: Message,
+  lines: readonly (Message | string)[],
+  publicUrl: string,
+) {
   const to = await emailOf(tx, r.schoolId, r.requesterId);
   if (to)
     await queueMail(tx, r.schoolId, {
       to,
+      readers: await readerOf(tx, r.schoolId, r.requesterId),
       subject,
-      text: `${text}\n\nSee your request here (sign in first): ${publicUrl}/requests/${r.id}`,
+      lines: [...lines, "", msg`See your request here (sign in first): ${publicUrl}/requests/${r.id}`],
     });
 }
 
@@ -104,8 +122,8 @@ export async function makeRequest(db: Db, actor: Actor, input: RequestInput, pub
     await tellApprovers(
       tx,
       row,
-      `Permission asked: ${type.name}`,
-      `${row.requesterName} asks permission: ${type.name}.`,
+      msg`Permission asked: ${type.name}`,
+      msg`${row.requesterName} asks permission: ${type.name}.`,
       publicUrl,
     );
     await recordEvent(tx, actor, {
@@ -189,8 +207,8 @@ export async function replyToRequest(db: Db, actor: Actor, id: string, text: str
     await tellApprovers(
       tx,
       r,
-      `More information given: ${r.typeName}`,
-      `${r.requesterName} has answered your question about their request: ${r.typeName}.`,
+      msg`More information given: ${r.typeName}`,
+      msg`${r.requesterName} has answered your question about their request: ${r.typeName}.`,
       publicUrl,
     );
     await recordEvent(tx, actor, {

@@ -8,6 +8,7 @@ import type { Actor } from "../access/roles.js";
 import { canCorrectSignature, canWithdrawSignature } from "../access/signatures.js";
 import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readerOf } from "../people/service.js";
 import {
   authMethodOf,
   newReference,
@@ -108,8 +109,14 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
     });
     if (bySigner) {
       await tellAdmins(tx, actor.schoolId, {
-        subject: `Signature withdrawn: ${agreement.title}`,
-        text: `${actor.name} has withdrawn their signature on "${agreement.title}".\n\nTheir reason: ${reason}\n\nThey are asked to sign again; see the compliance view in Accord.`,
+        subject: msg`Signature withdrawn: ${agreement.title}`,
+        lines: [
+          msg`${actor.name} has withdrawn their signature on "${agreement.title}".`,
+          "",
+          msg`Their reason: ${reason}`,
+          "",
+          msg`They are asked to sign again; see the compliance view in Accord.`,
+        ],
       });
     } else if (old.personId) {
       // The signer is told that their signature no longer stands, and why.
@@ -120,8 +127,15 @@ export async function withdrawSignature(db: Db, actor: Actor, id: string, reason
       if (signer?.email)
         await queueMail(tx, actor.schoolId, {
           to: signer.email,
-          subject: `Your signature was withdrawn: ${agreement.title}`,
-          text: `${actor.name} withdrew your signature on "${agreement.title}" (reference ${old.verificationRef}).\n\nReason: ${reason}\n\nYou may be asked to sign it again.`,
+          readers: await readerOf(tx, actor.schoolId, old.personId),
+          subject: msg`Your signature was withdrawn: ${agreement.title}`,
+          lines: [
+            msg`${actor.name} withdrew your signature on "${agreement.title}" (reference ${old.verificationRef}).`,
+            "",
+            msg`Reason: ${reason}`,
+            "",
+            msg`You may be asked to sign it again.`,
+          ],
         });
     }
     return presentSignature(row);
@@ -168,7 +182,17 @@ export async function correctSignature(
     await tx.insert(signatures).values(row);
     const [me] = await tx.select({ email: people.email }).from(people).where(eq(people.id, old.personId!));
     if (me?.email)
-      await queueMail(tx, actor.schoolId, receiptEmail(me.email, agreement.title, row, publicUrl));
+      await queueMail(
+        tx,
+        actor.schoolId,
+        receiptEmail(
+          me.email,
+          await readerOf(tx, actor.schoolId, old.personId),
+          agreement.title,
+          row,
+          publicUrl,
+        ),
+      );
     await recordEvent(tx, actor, {
       ...event,
       action: `${old.subjectType}.signature_corrected`,

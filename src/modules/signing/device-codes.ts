@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { msg } from "../../kernel/i18n/index.js";
 import { Problem } from "../../kernel/problem.js";
-import { INVALID_LINK } from "./schema.js";
 
 /**
  * Codes people type on a shared device (a kiosk's opening code, a class session's short code):
@@ -30,4 +29,5 @@ export const normaliseDeviceCode = (code: string) =>
     .replace(/(.{4})(.{4})/, "$1-$2");
 
 /** A link that never was one (mistyped, cut short): 404, in words a parent or a child can act on. */
-export const invalidLink = () => new Problem(404, msg`Not found`, INVALID_LINK);
+export const invalidLink = () =>
+  new Problem(404, msg`Not found`, msg`This link is not valid. Ask the school for a new one.`);

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import { kiosks, mailOutbox, schools, signatures } from "../../db/schema.js";
 import { endOfLondonDay, endOfTerm, londonDateTime, todayInLondon } from "../../kernel/dates.js";
-import { msg } from "../../kernel/i18n/index.js";
+import { type Language, msg } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, gone, notFound, Problem } from "../../kernel/problem.js";
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
@@ -167,7 +167,6 @@ export const kioskAgreement = async (db: Db, token: string | undefined) =>
   kioskView(db, await openKioskByToken(db, token));
 
 /** A visitor's receipt goes to the address typed on that signing, once, and to one address only so often. */
-const RECEIPT_SUBJECT = "Your visitor agreement: ";
 const RECEIPTS_PER_ADDRESS_PER_DAY = 3;
 const RECEIPTS_PER_SCHOOL_PER_HOUR = 60;
 
@@ -187,7 +186,8 @@ async function refuseTooManyReceipts(tx: Tx, schoolId: string, to: string) {
     .where(
       and(
         eq(mailOutbox.schoolId, schoolId),
-        sql`${mailOutbox.subject} LIKE ${`${RECEIPT_SUBJECT}%`}`,
+        // A visitor's receipt, in whichever language: it alone links to a receipt by reference.
+        sql`${mailOutbox.bodyText} LIKE '%/api/v1/receipts/%'`,
         gt(mailOutbox.createdAt, sql`now() - interval '1 day'`),
       ),
     );
@@ -197,7 +197,12 @@ async function refuseTooManyReceipts(tx: Tx, schoolId: string, to: string) {
   }
 }
 
-export type VisitorBody = SignatureBody & { organisation: string; visiting: string; email?: string };
+export type VisitorBody = SignatureBody & {
+  organisation: string;
+  visiting: string;
+  email?: string;
+  language?: Language;
+};
 
 /** A visitor signs. The answer carries only the reference: the kiosk shows nothing of anyone earlier. */
 export async function signAtKiosk(
@@ -246,15 +251,17 @@ export async function signAtKiosk(
       await refuseTooManyReceipts(tx, kiosk.schoolId, body.email);
       await queueMail(tx, kiosk.schoolId, {
         to: body.email,
-        subject: `${RECEIPT_SUBJECT}${agreement.title}`,
-        text: [
-          `Thank you for signing "${agreement.title}" when you visited.`,
+        // The language the visitor chose on the kiosk for this visit.
+        readers: body.language ?? "en-GB",
+        subject: msg`Your visitor agreement: ${agreement.title}`,
+        lines: [
+          msg`Thank you for signing "${agreement.title}" when you visited.`,
           "",
-          `Your receipt (keep your own copy): ${publicUrl}/api/v1/receipts/${s.verificationRef}/receipt.pdf`,
-          `Verification reference: ${s.verificationRef}`,
-          `Signed: ${londonDateTime(s.signedAt)}`,
-          `Check it any time at ${publicUrl}/verify`,
-        ].join("\n"),
+          msg`Your receipt (keep your own copy): ${publicUrl}/api/v1/receipts/${s.verificationRef}/receipt.pdf`,
+          msg`Verification reference: ${s.verificationRef}`,
+          msg`Signed: ${{ dateTime: s.signedAt }}`,
+          msg`Check it any time at ${publicUrl}/verify`,
+        ],
       });
     }
     return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };

@@ -6,7 +6,7 @@ import { msg } from "../../kernel/i18n/index.js";
 import { conflict, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { appendEventsSql, appendIfChainUnchanged, type ChainHead, lockChain } from "../audit/service.js";
-import { queueMailsSql, queueMailsToPeopleSql } from "../mail/service.js";
+import { queueMailsToPeopleSql } from "../mail/service.js";
 import {
   authMethodOf,
   checkAudience,
@@ -182,7 +182,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
 
   const rows: SignatureRow[] = [];
   const events: Parameters<typeof appendEventsSql>[1] = [];
-  const mails: Parameters<typeof queueMailsSql>[0] = [];
+  const mails: Parameters<typeof queueMailsToPeopleSql>[0] = [];
   const signedNow = new Set<string>();
   batch.forEach((request, i) => {
     try {
@@ -197,11 +197,12 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
       signedNow.add(pair);
       rows.push(row);
       events.push(event);
-      if (agreement.email)
-        mails.push({
-          schoolId: row.schoolId,
-          ...receiptEmail(agreement.email, agreement.title, row, publicUrl),
-        });
+      // To the signer's address and in their language, looked up as the batch is written.
+      mails.push({
+        schoolId: row.schoolId,
+        personId: row.personId!,
+        ...receiptMessage(agreement.title, row, publicUrl),
+      });
       outcomes.push({ ok: true, value: presentSignature(row) });
     } catch (error) {
       outcomes.push({ ok: false, error });
@@ -217,7 +218,7 @@ async function signBatch(tx: Tx, batch: MemberSigning[], publicUrl: string) {
   // The signatures, their receipt emails and their audit events: one statement.
   await writeTogether(tx, [
     insertSignaturesSql(rows),
-    ...queueMailsSql(mails),
+    ...queueMailsToPeopleSql(mails),
     ...schoolIds.flatMap((id) =>
       appendEventsSql(
         heads.get(id)!,

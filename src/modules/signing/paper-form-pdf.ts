@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { type Message, msg, type Readers, say, sayTo } from "../../kernel/i18n/index.js";
 
 /** One child's printed form: what the carer reads, answers and signs, and the office records. */
 export type PaperFormPage = {
@@ -30,18 +31,28 @@ const MARGIN = 50;
 /**
  * Printed forms for carers who cannot be emailed, one child a page (or more): the agreement's
  * full text, a box per answer, and lines for name, relationship, signature and date. DejaVu is
- * embedded so Welsh names (ŵ, ŷ) print.
+ * embedded so Welsh names (ŵ, ŷ) print. The form's own words are in the families' language (the
+ * school's): English, Welsh, or each line in Welsh and then English; the agreement's text is the
+ * school's own and prints as written.
  */
-export async function renderPaperForms(data: PaperFormData): Promise<Buffer> {
+export async function renderPaperForms(data: PaperFormData, readers: Readers = "en-GB"): Promise<Buffer> {
+  /** A label: "Llofnod / Signature" for bilingual readers. */
+  const t = (message: Message) => sayTo(readers, message);
+  /** A sentence: for bilingual readers the Welsh, then the English on its own line. */
+  const tl = (message: Message) => sayTo(readers, message, "\n");
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
-    lang: "en-GB",
+    lang: readers === "cy" ? "cy" : "en-GB",
     displayTitle: true,
     font: font("DejaVuSans.ttf"),
-    info: { Title: `${data.agreementTitle} — printed form`, Author: data.schoolName, Creator: "Accord" },
+    info: {
+      Title: t(msg`${data.agreementTitle} — printed form`),
+      Author: data.schoolName,
+      Creator: "Accord",
+    },
   });
   doc.registerFont("body", font("DejaVuSans.ttf"));
   doc.registerFont("bold", font("DejaVuSans-Bold.ttf"));
@@ -67,24 +78,29 @@ export async function renderPaperForms(data: PaperFormData): Promise<Buffer> {
     use("bold", 18, COLOUR.accent);
     doc.text(data.agreementTitle, { width });
     use("body", 10, COLOUR.muted);
-    doc.text(`${data.policyTitle}, version ${data.versionNumber}`, { width });
+    doc.text(t(msg`${data.policyTitle}, version ${data.versionNumber}`), { width });
     doc.moveDown(0.6);
     use("bold", 12);
-    doc.text(`For: ${page.childName}${page.regGroup ? ` (${page.regGroup})` : ""}`, { width });
+    doc.text(
+      t(page.regGroup ? msg`For: ${page.childName} (${page.regGroup})` : msg`For: ${page.childName}`),
+      { width },
+    );
     if (page.carers.length > 0) {
       use("body", 10, COLOUR.muted);
-      doc.text(`To be signed by a parent or carer with parental responsibility: ${page.carers.join(", ")}`, {
-        width,
-      });
+      doc.text(
+        tl(msg`To be signed by a parent or carer with parental responsibility: ${page.carers.join(", ")}`),
+        { width },
+      );
     }
     use("italic", 10, COLOUR.muted);
-    doc.text("Please read this, answer each question, sign, and return the form to the school office.", {
-      width,
-    });
+    doc.text(
+      tl(msg`Please read this, answer each question, sign, and return the form to the school office.`),
+      { width },
+    );
     doc.moveDown(0.8);
 
     use("bold", 12, COLOUR.accent);
-    doc.text("The agreement", { width });
+    doc.text(t(msg`The agreement`), { width });
     doc.moveDown(0.3);
     data.statements.forEach((statement, i) => {
       use("body", 10.5);
@@ -105,7 +121,7 @@ export async function renderPaperForms(data: PaperFormData): Promise<Buffer> {
       doc.moveDown(0.8);
       use("bold", 12, COLOUR.accent);
       ensure(60);
-      doc.text("Your answers (tick one box for each)", MARGIN, doc.y, { width });
+      doc.text(tl(msg`Your answers (tick one box for each)`), MARGIN, doc.y, { width });
       doc.moveDown(0.3);
       for (const choice of data.choices) {
         use("body", 10.5);
@@ -126,25 +142,28 @@ export async function renderPaperForms(data: PaperFormData): Promise<Buffer> {
 
     doc.moveDown(0.8);
     ensure(150);
-    const field = (label: string) => {
+    const field = (message: Message) => {
       const y = doc.y + 14;
       use("body", 10.5);
+      // A bilingual label takes two lines (Welsh, then English): the line to write on is under the last.
+      const label = tl(message);
+      const lineY = y + doc.heightOfString(label, { width: 170 }) - 1;
       doc.text(label, MARGIN, y, { width: 170 });
       doc
         .save()
-        .moveTo(MARGIN + 175, y + 12)
-        .lineTo(MARGIN + width, y + 12)
+        .moveTo(MARGIN + 175, lineY)
+        .lineTo(MARGIN + width, lineY)
         .lineWidth(0.6)
         .strokeColor(COLOUR.line)
         .stroke()
         .restore();
       doc.x = MARGIN;
-      doc.y = y + 16;
+      doc.y = lineY + 4;
     };
-    field("Name of parent or carer");
-    field("Relationship to the child");
-    field("Signature");
-    field("Date");
+    field(msg`Name of parent or carer`);
+    field(msg`Relationship to the child`);
+    field(msg`Signature`);
+    field(msg`Date`);
   }
 
   const range = doc.bufferedPageRange();
@@ -153,12 +172,16 @@ export async function renderPaperForms(data: PaperFormData): Promise<Buffer> {
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     use("body", 8, COLOUR.muted);
-    doc.text(
-      `For the office: record this form in Accord. Text reference ${data.textSha256.slice(0, 12)} · page ${i - range.start + 1} of ${range.count}`,
-      MARGIN,
-      doc.page.height - MARGIN,
-      { width: doc.page.width - MARGIN * 2, lineBreak: false },
-    );
+    const footer = msg`For the office: record this form in Accord. Text reference ${data.textSha256.slice(0, 12)} · page ${i - range.start + 1} of ${range.count}`;
+    // Bilingual: the Welsh line above the English one, both inside the bottom margin.
+    const lines =
+      readers === "bilingual" ? [say("cy", footer), say("en-GB", footer)] : [say(readers, footer)];
+    lines.forEach((line, n) => {
+      doc.text(line, MARGIN, doc.page.height - MARGIN - (lines.length - 1 - n) * 11, {
+        width: doc.page.width - MARGIN * 2,
+        lineBreak: false,
+      });
+    });
     doc.page.margins.bottom = saved;
   }
   doc.end();

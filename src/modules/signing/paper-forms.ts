@@ -15,6 +15,7 @@ import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.
 import type { Actor } from "../access/roles.js";
 import { canRecordPaperForm } from "../access/signatures.js";
 import { lockChain, recordEvent } from "../audit/service.js";
+import { schoolReaders } from "../people/service.js";
 import { renderPaperForms } from "./paper-form-pdf.js";
 import { coverOf, planParentLinks } from "./parent-reach.js";
 import { insertSignatureRow } from "./queries.js";
@@ -64,7 +65,8 @@ export async function paperFormOptions(db: Db, actor: Actor, subjectType: Subjec
 
 /**
  * The printed forms: for one child, for a class's children still to be covered, or (neither
- * given) for every child a link cannot reach.
+ * given) for every child a link cannot reach. They go home to families, so their own words are in
+ * the school's language for families (English, Welsh, or both), whoever prints them.
  */
 export async function paperFormsPdf(
   db: Db,
@@ -97,21 +99,25 @@ export async function paperFormsPdf(
     .from(schools)
     .where(eq(schools.id, actor.schoolId));
   const text = subject.text;
-  return renderPaperForms({
-    schoolName: school.name,
-    agreementTitle: text.title,
-    policyTitle: text.policyTitle,
-    versionNumber: text.versionNumber,
-    statements: text.statements,
-    declaration: text.declaration,
-    choices: text.choices.map((c) => ({ label: c.label, options: c.options })),
-    textSha256: subject.textSha256,
-    pages: chosen.map((c) => ({
-      childName: c.name,
-      regGroup: c.regGroup,
-      carers: c.carers.map((k) => k.name),
-    })),
-  });
+  const readers = await schoolReaders(db, actor.schoolId);
+  return renderPaperForms(
+    {
+      schoolName: school.name,
+      agreementTitle: text.title,
+      policyTitle: text.policyTitle,
+      versionNumber: text.versionNumber,
+      statements: text.statements,
+      declaration: text.declaration,
+      choices: text.choices.map((c) => ({ label: c.label, options: c.options })),
+      textSha256: subject.textSha256,
+      pages: chosen.map((c) => ({
+        childName: c.name,
+        regGroup: c.regGroup,
+        carers: c.carers.map((k) => k.name),
+      })),
+    },
+    readers,
+  );
 }
 
 async function childOf(db: DbOrTx, schoolId: string, childId: string) {

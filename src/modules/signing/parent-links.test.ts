@@ -178,6 +178,33 @@ describe("parent links reach carers with parental responsibility; printed forms 
     expect(unreachable.text).not.toContain("Gwen Morgan");
   });
 
+  it("prints the form in the school's language for families: Welsh, or Welsh then English", async () => {
+    const setLanguage = (language: string) =>
+      t.database.db.execute(sql`UPDATE schools SET language = ${language} WHERE id = ${schoolId}`);
+    const [{ language: before }] = await queryRows<{ language: string }>(
+      t.database.db,
+      sql`SELECT language FROM schools WHERE id = ${schoolId}`,
+    );
+    try {
+      await setLanguage("cy");
+      const welsh = (await pdfText(`?childId=${ids.Tomos}`)).text;
+      expect(welsh).toContain("Ar gyfer: Tomos Price (3A)");
+      expect(welsh).toContain("Y cytundeb");
+      expect(welsh).toContain("Perthynas â'r plentyn");
+      expect(welsh).toContain("Llofnod");
+      expect(welsh).not.toContain("Name of parent or carer");
+      expect(welsh).not.toContain("For: Tomos Price");
+      // The agreement's own words are the school's: printed as written.
+      expect(welsh).toContain("We will talk with our child about staying safe online.");
+      await setLanguage("bilingual");
+      const both = (await pdfText(`?childId=${ids.Tomos}`)).text;
+      expect(both).toContain("Ar gyfer: Tomos Price (3A) / For: Tomos Price (3A)");
+      expect(both).toContain("Enw'r rhiant neu'r gofalwr Name of parent or carer");
+    } finally {
+      await setLanguage(before);
+    }
+  });
+
   it("refuses a teacher without rights to record a printed form (403)", async () => {
     const { browser: teacher } = await signedInPerson(t, head, schoolId, { givenName: "Dewi" });
     const res = await record({ childId: ids.Tomos, carerId: ids.Rhys, carerName: "Rhys Price" }, teacher);

@@ -10,7 +10,7 @@ import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { type Actor, systemActor } from "../access/roles.js";
 import { bindRecord, lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
-import { setPersonLanguage } from "../people/service.js";
+import { readerOf, readersOf, setPersonLanguage } from "../people/service.js";
 import { invalidLink } from "./device-codes.js";
 import { childrenInCareOf, coverOf, planParentLinks, type ReachPlan } from "./parent-reach.js";
 import {
@@ -77,6 +77,11 @@ export async function sendParentLinks(
       : planned;
     if (dryRun) return presentPlan(plan, plan.links.length);
     const [school] = await tx.select().from(schools).where(eq(schools.id, actor.schoolId));
+    const readers = await readersOf(
+      tx,
+      actor.schoolId,
+      plan.links.map((l) => l.carer.id),
+    );
     for (const { carer, child } of plan.links) {
       // A new link replaces any unused earlier one for the same child, so only one can sign.
       await tx
@@ -102,19 +107,25 @@ export async function sendParentLinks(
         tokenHash: hash,
         expiresAt,
       });
+      const reader = readers(carer.id);
       await queueMail(tx, actor.schoolId, {
         to: carer.email!,
-        subject: `Please read and sign: ${agreement.title}${child.name ? ` (${child.name})` : ""}`,
-        text: [
-          `Dear ${carer.givenName},`,
+        readers: reader,
+        subject: child.name
+          ? msg`Please read and sign: ${agreement.title} (${child.name})`
+          : msg`Please read and sign: ${agreement.title}`,
+        lines: [
+          msg`Dear ${carer.givenName},`,
           "",
-          `${school.name} asks you to read and sign "${agreement.title}"${child.name ? ` for ${child.name}` : ""}.`,
+          child.name
+            ? msg`${school.name} asks you to read and sign "${agreement.title}" for ${child.name}.`
+            : msg`${school.name} asks you to read and sign "${agreement.title}".`,
           "",
-          `Open this link to read it and sign (it works once and expires at the end of ${expiresAt.toLocaleDateString("en-GB", { timeZone: "Europe/London", dateStyle: "long" })}):`,
+          msg`Open this link to read it and sign (it works once and expires at the end of ${{ date: expiresAt }}):`,
           `${publicUrl}/sign/${secret}`,
           "",
-          "You do not need an account. If you were not expecting this email, please contact the school office.",
-        ].join("\n"),
+          msg`You do not need an account. If you were not expecting this email, please contact the school office.`,
+        ],
       });
     }
     await recordEvent(tx, actor, {
@@ -326,8 +337,16 @@ export async function declineByLink(
     });
     await tx.update(signingLinks).set({ signatureId: row.id }).where(eq(signingLinks.id, link.id));
     await tellAdmins(tx, link.schoolId, {
-      subject: `Agreement declined: ${agreement.title}`,
-      text: `${parentName} has declined "${agreement.title}"${childName ? ` for ${childName}` : ""}.\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+      subject: msg`Agreement declined: ${agreement.title}`,
+      lines: [
+        childName
+          ? msg`${parentName} has declined "${agreement.title}" for ${childName}.`
+          : msg`${parentName} has declined "${agreement.title}".`,
+        "",
+        msg`Their reason: ${reason}`,
+        "",
+        msg`See the compliance view in Accord for details.`,
+      ],
     });
     return presentSignature(row);
   });
@@ -364,14 +383,15 @@ export async function signByLink(
         if (parent?.email)
           await queueMail(tx, link.schoolId, {
             to: parent.email,
-            subject: `Your signed copy: ${agreement.title}`,
-            text: [
-              `Thank you for signing "${agreement.title}".`,
+            readers: await readerOf(tx, link.schoolId, link.parentId),
+            subject: msg`Your signed copy: ${agreement.title}`,
+            lines: [
+              msg`Thank you for signing "${agreement.title}".`,
               "",
-              `Your receipt (keep your own copy): ${publicUrl}/api/v1/sign/${token}/receipt.pdf`,
-              `Verification reference: ${s.verificationRef}`,
-              `Check it any time at ${publicUrl}/verify`,
-            ].join("\n"),
+              msg`Your receipt (keep your own copy): ${publicUrl}/api/v1/sign/${token}/receipt.pdf`,
+              msg`Verification reference: ${s.verificationRef}`,
+              msg`Check it any time at ${publicUrl}/verify`,
+            ],
           });
       },
     );

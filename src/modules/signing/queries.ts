@@ -38,7 +38,7 @@ export async function latestKindOf(tx: Tx, schoolId: string, subjectId: string, 
 /** The email addresses of the school's admins that have one. */
 export async function schoolAdminEmails(tx: Tx, schoolId: string) {
   return tx
-    .select({ email: people.email })
+    .select({ id: people.id, email: people.email })
     .from(people)
     .innerJoin(roleAssignments, eq(roleAssignments.personId, people.id))
     .where(

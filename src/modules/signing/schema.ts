@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isoDate } from "../../kernel/dates.js";
-import { msg, say } from "../../kernel/i18n/index.js";
 import { Id, IsoMoment, MailDelivery } from "../../kernel/responses.js";
 
 /** What a signer sends: their name, their answers, and the hash of the text their screen showed. */
@@ -27,13 +26,14 @@ export const WithdrawInput = z.object({
 
 export const SubjectParams = z.object({ id: z.uuid("That is not a valid id.") });
 /** What a signer without an account sees for a link that never was one (mistyped, cut short). */
-export const INVALID_LINK = msg`This link is not valid. Ask the school for a new one.`;
+/** Shared with the web app, so a plain string; the service says it as a message (device-codes.ts). */
+export const INVALID_LINK = "This link is not valid. Ask the school for a new one.";
 
 /**
  * A link's token as it arrived in the address: any text, so that a link cut short or mistyped is
  * answered "this link is not valid" by the service (404), not as a form field to correct.
  */
-export const TokenParams = z.object({ token: z.string().max(200, say("en-GB", INVALID_LINK)) });
+export const TokenParams = z.object({ token: z.string().max(200, INVALID_LINK) });
 export const ReferenceParams = z.object({ reference: z.string().min(10).max(40) });
 
 export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
@@ -43,6 +43,8 @@ export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
     .union([z.literal(""), z.email("Enter a valid email address.")])
     .optional()
     .transform((v) => v || undefined),
+  /** The language the visitor chose on the kiosk for this visit: their emailed receipt is in it. */
+  language: z.enum(["en-GB", "cy"]).optional(),
 });
 export const ClassSignatureInput = SignatureInput.omit({ jobTitle: true, signatureImage: true }).extend({
   pupilId: z.uuid(),

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, DbOrTx, Tx } from "../../db/client.js";
 import type { signatures } from "../../db/schema.js";
 import { londonDateTime } from "../../kernel/dates.js";
-import { type Message, msg } from "../../kernel/i18n/index.js";
+import { type Message, msg, type Readers } from "../../kernel/i18n/index.js";
 import { badRequest, conflict, forbidden, notFound } from "../../kernel/problem.js";
 import type { Actor } from "../access/roles.js";
 import { canReadSignature, canSign } from "../access/signatures.js";
@@ -20,6 +20,7 @@ import {
   recordMatchesItsEvent,
 } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import {
   findSigned,
   insertDecline,
@@ -216,21 +217,27 @@ export async function insertSignature(
 }
 
 /** The email that gives a signer their own copy. */
-export function receiptEmail(to: string, title: string, signature: SignatureRow, publicUrl: string) {
-  return { to, ...receiptMessage(title, signature, publicUrl) };
+export function receiptEmail(
+  to: string,
+  readers: Readers,
+  title: string,
+  signature: SignatureRow,
+  publicUrl: string,
+) {
+  return { to, readers, ...receiptMessage(title, signature, publicUrl) };
 }
 
 /** The receipt email's subject and text (the address is the signer's, looked up where it is sent). */
 export function receiptMessage(title: string, signature: SignatureRow, publicUrl: string) {
   return {
-    subject: `Your signed copy: ${title}`,
-    text: [
-      `You signed "${title}" on ${londonDateTime(signature.signedAt)}.`,
+    subject: msg`Your signed copy: ${title}`,
+    lines: [
+      msg`You signed "${title}" on ${{ dateTime: signature.signedAt }}.`,
       "",
-      `Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${signature.id}/receipt.pdf`,
-      `Verification reference: ${signature.verificationRef}`,
-      `Check it any time at ${publicUrl}/verify`,
-    ].join("\n"),
+      msg`Your receipt (keep your own copy): ${publicUrl}/api/v1/signatures/${signature.id}/receipt.pdf`,
+      msg`Verification reference: ${signature.verificationRef}`,
+      msg`Check it any time at ${publicUrl}/verify`,
+    ],
   };
 }
 
@@ -255,9 +262,18 @@ export function needsAssignment(actor: Actor, subject: Pick<Subject, "schoolId" 
 }
 
 /** Email the school's admins (a decline, a withdrawal: someone should talk to the person). */
-export async function tellAdmins(tx: Tx, schoolId: string, mail: { subject: string; text: string }) {
+export async function tellAdmins(
+  tx: Tx,
+  schoolId: string,
+  mail: { subject: Message; lines: readonly (Message | string)[] },
+) {
   const admins = await schoolAdminEmails(tx, schoolId);
-  for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, ...mail });
+  const readers = await readersOf(
+    tx,
+    schoolId,
+    admins.map((a) => a.id),
+  );
+  for (const a of admins) await queueMail(tx, schoolId, { to: a.email!, readers: readers(a.id), ...mail });
 }
 
 export async function declineAsMember(
@@ -305,8 +321,14 @@ export async function declineAsMember(
     });
     // The school's admins are told, so someone can talk to the person.
     await tellAdmins(tx, actor.schoolId, {
-      subject: `Agreement declined: ${agreement.title}`,
-      text: `${actor.name} has declined "${agreement.title}".\n\nTheir reason: ${reason}\n\nSee the compliance view in Accord for details.`,
+      subject: msg`Agreement declined: ${agreement.title}`,
+      lines: [
+        msg`${actor.name} has declined "${agreement.title}".`,
+        "",
+        msg`Their reason: ${reason}`,
+        "",
+        msg`See the compliance view in Accord for details.`,
+      ],
     });
     return presentSignature(row);
   });

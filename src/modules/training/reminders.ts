@@ -8,9 +8,11 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.js";
 import { trainingReminders } from "../../db/schema.js";
 import { addDays, todayInLondon } from "../../kernel/dates.js";
+import { type Message, msg } from "../../kernel/i18n/index.js";
 import { systemActor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
+import { readersOf } from "../people/service.js";
 import { coverage } from "./coverage.js";
 
 /** The step due on `today` for a date (a course's last day, or an induction's due date); null before. */
@@ -32,37 +34,42 @@ type Reminder = {
   step: string;
 };
 
-function reminderText(r: Reminder, givenName: string, publicUrl: string) {
+function reminderText(
+  r: Reminder,
+  givenName: string,
+  publicUrl: string,
+): { subject: Message; lines: (Message | string)[] } {
   const link = `${publicUrl}/training`;
   if (r.induction) {
     const subject =
       r.step === "before"
-        ? `Please complete your induction by ${r.on}`
+        ? msg`Please complete your induction by ${r.on}`
         : r.step === "on"
-          ? "Your induction is due today"
-          : `Your induction is overdue (it was due on ${r.on})`;
+          ? msg`Your induction is due today`
+          : msg`Your induction is overdue (it was due on ${r.on})`;
     return {
       subject,
       lines: [
-        `Dear ${givenName},`,
+        msg`Dear ${givenName},`,
         "",
-        `${r.course} is due by ${r.on}. Once it is done, it is recorded in Accord: ${link}`,
+        msg`${r.course} is due by ${r.on}. Once it is done, it is recorded in Accord: ${link}`,
       ],
     };
   }
   const subject =
     r.step === "before"
-      ? `Your ${r.course} training runs out on ${r.on}`
+      ? msg`Your ${r.course} training runs out on ${r.on}`
       : r.step === "on"
-        ? `Your ${r.course} training runs out today`
-        : `Your ${r.course} training is out of date`;
-  const when = r.step.startsWith("after") ? `ran out on ${r.on}` : `counts until ${r.on}`;
+        ? msg`Your ${r.course} training runs out today`
+        : msg`Your ${r.course} training is out of date`;
   return {
     subject,
     lines: [
-      `Dear ${givenName},`,
+      msg`Dear ${givenName},`,
       "",
-      `Your ${r.course} training ${when}. Please take it again and record it, with its certificate, in Accord: ${link}`,
+      r.step.startsWith("after")
+        ? msg`Your ${r.course} training ran out on ${r.on}. Please take it again and record it, with its certificate, in Accord: ${link}`
+        : msg`Your ${r.course} training counts until ${r.on}. Please take it again and record it, with its certificate, in Accord: ${link}`,
     ],
   };
 }
@@ -112,6 +119,10 @@ async function sweepSchool(db: Db, schoolId: string, publicUrl: string, today: s
   const byId = new Map(cover.people.map((p) => [p.id, p]));
   let sent = 0;
   await db.transaction(async (tx: Tx) => {
+    const readers = await readersOf(tx, schoolId, [
+      ...fresh.map((r) => r.personId),
+      ...fresh.flatMap((r) => byId.get(r.personId)?.lineManagerId ?? []),
+    ]);
     for (const r of fresh) {
       const inserted = await tx
         .insert(trainingReminders)
@@ -122,19 +133,20 @@ async function sweepSchool(db: Db, schoolId: string, publicUrl: string, today: s
       if (inserted.length === 0) continue;
       const person = byId.get(r.personId)!;
       const { subject, lines } = reminderText(r, person.preferredName ?? person.givenName, publicUrl);
-      await queueMail(tx, schoolId, { to: person.email!, subject, text: lines.join("\n") });
+      await queueMail(tx, schoolId, { to: person.email!, readers: readers(person.id), subject, lines });
       const manager = person.lineManagerId ? byId.get(person.lineManagerId) : undefined;
       if (manager?.email && manager.id !== person.id)
         await queueMail(tx, schoolId, {
           to: manager.email,
-          subject: `Copy: ${subject} (${person.name})`,
-          text: [
-            `Dear ${manager.preferredName ?? manager.givenName},`,
+          readers: readers(manager.id),
+          subject: msg`Copy: ${subject} (${person.name})`,
+          lines: [
+            msg`Dear ${manager.preferredName ?? manager.givenName},`,
             "",
-            `A copy for you as ${person.name}'s line manager of the reminder below.`,
+            msg`A copy for you as ${person.name}'s line manager of the reminder below.`,
             "",
             ...lines,
-          ].join("\n"),
+          ],
         });
       await recordEvent(tx, systemActor(schoolId), {
         action: "training.reminder_sent",

@@ -1,7 +1,7 @@
 import { Alert, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { isApiError } from "../../api";
+import { api, isApiError } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { formatDateTime } from "../../ui/format";
 import { PageTitle } from "../../ui/PageTitle";
@@ -36,7 +36,11 @@ export function ParentSignPage() {
   ) : null;
 
   return (
-    <PublicLayout size={720}>
+    <PublicLayout
+      size={720}
+      // Kept with the parent's record: the receipt and what the school sends later follow it.
+      onLanguageChosen={(language) => void api.put(`/sign/${token}/language`, { language }).catch(() => {})}
+    >
       <Stack>
         {link.isPending && <SectionLoader />}
         {!title && !link.isPending && <PageTitle>{t("agreements.link.title")}</PageTitle>}

@@ -34,7 +34,7 @@ interface Props {
  * this component only: the kiosk unmounts it to wipe the visit.
  */
 export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The text the visitor reads is fixed for their visit; only a 409 (the text changed) replaces it.
   const [agreement, setAgreement] = useState(shown);
   const [step, setStep] = useState<VisitorStep | "done">("about");
@@ -61,6 +61,7 @@ export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish 
       visiting: v.visiting.trim(),
       choices: v.choices,
       textSha256: agreement.textSha256,
+      language: i18n.language === "cy" ? ("cy" as const) : ("en-GB" as const),
       ...(v.email.trim() ? { email: v.email.trim() } : {}),
       ...(v.signatureImage ? { signatureImage: v.signatureImage } : {}),
     };

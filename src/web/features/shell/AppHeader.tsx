@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { api } from "../../api";
 import { LanguageSwitch } from "../../ui/LanguageSwitch";
 import { schoolNameOf } from "../session/me";
 import { useMe } from "../session/sessionApi";
@@ -32,7 +33,12 @@ export function AppHeader({ navOpen, onToggleNav }: { navOpen: boolean; onToggle
           )}
         </Group>
         <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-          <LanguageSwitch />
+          {/* Signed in, the choice is kept on their record: their emails follow it. */}
+          <LanguageSwitch
+            onChosen={
+              me ? (language) => void api.put("/me/language", { language }).catch(() => {}) : undefined
+            }
+          />
           {me && <UserMenu name={me.name} />}
         </Group>
       </Group>

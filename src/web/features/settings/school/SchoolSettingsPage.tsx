@@ -1,6 +1,7 @@
 import { Button, Paper, Radio, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { SchoolSettingsView } from "../../../../modules/schools/schema";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { notifySuccess } from "../../../ui/notify";
 import { PageTitle } from "../../../ui/PageTitle";
@@ -8,15 +9,20 @@ import { SectionLoader } from "../../../ui/SectionLoader";
 import { SsoSettings } from "./SsoSettings";
 import { useSaveSchoolSettings, useSchoolSettings } from "./schoolApi";
 
-type Country = "england" | "wales";
+type Country = SchoolSettingsView["country"];
+type Language = SchoolSettingsView["language"];
 
 /** England or Wales: which guidance the policy health check holds the school's policies to. */
 export function SchoolSettingsPage() {
   const { t } = useTranslation();
   const { data, error, isPending } = useSchoolSettings();
   const [country, setCountry] = useState<Country>("england");
+  const [language, setLanguage] = useState<Language>("en-GB");
   useEffect(() => {
-    if (data) setCountry(data.country);
+    if (data) {
+      setCountry(data.country);
+      setLanguage(data.language);
+    }
   }, [data]);
   const save = useSaveSchoolSettings(() => notifySuccess(t("schoolSettings.saved")));
   return (
@@ -30,7 +36,7 @@ export function SchoolSettingsPage() {
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              save.mutate({ country });
+              save.mutate({ country, language });
             }}
           >
             <Stack>
@@ -49,6 +55,18 @@ export function SchoolSettingsPage() {
               <Text size="sm" c="dimmed">
                 {t("schoolSettings.recheck")}
               </Text>
+              <Radio.Group
+                label={t("schoolSettings.language")}
+                description={t("schoolSettings.languageHint")}
+                value={language}
+                onChange={(v) => setLanguage(v as Language)}
+              >
+                <Stack mt="xs" gap="xs">
+                  <Radio value="en-GB" label={t("schoolSettings.languages.en-GB")} />
+                  <Radio value="cy" label={t("schoolSettings.languages.cy")} />
+                  <Radio value="bilingual" label={t("schoolSettings.languages.bilingual")} />
+                </Stack>
+              </Radio.Group>
               <Button type="submit" loading={save.isPending} style={{ alignSelf: "flex-start" }}>
                 {t("common.save")}
               </Button>

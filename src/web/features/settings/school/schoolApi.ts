@@ -12,8 +12,10 @@ export function useSchoolSettings() {
 export function useSaveSchoolSettings(onSaved: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { country: SchoolSettingsView["country"] }) =>
-      api.put<SchoolSettingsView>("/school/settings", body),
+    mutationFn: (body: {
+      country: SchoolSettingsView["country"];
+      language: SchoolSettingsView["language"];
+    }) => api.put<SchoolSettingsView>("/school/settings", body),
     onSuccess: (saved) => {
       queryClient.setQueryData(key, saved);
       void queryClient.invalidateQueries({ queryKey: ["policyHealth"] });
