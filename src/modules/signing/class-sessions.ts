@@ -8,9 +8,9 @@ import { badRequest, conflict, forbidden, gone, notFound } from "../../kernel/pr
 import { hashSecret, newSecret } from "../../kernel/secrets.js";
 import { canRunClassSession, canUseClassSession } from "../access/class-sessions.js";
 import type { Actor } from "../access/roles.js";
-import { recordEvent } from "../audit/service.js";
+import { lockChain, recordEvent } from "../audit/service.js";
 import { invalidLink, newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
-import { insertSignature, type SignatureBody } from "./signatures.js";
+import { alreadyRecorded, insertSignature, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
 import { SUBJECT_NOUNS } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
@@ -183,7 +183,7 @@ const stillOpen = and(isNull(classSessions.endedAt), gt(classSessions.expiresAt,
  * got for typing the short code. A key that never was one is an invalid link (404); one whose
  * session is over says so (410).
  */
-async function openByToken(db: DbOrTx, token: string) {
+async function sessionByToken(db: DbOrTx, token: string) {
   const hash = hashSecret(token);
   const [row] = await db.select().from(classSessions).where(eq(classSessions.tokenHash, hash));
   const session =
@@ -196,9 +196,15 @@ async function openByToken(db: DbOrTx, token: string) {
         .where(eq(classSessionDevices.tokenHash, hash))
     )[0]?.s;
   if (!session) throw invalidLink();
+  return session;
+}
+
+function refuseEnded(session: typeof classSessions.$inferSelect) {
   if (session.endedAt || session.expiresAt.getTime() <= Date.now()) throw gone(ENDED);
   return session;
 }
+
+const openByToken = async (db: DbOrTx, token: string) => refuseEnded(await sessionByToken(db, token));
 
 /**
  * A shared device typed the session's short code at /class: it gets a key of its own for the
@@ -244,11 +250,23 @@ export async function classView(db: Db, token: string) {
 export async function signInClass(
   db: Db,
   token: string,
-  body: SignatureBody & { pupilId: string },
+  body: SignatureBody & { pupilId: string; idempotencyKey?: string },
   ctx: { ip: string | null; userAgent: string | null },
 ) {
   return db.transaction(async (tx) => {
-    const row = await openByToken(tx, token);
+    const row = await sessionByToken(tx, token);
+    // Sent again by the class device (its offline queue, or an answer lost on the way): the first
+    // answer, even if the teacher has ended the session since. The chain lock, taken by every
+    // signature writer, makes the look-up and the insert one step for this school.
+    await lockChain(tx, row.schoolId);
+    const earlier = await alreadyRecorded(
+      tx,
+      row.schoolId,
+      body.idempotencyKey,
+      (s) => s.personId === body.pupilId && s.authMethod === "class_session",
+    );
+    if (earlier) return earlier;
+    refuseEnded(row);
     const agreement = await sessionAgreement(tx, row);
     const pupil = (await roster(tx, row.schoolId, row.regGroup, agreement.id)).find(
       (p) => p.id === body.pupilId,
@@ -276,6 +294,7 @@ export async function signInClass(
       ...ctx,
       personId: pupil.id,
       authMethod: "class_session",
+      idempotencyKey: body.idempotencyKey,
     });
     return { signedAt: s.signedAt.toISOString(), verificationReference: s.verificationRef };
   });

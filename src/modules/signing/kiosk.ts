@@ -9,7 +9,7 @@ import { type Actor, systemActor } from "../access/roles.js";
 import { lockChain, recordEvent } from "../audit/service.js";
 import { queueMail } from "../mail/service.js";
 import { newDeviceCode, normaliseDeviceCode } from "./device-codes.js";
-import { insertSignature, labelsOf, type SignatureBody } from "./signatures.js";
+import { alreadyRecorded, insertSignature, labelsOf, type SignatureBody } from "./signatures.js";
 import type { SubjectType } from "./subject-types.js";
 import { SUBJECT_NOUNS } from "./subject-types.js";
 import { ownerOf } from "./subjects.js";
@@ -23,7 +23,7 @@ export async function openKiosk(
   db: Db,
   actor: Actor,
   subjectType: SubjectType,
-  input: { agreementId: string; deviceName: string; until: string },
+  input: { agreementId: string; deviceName: string; until: string; offlineMinutes?: number },
 ) {
   const { agreementId, deviceName, until } = input;
   const today = todayInLondon();
@@ -51,13 +51,19 @@ export async function openKiosk(
         deviceName,
         openedBy: actor.personId,
         expiresAt,
+        offlineMinutes: input.offlineMinutes ?? 30,
       })
       .returning();
     await recordEvent(tx, actor, {
       action: "kiosk.opened",
       entityType: "kiosk",
       entityId: row.id,
-      summary: { agreement: agreement.title, device: deviceName, expiresAt: expiresAt.toISOString() },
+      summary: {
+        agreement: agreement.title,
+        device: deviceName,
+        expiresAt: expiresAt.toISOString(),
+        offlineMinutes: row.offlineMinutes,
+      },
     });
     return { id: row.id, code, deviceName, expiresAt: expiresAt.toISOString() };
   });
@@ -148,7 +154,7 @@ async function kioskAgreementRow(db: DbOrTx, row: typeof kiosks.$inferSelect) {
 async function kioskView(db: DbOrTx, row: typeof kiosks.$inferSelect) {
   const agreement = await kioskAgreementRow(db, row);
   const [school] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, row.schoolId));
-  return { schoolName: school.name, agreement: agreement.shown };
+  return { schoolName: school.name, agreement: agreement.shown, offlineMinutes: row.offlineMinutes };
 }
 
 async function openKioskByToken(db: DbOrTx, token: string | undefined) {
@@ -202,6 +208,7 @@ export type VisitorBody = SignatureBody & {
   visiting: string;
   email?: string;
   language?: Language;
+  idempotencyKey?: string;
 };
 
 /** A visitor signs. The answer carries only the reference: the kiosk shows nothing of anyone earlier. */
@@ -219,6 +226,14 @@ export async function signAtKiosk(
     // A double tap on a slow connection must not sign twice. The chain lock (taken by every
     // signature writer) makes the check and the insert one step for this school.
     await lockChain(tx, kiosk.schoolId);
+    // Sent again by the tablet (its offline queue, or an answer lost on the way): the first answer.
+    const earlier = await alreadyRecorded(
+      tx,
+      kiosk.schoolId,
+      body.idempotencyKey,
+      (s) => s.kioskId === kiosk.id,
+    );
+    if (earlier) return earlier;
     const [again] = await tx
       .select({ id: signatures.id })
       .from(signatures)
@@ -246,6 +261,7 @@ export async function signAtKiosk(
       organisation: body.organisation,
       visiting: body.visiting,
       kioskId: kiosk.id,
+      idempotencyKey: body.idempotencyKey,
     });
     if (body.email) {
       await refuseTooManyReceipts(tx, kiosk.schoolId, body.email);

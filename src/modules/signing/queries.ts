@@ -13,6 +13,15 @@ export async function insertSignatureRow(tx: Tx, row: SignatureRow) {
   await tx.insert(signatures).values(row);
 }
 
+/** The signature recorded under a shared device's key in this school, if any (decision 039). */
+export async function signatureByKey(tx: Tx, schoolId: string, key: string) {
+  const [row] = await tx
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.schoolId, schoolId), eq(signatures.idempotencyKey, key)));
+  return row;
+}
+
 export async function insertDecline(tx: Tx, values: typeof signatures.$inferInsert) {
   const [row] = await tx.insert(signatures).values(values).returning();
   return row;

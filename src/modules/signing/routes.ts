@@ -107,6 +107,7 @@ export async function signingRoutes(app: FastifyInstance, { database, config }: 
           agreementId: request.body.agreementId,
           deviceName: request.body.deviceName,
           until: request.body.until ?? todayInLondon(),
+          offlineMinutes: request.body.offlineMinutes,
         }),
       ),
   );

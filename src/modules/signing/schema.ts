@@ -36,7 +36,15 @@ export const INVALID_LINK = "This link is not valid. Ask the school for a new on
 export const TokenParams = z.object({ token: z.string().max(200, INVALID_LINK) });
 export const ReferenceParams = z.object({ reference: z.string().min(10).max(40) });
 
+/**
+ * Chosen by a shared device (kiosk, class) when the signer presses sign: the same key sent again,
+ * from the device's offline queue or after an answer lost on the way, records one signature and
+ * gets the first answer back (decision 039).
+ */
+const IdempotencyKey = z.uuid({ error: "The signature's key must be a UUID." }).optional();
+
 export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
+  idempotencyKey: IdempotencyKey,
   organisation: z.string().trim().min(1, "Type your organisation, or 'None'.").max(200),
   visiting: z.string().trim().min(1, "Type who you are visiting.").max(200),
   email: z
@@ -48,6 +56,7 @@ export const VisitorInput = SignatureInput.omit({ jobTitle: true }).extend({
 });
 export const ClassSignatureInput = SignatureInput.omit({ jobTitle: true, signatureImage: true }).extend({
   pupilId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
 });
 
 /** Opening a kiosk: the visitor agreement, the device's name, and the last day it stays open. */
@@ -56,6 +65,11 @@ export const OpenKioskInput = z.object({
   deviceName: z.string().trim().min(1, "Name the device, e.g. Reception iPad.").max(60).default("Kiosk"),
   /** The last day (Europe/London) it stays open; today when left out. At most the end of term. */
   until: isoDate.optional(),
+  /**
+   * How many minutes the tablet may keep taking signatures it cannot send while the network is
+   * down (0: it stops at the first one it could not send). 30 when left out.
+   */
+  offlineMinutes: z.number().int().min(0).max(480).default(30),
 });
 
 /** The shared classroom device types the session's short code at /class. */
@@ -260,7 +274,12 @@ export const KioskListView = z.object({ kiosks: z.array(KioskSummaryView) });
 export type KioskListView = z.infer<typeof KioskListView>;
 
 /** What the tablet shows: the school's name and the subject visitors sign. */
-export const KioskView = z.object({ schoolName: z.string(), agreement: SubjectView });
+export const KioskView = z.object({
+  schoolName: z.string(),
+  agreement: SubjectView,
+  /** How long the tablet may hold signatures it cannot send before it refuses new visitors. */
+  offlineMinutes: z.number().int(),
+});
 export type KioskView = z.infer<typeof KioskView>;
 
 /** `POST /kiosk/start`: the tablet's token (sent as `x-kiosk-token` from then on) and what it shows. */

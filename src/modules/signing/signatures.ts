@@ -31,6 +31,7 @@ import {
   latestKindOf,
   recordByReference,
   schoolAdminEmails,
+  signatureByKey,
   signaturesOfPerson,
 } from "./queries.js";
 import type { SignatureRecordView, SignatureView, VerificationView } from "./schema.js";
@@ -56,6 +57,8 @@ export type SigningContext = {
   kioskId?: string | null;
   /** A correction: the signature this one replaces. */
   correctsId?: string | null;
+  /** The shared device's key for this signing, so that sending it again records it once (decision 039). */
+  idempotencyKey?: string | null;
 };
 
 export type SignatureBody = {
@@ -174,6 +177,7 @@ export function newSignature(
     answersId: null,
     kioskId: ctx.kioskId ?? null,
     correctsId: ctx.correctsId ?? null,
+    idempotencyKey: ctx.idempotencyKey ?? null,
   };
   const event = {
     id: auditEventId,
@@ -214,6 +218,26 @@ export async function insertSignature(
   if (beforeAudit) await beforeAudit(row);
   await recordEvent(tx, actor, event);
   return row;
+}
+
+/**
+ * A shared device (kiosk, class) sends a signature again when it could not tell whether the first
+ * try arrived, or from its offline queue (decision 039). Under the chain lock (the caller takes
+ * it, as every signature writer does), a key already recorded in this school gives back the first
+ * answer and records nothing; a key recorded for someone else's signing is refused.
+ */
+export async function alreadyRecorded(
+  tx: Tx,
+  schoolId: string,
+  key: string | undefined,
+  isSameSigning: (row: SignatureRow) => boolean,
+) {
+  if (!key) return null;
+  const earlier = await signatureByKey(tx, schoolId, key);
+  if (!earlier) return null;
+  if (!isSameSigning(earlier))
+    throw conflict(msg`This signature's key was already used for another signature. Please sign again.`);
+  return { signedAt: earlier.signedAt.toISOString(), verificationReference: earlier.verificationRef };
 }
 
 /** The email that gives a signer their own copy. */

@@ -1,4 +1,14 @@
-import { type AnyPgColumn, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { at, id } from "../../db/columns.js";
 import { people } from "../people/tables.js";
 import { schools } from "../schools/tables.js";
@@ -45,12 +55,18 @@ export const signatures = pgTable(
     kioskId: uuid("kiosk_id"),
     /** A withdrawal or correction points at the signature it withdraws or corrects. */
     correctsId: uuid("corrects_id").references((): AnyPgColumn => signatures.id),
+    /**
+     * The key a shared device chose when the signer pressed sign (decision 039): a signature sent
+     * again from the device's offline queue, or after an answer lost on the way, is the same one.
+     */
+    idempotencyKey: uuid("idempotency_key"),
   },
   (t) => [
     index("signatures_person_idx").on(t.schoolId, t.personId, t.subjectId),
     index("signatures_corrects_idx").on(t.correctsId),
     index("signatures_subject_idx").on(t.subjectId),
     uniqueIndex("signatures_ref_idx").on(t.verificationRef),
+    uniqueIndex("signatures_idempotency_idx").on(t.schoolId, t.idempotencyKey),
   ],
 );
 
@@ -96,6 +112,11 @@ export const kiosks = pgTable(
     openedAt: at("opened_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
     closedAt: at("closed_at"),
+    /**
+     * How long the tablet may keep taking signatures it cannot send (decision 039): the school's
+     * choice when it opens the kiosk. Past it the tablet refuses new visitors until it is online.
+     */
+    offlineMinutes: integer("offline_minutes").notNull().default(30),
   },
   (t) => [uniqueIndex("kiosks_code_idx").on(t.codeHash), index("kiosks_token_idx").on(t.tokenHash)],
 );

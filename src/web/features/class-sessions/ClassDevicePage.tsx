@@ -8,6 +8,8 @@ import { SectionLoader } from "../../ui/SectionLoader";
 import { useIdleTimeout } from "../../ui/useIdleTimeout";
 import { DeviceLayout } from "../kiosk/DeviceLayout";
 import { ScreenTitle } from "../kiosk/ScreenTitle";
+import { SigningQueueNotice } from "../signing-queue/SigningQueueNotice";
+import { useSigningQueue } from "../signing-queue/useSigningQueue";
 import { useClassDevice } from "./classSessionsApi";
 import { NamesGrid } from "./NamesGrid";
 import { PledgeScreen } from "./PledgeScreen";
@@ -21,9 +23,17 @@ const IDLE_MS = 120_000;
 export function ClassDevicePage() {
   const { t } = useTranslation();
   const { token = "" } = useParams();
-  const [turn, setTurn] = useState<{ key: number; pupil: DevicePupil; done: boolean } | null>(null);
+  const [turn, setTurn] = useState<{
+    key: number;
+    pupil: DevicePupil;
+    done: boolean;
+    queued?: boolean;
+  } | null>(null);
   const [ended, setEnded] = useState(false);
   const view = useClassDevice(token, turn === null && !ended);
+  const queue = useSigningQueue(() => view.refetch());
+  // A pupil whose promise waits on the device is shown as signed: nobody picks them again.
+  const waitingFor = new Set(queue.waiting.map((w) => w.tag));
 
   const backToNames = useCallback(() => setTurn(null), []);
   useIdleTimeout(turn !== null && !turn.done, IDLE_MS, backToNames);
@@ -38,7 +48,13 @@ export function ClassDevicePage() {
       </Stack>
     );
   else if (turn?.done)
-    content = <WellDone name={turn.pupil.displayName.split(/\s+/)[0]} onDone={backToNames} />;
+    content = (
+      <WellDone
+        name={turn.pupil.displayName.split(/\s+/)[0]}
+        queued={Boolean(turn.queued)}
+        onDone={backToNames}
+      />
+    );
   else if (turn && view.data)
     content = (
       <PledgeScreen
@@ -46,15 +62,16 @@ export function ClassDevicePage() {
         token={token}
         agreement={view.data.agreement}
         pupil={turn.pupil}
-        onSigned={() => setTurn({ ...turn, done: true })}
+        onSigned={(receipt) => setTurn({ ...turn, done: true, queued: receipt === null })}
         onBack={backToNames}
         onEnded={() => setEnded(true)}
+        queue={queue}
       />
     );
   else if (view.data)
     content = (
       <NamesGrid
-        pupils={view.data.pupils}
+        pupils={view.data.pupils.map((p) => (waitingFor.has(p.id) ? { ...p, signed: true } : p))}
         onPick={(pupil) => setTurn({ key: Date.now(), pupil, done: false })}
       />
     );
@@ -78,6 +95,7 @@ export function ClassDevicePage() {
         view.data ? t("classDevice.label", { regGroup: view.data.regGroup }) : t("classDevice.labelPlain")
       }
     >
+      <SigningQueueNotice queue={queue} />
       {content}
     </DeviceLayout>
   );

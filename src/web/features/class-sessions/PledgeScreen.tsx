@@ -1,5 +1,6 @@
-import { Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -7,22 +8,27 @@ import { AgreementText } from "../kiosk/AgreementText";
 import { ChoiceRadios } from "../kiosk/ChoiceRadios";
 import { ScreenTitle } from "../kiosk/ScreenTitle";
 import type { SignableAgreement, SignatureReceipt } from "../kiosk/types";
-import { useSignPledge } from "./classSessionsApi";
+import { QueueFullError } from "../signing-queue/store";
+import type { SigningQueue } from "../signing-queue/useSigningQueue";
+import { classSigning, useSignPledge } from "./classSessionsApi";
 import type { DevicePupil } from "./types";
 
 interface Props {
   token: string;
   agreement: SignableAgreement;
   pupil: DevicePupil;
-  onSigned: (receipt: SignatureReceipt) => void;
+  /** The receipt, or null when the promise waits on the device for the network (decision 039). */
+  onSigned: (receipt: SignatureReceipt | null) => void;
   onBack: () => void;
   onEnded: () => void;
+  queue: SigningQueue;
 }
 
 /** One child's turn: read the promise, type your name, press the big button. */
-export function PledgeScreen({ token, agreement, pupil, onSigned, onBack, onEnded }: Props) {
+export function PledgeScreen({ token, agreement, pupil, onSigned, onBack, onEnded, queue }: Props) {
   const { t } = useTranslation();
   const sign = useSignPledge(token);
+  const [queueFull, setQueueFull] = useState(false);
   const form = useForm({
     initialValues: {
       fullName: "",
@@ -35,17 +41,31 @@ export function PledgeScreen({ token, agreement, pupil, onSigned, onBack, onEnde
       ),
     },
   });
-  const submit = form.onSubmit(({ fullName, choices }) =>
-    sign.mutate(
-      { pupilId: pupil.id, fullName: fullName.trim(), choices, textSha256: agreement.textSha256 },
-      {
-        onSuccess: onSigned,
-        onError: (error) => {
-          if (isApiError(error, 410)) onEnded();
-        },
+  const submit = form.onSubmit(({ fullName, choices }) => {
+    const body = {
+      pupilId: pupil.id,
+      fullName: fullName.trim(),
+      choices,
+      textSha256: agreement.textSha256,
+      // Chosen as the pupil presses the button: sent again from the queue, it is one promise.
+      idempotencyKey: crypto.randomUUID(),
+    };
+    sign.mutate(body, {
+      onSuccess: onSigned,
+      onError: async (error) => {
+        if (isApiError(error, 410)) onEnded();
+        if (!isApiError(error, 0)) return;
+        // No network: the promise waits on this device and goes when the connection is back.
+        try {
+          await queue.keep(classSigning(token, body));
+          onSigned(null);
+        } catch (e) {
+          if (e instanceof QueueFullError) setQueueFull(true);
+          else throw e;
+        }
       },
-    ),
-  );
+    });
+  });
 
   return (
     <Stack gap="lg">
@@ -69,7 +89,13 @@ export function PledgeScreen({ token, agreement, pupil, onSigned, onBack, onEnde
             styles={{ label: { fontSize: 22 } }}
             {...form.getInputProps("fullName")}
           />
-          <ErrorAlert error={sign.error} />
+          {queueFull ? (
+            <Alert color="red" role="alert">
+              {t("signingQueue.full")}
+            </Alert>
+          ) : (
+            !isApiError(sign.error, 0) && <ErrorAlert error={sign.error} />
+          )}
           <Button type="submit" size="xl" h={80} fz={28} loading={sign.isPending} color="green.9">
             {t("classDevice.pledge.promise")}
           </Button>

@@ -20,7 +20,7 @@ function Star() {
 }
 
 /** A star and a well done, then back to the names for the next child. */
-export function WellDone({ name, onDone }: { name: string; onDone: () => void }) {
+export function WellDone({ name, queued, onDone }: { name: string; queued: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   useEffect(() => {
     const timer = window.setTimeout(onDone, BACK_AFTER_MS);
@@ -30,7 +30,9 @@ export function WellDone({ name, onDone }: { name: string; onDone: () => void })
     <Stack align="center" ta="center" gap="lg" py="xl">
       <Star />
       <ScreenTitle>{t("classDevice.done.title", { name })}</ScreenTitle>
-      <Text fz={24}>{t("classDevice.done.body")}</Text>
+      <Text fz={24} data-testid={queued ? "class-queued" : undefined}>
+        {queued ? t("classDevice.done.queued") : t("classDevice.done.body")}
+      </Text>
       <Button size="xl" variant="default" onClick={onDone}>
         {t("classDevice.done.next")}
       </Button>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api";
 import type { SignatureReceipt } from "../kiosk/types";
+import type { QueuedSigning } from "../signing-queue/store";
 import type {
   ClassDeviceView,
   ClassSessionOptions,
@@ -90,12 +91,22 @@ export function useClassDevice(token: string, poll: boolean) {
   });
 }
 
+/** A pupil's promise as a request, sent now or kept in the device's queue (tagged with the pupil). */
+export const classSigning = (token: string, body: PupilSignatureInput): QueuedSigning => ({
+  path: `/class/${enc(token)}/signatures`,
+  body,
+  tag: body.pupilId,
+});
+
 export function useSignPledge(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PupilSignatureInput) =>
-      api.post<SignatureReceipt>(`/class/${enc(token)}/signatures`, body),
+      api.post<SignatureReceipt>(classSigning(token, body).path, body),
     onSettled: () => queryClient.invalidateQueries({ queryKey: classKeys.device(token) }),
+    // Try even when the browser says it is offline (TanStack would pause the mutation): the
+    // failure is what sends the signature to the device's queue (decision 039).
+    networkMode: "always",
     // A child's typed name must not outlive their turn, not even in the mutation cache.
     gcTime: 0,
   });

@@ -12,7 +12,8 @@ export function KioskDone({
   onFinish,
 }: {
   name: string;
-  reference: string;
+  /** Null while the signature waits on the tablet for the network (decision 039). */
+  reference: string | null;
   onFinish: () => void;
 }) {
   const { t } = useTranslation();
@@ -23,19 +24,27 @@ export function KioskDone({
   return (
     <Stack align="center" ta="center" gap="lg" py="xl">
       <ScreenTitle>{t("kiosk.done.title", { name })}</ScreenTitle>
-      <Text fz="xl">{t("kiosk.done.signed")}</Text>
-      <Stack gap={4} align="center">
-        <Text fz="lg">{t("kiosk.done.reference")}</Text>
-        <Text
-          fz={30}
-          fw={700}
-          ff="monospace"
-          style={{ wordBreak: "break-all" }}
-          data-testid="kiosk-reference"
-        >
-          {reference}
+      {reference === null ? (
+        <Text fz="xl" data-testid="kiosk-queued">
+          {t("kiosk.done.queued")}
         </Text>
-      </Stack>
+      ) : (
+        <>
+          <Text fz="xl">{t("kiosk.done.signed")}</Text>
+          <Stack gap={4} align="center">
+            <Text fz="lg">{t("kiosk.done.reference")}</Text>
+            <Text
+              fz={30}
+              fw={700}
+              ff="monospace"
+              style={{ wordBreak: "break-all" }}
+              data-testid="kiosk-reference"
+            >
+              {reference}
+            </Text>
+          </Stack>
+        </>
+      )}
       <Text fz="lg" c="dimmed">
         {t("kiosk.done.clearing", { count: CLEAR_AFTER_MS / 1000 })}
       </Text>

@@ -6,10 +6,14 @@ import { isApiError } from "../../api";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { SectionLoader } from "../../ui/SectionLoader";
 import { useIdleTimeout } from "../../ui/useIdleTimeout";
+import { SigningQueueNotice } from "../signing-queue/SigningQueueNotice";
+import { MAX_WAITING } from "../signing-queue/store";
+import { useSigningQueue } from "../signing-queue/useSigningQueue";
 import { DeviceLayout } from "./DeviceLayout";
 import { kioskIdleMs } from "./idleSetting";
 import { KioskClosed } from "./KioskClosed";
 import { KioskCodeScreen } from "./KioskCodeScreen";
+import { KioskOffline } from "./KioskOffline";
 import { KioskWelcome } from "./KioskWelcome";
 import { kioskToken, useForgetKiosk, useKioskSession } from "./kioskApi";
 import { StillThere } from "./StillThere";
@@ -29,6 +33,9 @@ export function KioskPage() {
   const [visit, setVisit] = useState(0);
   const [checking, setChecking] = useState(false);
   const session = useKioskSession(token);
+  const queue = useSigningQueue();
+  const offlineTooLong = useOfflineTooLong(queue.waiting[0]?.queuedAt, session.data?.offlineMinutes);
+  const blocked = offlineTooLong || queue.waiting.length >= MAX_WAITING;
 
   const endVisit = useCallback(() => {
     setWarning(false);
@@ -64,11 +71,13 @@ export function KioskPage() {
 
   const reload = async () => (await session.refetch()).data?.agreement;
   const start = async () => {
+    // Without a connection the kiosk carries on with the text it has (decision 039).
+    if (!navigator.onLine) return setVisit(Date.now());
     // Check the kiosk is still open (and the text current) before a visitor types anything.
     setChecking(true);
     const result = await session.refetch();
     setChecking(false);
-    if (result.data && !result.error) setVisit(Date.now());
+    if (result.data && (!result.error || isApiError(result.error, 0))) setVisit(Date.now());
   };
 
   const schoolName = session.data?.schoolName;
@@ -84,8 +93,10 @@ export function KioskPage() {
         reload={reload}
         onGone={() => forget(true)}
         onFinish={endVisit}
+        queue={queue}
       />
     );
+  else if (session.data && blocked) content = <KioskOffline />;
   else if (session.data)
     content = <KioskWelcome schoolName={session.data.schoolName} busy={checking} onStart={start} />;
   else if (session.isPending) content = <SectionLoader />;
@@ -101,10 +112,26 @@ export function KioskPage() {
 
   return (
     <DeviceLayout schoolName={schoolName} label={t("kiosk.label")}>
+      <SigningQueueNotice queue={queue} />
       {content}
       {warning && visit !== 0 && (
         <StillThere seconds={Math.round(warnMs / 1000)} onStay={() => setWarning(false)} />
       )}
     </DeviceLayout>
   );
+}
+
+/**
+ * Whether the oldest signature waiting on this tablet has waited longer than the school allows
+ * (chosen when the kiosk was opened; 30 minutes unless chosen). Looked at again every 15 seconds.
+ */
+function useOfflineTooLong(oldestQueuedAt: number | undefined, offlineMinutes = 30) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (oldestQueuedAt === undefined) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => window.clearInterval(timer);
+  }, [oldestQueuedAt]);
+  return oldestQueuedAt !== undefined && now - oldestQueuedAt >= offlineMinutes * 60_000;
 }

@@ -22,6 +22,9 @@ function untilOptions(t: (key: string, values?: Record<string, string>) => strin
   return options.filter((o, i) => !options.slice(i + 1).some((later) => later.value === o.value));
 }
 
+/** How long the tablet may hold signatures it cannot send (decision 039): 30 minutes unless chosen. */
+const OFFLINE_MINUTES = [0, 10, 30, 60, 120];
+
 export function OpenKioskForm() {
   const { t } = useTranslation();
   const agreements = useVisitorAgreements();
@@ -32,6 +35,7 @@ export function OpenKioskForm() {
       agreementId: null as string | null,
       deviceName: "",
       until: options[options.length - 1].value,
+      offlineMinutes: "30",
     },
     validate: {
       agreementId: (v) => (v ? null : t("kiosks.chooseAgreement")),
@@ -48,13 +52,18 @@ export function OpenKioskForm() {
       {open.data && <NewKioskCode kiosk={open.data} onDone={() => open.reset()} />}
       <form
         noValidate
-        onSubmit={form.onSubmit(({ agreementId, deviceName, until }) =>
-          open.mutate({ agreementId: agreementId!, deviceName: deviceName.trim(), until }),
+        onSubmit={form.onSubmit(({ agreementId, deviceName, until, offlineMinutes }) =>
+          open.mutate({
+            agreementId: agreementId!,
+            deviceName: deviceName.trim(),
+            until,
+            offlineMinutes: Number(offlineMinutes),
+          }),
         )}
       >
         <Stack>
           <ErrorAlert error={open.error} />
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <SimpleGrid cols={{ base: 1, md: 2, lg: 4 }}>
             <TextInput
               label={t("kiosks.deviceName")}
               description={t("kiosks.deviceNameHint")}
@@ -80,6 +89,17 @@ export function OpenKioskForm() {
               required
               allowDeselect={false}
               {...form.getInputProps("until")}
+            />
+            <Select
+              label={t("kiosks.offline.label")}
+              description={t("kiosks.offline.hint")}
+              data={OFFLINE_MINUTES.map((m) => ({
+                value: String(m),
+                label: m === 0 ? t("kiosks.offline.none") : t("kiosks.offline.minutes", { count: m }),
+              }))}
+              required
+              allowDeselect={false}
+              {...form.getInputProps("offlineMinutes")}
             />
           </SimpleGrid>
           <Button type="submit" loading={open.isPending} style={{ alignSelf: "flex-start" }}>

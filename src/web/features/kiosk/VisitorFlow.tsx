@@ -3,10 +3,12 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api";
+import { QueueFullError } from "../signing-queue/store";
+import type { SigningQueue } from "../signing-queue/useSigningQueue";
 import { AboutYouStep } from "./AboutYouStep";
 import { AgreementStep } from "./AgreementStep";
 import { KioskDone } from "./KioskDone";
-import { useKioskSignature } from "./kioskApi";
+import { kioskSigning, useKioskSignature } from "./kioskApi";
 import { SignStep } from "./SignStep";
 import { StepFrame } from "./StepFrame";
 import type { SignableAgreement } from "./types";
@@ -27,18 +29,22 @@ interface Props {
   reload: () => Promise<SignableAgreement | undefined>;
   onGone: () => void;
   onFinish: () => void;
+  /** Where a signature waits when the network is down (decision 039). */
+  queue: SigningQueue;
 }
 
 /**
  * One visitor's sign-in, from their name to the thank-you screen. Everything they type lives in
  * this component only: the kiosk unmounts it to wipe the visit.
  */
-export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish }: Props) {
+export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish, queue }: Props) {
   const { t, i18n } = useTranslation();
   // The text the visitor reads is fixed for their visit; only a 409 (the text changed) replaces it.
   const [agreement, setAgreement] = useState(shown);
   const [step, setStep] = useState<VisitorStep | "done">("about");
   const [textChanged, setTextChanged] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const [queueFull, setQueueFull] = useState(false);
   const form = useForm<VisitorValues>({ initialValues: blankVisitor(shown) });
   const sign = useKioskSignature(token);
 
@@ -64,10 +70,24 @@ export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish 
       language: i18n.language === "cy" ? ("cy" as const) : ("en-GB" as const),
       ...(v.email.trim() ? { email: v.email.trim() } : {}),
       ...(v.signatureImage ? { signatureImage: v.signatureImage } : {}),
+      // Chosen as the visitor presses sign: sent again from the queue, it is still one signature.
+      idempotencyKey: crypto.randomUUID(),
     };
     sign.mutate(body, {
       onSuccess: () => setStep("done"),
       onError: async (error) => {
+        if (isApiError(error, 0)) {
+          // No network: the signature waits on this tablet and goes when the connection is back.
+          try {
+            await queue.keep(kioskSigning(token, body));
+            setQueued(true);
+            setStep("done");
+          } catch (e) {
+            if (e instanceof QueueFullError) setQueueFull(true);
+            else throw e;
+          }
+          return;
+        }
         if (isApiError(error, 410)) return onGone();
         if (isApiError(error, 409)) {
           const fresh = await reload();
@@ -92,11 +112,11 @@ export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish 
     });
   };
 
-  if (step === "done" && sign.data)
+  if (step === "done" && (sign.data || queued))
     return (
       <KioskDone
         name={firstName(form.getValues().fullName)}
-        reference={sign.data.verificationReference}
+        reference={sign.data?.verificationReference ?? null}
         onFinish={onFinish}
       />
     );
@@ -107,7 +127,8 @@ export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish 
     if (step === "sign") return submit();
     if (passes(step)) goTo(visitorSteps[index + 1]);
   };
-  const showError = sign.error && !isApiError(sign.error, 409) ? sign.error : null;
+  const showError =
+    sign.error && !isApiError(sign.error, 409) && !isApiError(sign.error, 0) ? sign.error : null;
 
   return (
     <StepFrame
@@ -118,6 +139,10 @@ export function VisitorFlow({ token, agreement: shown, reload, onGone, onFinish 
         textChanged && step === "agreement" ? (
           <Alert color="orange" role="status">
             {t("kiosk.textChanged")}
+          </Alert>
+        ) : queueFull ? (
+          <Alert color="red" role="alert">
+            {t("signingQueue.full")}
           </Alert>
         ) : null
       }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { AgreementListView } from "../../../modules/agreements/schema";
 import { api } from "../../api";
+import type { QueuedSigning } from "../signing-queue/store";
 import type { KioskSession, KioskSignatureInput, KioskSummary, OpenedKiosk, SignatureReceipt } from "./types";
 
 export const kioskKeys = {
@@ -31,7 +32,7 @@ export function useKiosks() {
 export function useOpenKiosk() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { agreementId: string; deviceName: string; until: string }) =>
+    mutationFn: (body: { agreementId: string; deviceName: string; until: string; offlineMinutes?: number }) =>
       api.post<OpenedKiosk>("/kiosks", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: kioskKeys.all }),
   });
@@ -91,10 +92,22 @@ export function useKioskSession(token: string | null) {
   });
 }
 
+/** A visitor's signature as a request, sent now or kept in the device's queue to send later. */
+export const kioskSigning = (token: string, body: KioskSignatureInput): QueuedSigning => ({
+  path: "/kiosk/signatures",
+  headers: tokenHeader(token),
+  body,
+});
+
 export function useKioskSignature(token: string) {
   return useMutation({
-    mutationFn: (body: KioskSignatureInput) =>
-      api.post<SignatureReceipt>("/kiosk/signatures", body, tokenHeader(token)),
+    mutationFn: (body: KioskSignatureInput) => {
+      const { path, headers } = kioskSigning(token, body);
+      return api.post<SignatureReceipt>(path, body, headers);
+    },
+    // Try even when the browser says it is offline (TanStack would pause the mutation): the
+    // failure is what sends the signature to the device's queue (decision 039).
+    networkMode: "always",
     // The visitor's details must not outlive their visit, not even in the mutation cache.
     gcTime: 0,
   });
