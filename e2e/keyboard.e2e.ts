@@ -266,7 +266,11 @@ describe("keyboard only: signing, reporting a concern and answering photo consen
     await tabTo(page, /^Read and sign$/);
     await shot(page, "02-read-and-sign");
     await page.keyboard.press("Enter");
-    await expect.poll(() => heading1(page)).toBe("Agreements");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/agreements/sign");
+    // The page's code loads on first use: on a busy machine that has taken many seconds.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Agreements" }).count(), { timeout: 60_000 })
+      .toBe(1);
     await expect.poll(() => page.getByRole("link", { name: AGREEMENT }).count()).toBe(1);
     await tabTo(page, new RegExp(`^${AGREEMENT}`));
     await page.keyboard.press("Enter");

@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +11,14 @@ import { termOf } from "../modules/reports/terms.js";
 import { type Browser, setUpSchool, startTestApp, type TestApp } from "./app.js";
 import { signedInPerson, staffAgreement } from "./factories.js";
 import { checkPdfUa } from "./pdf-ua.js";
+
+/** With PDF_UA_KEEP=<folder>, the PDFs checked are kept there, for a person to open and read. */
+function keep(name: string, pdf: Buffer) {
+  const dir = process.env.PDF_UA_KEEP;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), pdf);
+}
 
 /** A signature as a signer draws one on the pad: a PNG data URL. */
 function drawnSignature() {
@@ -52,6 +64,8 @@ describe("the documents Accord prints for people to keep are tagged PDFs (PDF/UA
     };
     drawn = await sign("Heledd", drawnSignature());
     typed = await sign("Rhodri");
+    keep("receipt-drawn.pdf", drawn);
+    keep("receipt-typed.pdf", typed);
     await signedInPerson(t, head, schoolId, { givenName: "Sian" });
   });
   afterAll(() => t?.close());
@@ -74,11 +88,54 @@ describe("the documents Accord prints for people to keep are tagged PDFs (PDF/UA
   it("the termly report to governors passes the check, its charts Figures and its tables tagged", async () => {
     const res = await head.get(`/api/v1/reports/governors.pdf?term=${termOf(todayInLondon()).name}`);
     expect(res.statusCode).toBe(200);
+    keep("governors-report.pdf", res.rawPayload);
     const report = await checkPdfUa(res.rawPayload);
     expect(report.failures).toEqual([]);
     expect(report.roles).toEqual(expect.arrayContaining(["H1", "H2", "Figure", "Table", "TH", "TD"]));
   });
 });
+
+/** Poppler's pdfinfo (Debian poppler-utils, installed by .ci/run): a second, independent reader of the tags. */
+const hasPdfinfo = spawnSync("pdfinfo", ["-v"]).error === undefined;
+function pdfinfo(pdf: Buffer, ...args: string[]) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pdf-ua-"));
+  try {
+    writeFileSync(path.join(dir, "doc.pdf"), pdf);
+    return execFileSync("pdfinfo", [...args, path.join(dir, "doc.pdf")], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!hasPdfinfo)(
+  "poppler reads the same tags (skipped where pdfinfo is not installed: apt-get install poppler-utils)",
+  () => {
+    it("says a receipt is tagged and reads its structure tree in order, with its text", async () => {
+      const { renderReceiptPdf } = await import("../modules/signing/receipt/pdf.js");
+      const pdf = await renderReceiptPdf({
+        schoolName: "Ysgol Gynradd Tŷ Coch",
+        agreementTitle: "Staff acceptable use agreement",
+        policyTitle: "Acceptable use",
+        versionNumber: "1.0",
+        statements: ["I will lock my screen when I leave my desk."],
+        declaration: "I agree to follow this agreement.",
+        fields: [{ label: "Full name", value: "Heledd Staffroom" }],
+        choices: [],
+        signedAt: new Date("2026-11-27T09:41:00Z"),
+        authenticatedBy: "Password sign-in",
+        textSha256: "ab".repeat(32),
+        signatureId: "5b1f0c7e-3a52-4d7e-9d1e-0d6f1c2a9e11",
+        verificationReference: "7K3M-Q9XZ-4T2B-HV8N-1R6D",
+        verifyUrl: "https://accord.example.sch.uk/verify",
+      });
+      expect(pdfinfo(pdf)).toMatch(/^Tagged:\s+yes$/m);
+      const tree = pdfinfo(pdf, "-struct-text");
+      expect(tree).toMatch(/^Document\n {2}H1 \(block\)\n {4}"Signed agreement — receipt"/);
+      expect(tree).toMatch(/TH:\n\s+\/Scope \/Row\n\s+"Full name"/);
+      expect(tree).toContain('"I will lock my screen when I leave my desk."');
+    });
+  },
+);
 
 describe("the PDF/UA check fails what is not accessible", () => {
   it("fails an untagged PDF, naming the rules it breaks", async () => {
