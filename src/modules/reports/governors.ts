@@ -6,7 +6,7 @@
  */
 import type { Db } from "../../db/client.js";
 import { todayInLondon } from "../../kernel/dates.js";
-import { newPdfDocument, PDF_COLOUR } from "../../kernel/pdf.js";
+import { newPdfDocument, PDF_COLOUR, pdfTags } from "../../kernel/pdf.js";
 import type { Actor } from "../access/roles.js";
 import { recordEvent } from "../audit/service.js";
 import { CATEGORY_NAMES } from "../incidents/service.js";
@@ -153,27 +153,41 @@ const REVIEW_NAMES = {
   no_date: "No review date set",
 } as const;
 
-/** The PDF: A4, DejaVu (Welsh letters print), one page or two. */
+/**
+ * The PDF: A4, DejaVu (Welsh letters print), one page or two. Tagged (PDF/UA-1): headings, the
+ * sentences as a list, each chart a Figure whose alternative text gives every bar's figure in
+ * words, and the tables with their header cells; page numbers are artifacts.
+ */
 export async function governorsReportPdf(db: Db, schoolId: string, term: Term, today = todayInLondon()) {
   const school = await getSchool(db, schoolId);
   const f = await governorsFigures(db, schoolId, term, today);
   const title = `Report to governors: online safety and acceptable use, ${termTitle(term)}`;
-  const { doc, done, use } = newPdfDocument(title, school.name);
+  const { doc, done, use } = newPdfDocument(title, school.name, "portrait", 40, { tagged: true });
+  const tags = pdfTags(doc);
   doc.addPage();
+  tags.start();
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  use("bold", 18).text(school.name);
-  use("bold", 14).text("Report to governors: online safety and acceptable use");
-  use("body", 10, PDF_COLOUR.muted).text(
-    `${termTitle(term)} (${dayName(term.from)} to ${dayName(term.to)}), compared with the ${termTitle(f.before).toLowerCase()}. ` +
-      `Produced on ${dayName(today)}${today <= term.to ? ", before the term's end: figures so far" : ""}. Agreements and incidents are for each term; policies, training, ` +
-      `consent and filtering stand as at ${dayName(today)}. Counts only: no pupil, parent or member of staff is named.`,
+  tags.block("P", () => use("bold", 18).text(school.name));
+  tags.block("H1", () => use("bold", 14).text("Report to governors: online safety and acceptable use"));
+  tags.block("P", () =>
+    use("body", 10, PDF_COLOUR.muted).text(
+      `${termTitle(term)} (${dayName(term.from)} to ${dayName(term.to)}), compared with the ${termTitle(f.before).toLowerCase()}. ` +
+        `Produced on ${dayName(today)}${today <= term.to ? ", before the term's end: figures so far" : ""}. Agreements and incidents are for each term; policies, training, ` +
+        `consent and filtering stand as at ${dayName(today)}. Counts only: no pupil, parent or member of staff is named.`,
+    ),
   );
   doc.moveDown();
 
   heading("In brief");
-  for (const sentence of governorsSentences(f)) use("body", 11).text(`•  ${sentence}`, { paragraphGap: 3 });
+  tags.group("L", () => {
+    for (const sentence of governorsSentences(f))
+      tags.group("LI", () => {
+        use("body", 11);
+        tags.block("LBody", () => doc.text(`•  ${sentence}`, { paragraphGap: 3 }));
+      });
+  });
 
   heading("Agreements signed, by who was asked");
   bars(
@@ -196,7 +210,8 @@ export async function governorsReportPdf(db: Db, schoolId: string, term: Term, t
   );
 
   heading("Online-safety incidents, by category");
-  if (f.incidents.length === 0) use("body", 10).text("No incidents were recorded in either term.");
+  if (f.incidents.length === 0)
+    tags.block("P", () => use("body", 10).text("No incidents were recorded in either term."));
   else {
     const most = Math.max(1, ...f.incidents.map((i) => i.now));
     bars(
@@ -229,7 +244,8 @@ export async function governorsReportPdf(db: Db, schoolId: string, term: Term, t
   heading("Training in date, by course");
   // A course nobody must hold (the DSL's, in a school with no DSL named yet) has nothing to show.
   const courses = f.training.filter((c) => c.required > 0);
-  if (courses.length === 0) use("body", 10).text("No one is required to hold any course yet.");
+  if (courses.length === 0)
+    tags.block("P", () => use("body", 10).text("No one is required to hold any course yet."));
   else
     bars(
       courses.map((c) => ({
@@ -242,7 +258,9 @@ export async function governorsReportPdf(db: Db, schoolId: string, term: Term, t
 
   heading("Photo and image consent given, by purpose");
   if (f.consent.length === 0)
-    use("body", 10).text("No pupils are on roll in Accord yet, or no consent purposes are set up.");
+    tags.block("P", () =>
+      use("body", 10).text("No pupils are on roll in Accord yet, or no consent purposes are set up."),
+    );
   else
     bars(
       f.consent.map((c) => ({
@@ -264,6 +282,7 @@ export async function governorsReportPdf(db: Db, schoolId: string, term: Term, t
         `${f.filtering.overdueActions}`,
       ],
     ],
+    false,
   );
 
   // Page numbers last, once every page exists (bufferPages).
@@ -272,66 +291,90 @@ export async function governorsReportPdf(db: Db, schoolId: string, term: Term, t
     doc.switchToPage(range.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    use("body", 8, PDF_COLOUR.muted).text(
-      `${school.name} · ${termTitle(term)} · page ${i + 1} of ${range.count}`,
-      left,
-      doc.page.height - 28,
-      { width, align: "center", lineBreak: false },
+    tags.artifact(
+      () =>
+        use("body", 8, PDF_COLOUR.muted).text(
+          `${school.name} · ${termTitle(term)} · page ${i + 1} of ${range.count}`,
+          left,
+          doc.page.height - 28,
+          { width, align: "center", lineBreak: false },
+        ),
+      "Pagination",
     );
     doc.page.margins.bottom = bottom;
   }
+  tags.finish();
   doc.end();
   return { pdf: await done, figures: f, fileName: `governors-report-${term.name}.pdf` };
 
   function room(height: number) {
-    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    // continueOnNewPage, not addPage: an element still open carries on, tagged, on the next page.
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.continueOnNewPage();
   }
   function heading(text: string) {
     room(60);
     doc.moveDown(0.8);
-    use("bold", 13, PDF_COLOUR.accent).text(text, left);
+    tags.block("H2", () => use("bold", 13, PDF_COLOUR.accent).text(text, left));
     doc.moveDown(0.3);
   }
   /** Horizontal bars: a label, a bar scaled to `max`, and the figure in words (never colour alone). */
+  /**
+   * Horizontal bars: a label, a bar scaled to `max`, and the figure in words (never colour alone).
+   * Each bar is a Figure whose alternative text is the whole row in words (a cut-off label is read
+   * whole), so a screen reader hears "Staff: 80% (4 of 5)" once, not the drawing.
+   */
   function bars(rows: { label: string; value: number; text: string }[], max: number) {
     const labelWidth = 170;
     const barWidth = 150;
     for (const row of rows) {
       room(18);
       const y = doc.y;
-      // One line each: a long name is cut with an ellipsis rather than pushed into the next row.
-      use("body", 9).text(row.label, left, y, { width: labelWidth - 8, height: 11, ellipsis: true });
-      doc.rect(left + labelWidth, y + 1, barWidth, 9).fill("#e4e7eb");
-      const w = Math.max(0, Math.min(1, row.value / max)) * barWidth;
-      if (w > 0) doc.rect(left + labelWidth, y + 1, w, 9).fill(PDF_COLOUR.accent);
-      use("body", 9).text(row.text, left + labelWidth + barWidth + 8, y, {
-        width: width - labelWidth - barWidth - 8,
-        height: 11,
-        ellipsis: true,
+      tags.figure(`${row.label}: ${row.text}`, () => {
+        // One line each: a long name is cut with an ellipsis rather than pushed into the next row.
+        use("body", 9).text(row.label, left, y, { width: labelWidth - 8, height: 11, ellipsis: true });
+        doc.rect(left + labelWidth, y + 1, barWidth, 9).fill("#e4e7eb");
+        const w = Math.max(0, Math.min(1, row.value / max)) * barWidth;
+        if (w > 0) doc.rect(left + labelWidth, y + 1, w, 9).fill(PDF_COLOUR.accent);
+        use("body", 9).text(row.text, left + labelWidth + barWidth + 8, y, {
+          width: width - labelWidth - barWidth - 8,
+          height: 11,
+          ellipsis: true,
+        });
       });
       doc.y = y + 15;
     }
     doc.x = left;
     doc.moveDown(0.4);
   }
-  function table(header: string[], rows: string[][]) {
+  /** A table whose first row heads the columns and, with `rowHeaders`, whose first cell heads its row. */
+  function table(header: string[], rows: string[][], rowHeaders = true) {
     const col = width / header.length;
     const line = (cells: string[], font: "body" | "bold") => {
       room(16);
       const y = doc.y;
-      cells.forEach((c, i) => {
-        use(font, 9).text(c, left + i * col, y, { width: col - 6, height: 11, ellipsis: true });
-      });
+      tags.row(() =>
+        cells.forEach((c, i) => {
+          const draw = () =>
+            use(font, 9).text(c, left + i * col, y, { width: col - 6, height: 11, ellipsis: true });
+          if (font === "bold") tags.headerCell(draw, "Column");
+          else if (i === 0 && rowHeaders) tags.headerCell(draw, "Row");
+          else tags.cell(draw);
+        }),
+      );
       doc.y = y + 14;
     };
-    line(header, "bold");
-    doc
-      .moveTo(left, doc.y - 2)
-      .lineTo(left + width, doc.y - 2)
-      .strokeColor(PDF_COLOUR.line)
-      .lineWidth(0.5)
-      .stroke();
-    for (const r of rows) line(r, "body");
+    tags.table(() => {
+      line(header, "bold");
+      tags.artifact(() =>
+        doc
+          .moveTo(left, doc.y - 2)
+          .lineTo(left + width, doc.y - 2)
+          .strokeColor(PDF_COLOUR.line)
+          .lineWidth(0.5)
+          .stroke(),
+      );
+      for (const r of rows) line(r, "body");
+    });
     doc.x = left;
     doc.moveDown(0.4);
   }

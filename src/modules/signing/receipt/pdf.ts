@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { collectPdf, pdfTags, taggedPdfOptions } from "../../../kernel/pdf.js";
 
 export type ReceiptData = {
   schoolName: string;
@@ -89,7 +90,12 @@ type Line = {
   link?: { prefix: string; url: string };
 };
 
-/** Renders the receipt a signer keeps: what they agreed to, when, how they were identified, and the evidence. */
+/**
+ * Renders the receipt a signer keeps: what they agreed to, when, how they were identified, and the
+ * evidence. A tagged PDF (PDF/UA-1): a screen reader reads its headings, the numbered statements as
+ * a list, the details as a table of label and value, and the drawn signature by its alternative
+ * text; rules, the evidence box and the page footers are artifacts.
+ */
 export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
   if (data.signatureImagePng && !data.signatureImagePng.subarray(0, 8).equals(PNG_MAGIC)) {
     throw new Error("The drawn signature is not a PNG image, so the receipt cannot show it.");
@@ -100,8 +106,7 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
     margins: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
-    lang: "en-GB",
-    displayTitle: true,
+    ...taggedPdfOptions("en-GB"),
     font: fontPath(FONTS.body),
     info: {
       Title: `${data.agreementTitle} — signed agreement receipt`,
@@ -115,14 +120,11 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
   });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, fontPath(file));
 
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = collectPdf(doc);
+  const tags = pdfTags(doc);
 
   doc.addPage();
+  tags.start();
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const right = left + width;
@@ -132,64 +134,71 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   /** Start a new page unless `height` more points fit above the footer. */
   const ensureSpace = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
+    // continueOnNewPage, not addPage: an element still open carries on, tagged, on the next page.
+    if (doc.y + height > bottom()) doc.continueOnNewPage();
   };
-  const rule = (y: number, colour = COLOUR.rule) => {
-    doc.save().moveTo(left, y).lineTo(right, y).lineWidth(0.6).strokeColor(colour).stroke().restore();
-  };
+  const rule = (y: number, colour = COLOUR.rule) =>
+    tags.artifact(() => {
+      doc.save().moveTo(left, y).lineTo(right, y).lineWidth(0.6).strokeColor(colour).stroke().restore();
+    });
   const heading = (text: string) => {
     use("bold", 12.5, COLOUR.accent);
     // keep the heading with at least three lines of what follows
     ensureSpace(doc.heightOfString(text, { width }) + 48);
     doc.moveDown(0.6);
-    doc.text(text, left, doc.y, { width });
+    tags.block("H2", () => doc.text(text, left, doc.y, { width }));
     rule(doc.y + 2);
     doc.moveDown(0.5);
   };
 
   /* Title block */
   use("bold", 20, COLOUR.accent);
-  doc.text("Signed agreement — receipt", left, MARGIN.top, { width });
+  tags.block("H1", () => doc.text("Signed agreement — receipt", left, MARGIN.top, { width }));
   doc.moveDown(0.15);
   use("bold", 13);
-  doc.text(data.schoolName, { width });
+  tags.block("P", () => doc.text(data.schoolName, { width }));
   doc.moveDown(0.3);
   use("italic", 10, COLOUR.muted);
-  doc.text("Keep this receipt: it is your own copy of what you agreed.", { width });
+  tags.block("P", () => doc.text("Keep this receipt: it is your own copy of what you agreed.", { width }));
   doc.moveDown(0.8);
 
   /* What was signed */
   use("bold", 15);
-  doc.text(data.agreementTitle, left, doc.y, { width });
+  tags.block("H2", () => doc.text(data.agreementTitle, left, doc.y, { width }));
   doc.moveDown(0.2);
   use("body", 10.5, COLOUR.muted);
-  doc.text(`Policy: ${data.policyTitle} — version ${data.versionNumber}`, { width });
+  tags.block("P", () => doc.text(`Policy: ${data.policyTitle} — version ${data.versionNumber}`, { width }));
 
   heading("What you agreed to");
   const gutter = 26;
   const statementWidth = width - gutter;
-  data.statements.forEach((statement, i) => {
-    use("body", 10.5);
-    const options = { width: statementWidth, lineGap: 1.5 };
-    const full = doc.heightOfString(statement, options);
-    // keep a statement's number with its first two lines
-    ensureSpace(Math.min(full, doc.currentLineHeight(true) * 2 + 3));
-    const y = doc.y;
-    use("bold", 10.5, COLOUR.muted);
-    doc.text(`${i + 1}.`, left, y, { width: gutter - 6, align: "right" });
-    use("body", 10.5);
-    doc.text(statement, left + gutter, y, options);
-    doc.moveDown(0.45);
-  });
+  tags.group("L", () =>
+    data.statements.forEach((statement, i) => {
+      use("body", 10.5);
+      const options = { width: statementWidth, lineGap: 1.5 };
+      const full = doc.heightOfString(statement, options);
+      // keep a statement's number with its first two lines
+      ensureSpace(Math.min(full, doc.currentLineHeight(true) * 2 + 3));
+      const y = doc.y;
+      tags.group("LI", () => {
+        use("bold", 10.5, COLOUR.muted);
+        tags.block("Lbl", () => doc.text(`${i + 1}.`, left, y, { width: gutter - 6, align: "right" }));
+        use("body", 10.5);
+        tags.block("LBody", () => doc.text(statement, left + gutter, y, options));
+      });
+      doc.moveDown(0.45);
+    }),
+  );
 
   heading("Declaration");
   use("body", 10.5);
-  doc.text(data.declaration, left, doc.y, { width, lineGap: 1.5 });
+  tags.block("P", () => doc.text(data.declaration, left, doc.y, { width, lineGap: 1.5 }));
 
   /* Two-column rows: label on the left, value on the right. */
   const labelWidth = 150;
   const valueX = left + labelWidth + 14;
   const valueWidth = right - valueX;
+  // Each row is a table row: the label heads it (TH, scope Row), the value is its cell.
   const row = (label: string, value: string, valueFont: FontName = "body", valueSize = 10.5) => {
     use("bold", 9.5, COLOUR.muted);
     const labelHeight = doc.heightOfString(label, { width: labelWidth });
@@ -198,11 +207,14 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
     ensureSpace(Math.min(Math.max(labelHeight, valueHeight), 60) + 12);
     const y = doc.y + 6;
     const page = doc.page;
-    use("bold", 9.5, COLOUR.muted);
-    doc.text(label, left, y, { width: labelWidth });
-    const labelEnd = doc.y;
-    use(valueFont, valueSize);
-    doc.text(value || "—", valueX, y, { width: valueWidth });
+    let labelEnd = y;
+    tags.row(() => {
+      use("bold", 9.5, COLOUR.muted);
+      tags.headerCell(() => doc.text(label, left, y, { width: labelWidth }), "Row");
+      labelEnd = doc.y;
+      use(valueFont, valueSize);
+      tags.cell(() => doc.text(value || "—", valueX, y, { width: valueWidth }));
+    });
     const end = doc.page === page ? Math.max(labelEnd, doc.y) : doc.y;
     doc.x = left;
     doc.y = end + 6;
@@ -211,29 +223,43 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
 
   if (data.fields.length > 0) {
     heading("Your details");
-    for (const field of data.fields) row(field.label, field.value);
+    tags.table(() => {
+      for (const field of data.fields) row(field.label, field.value);
+    });
   }
   if (data.choices.length > 0) {
     heading("Your choices");
-    for (const choice of data.choices) row(choice.label, choice.answer, "bold");
+    tags.table(() => {
+      for (const choice of data.choices) row(choice.label, choice.answer, "bold");
+    });
   }
 
   heading("When and how you signed");
-  row("Signed", formatLondonDateTime(data.signedAt));
-  row("Identified by", data.authenticatedBy);
-  if (data.signatureImagePng) {
-    const boxHeight = 64;
-    ensureSpace(boxHeight + 14);
-    const y = doc.y + 6;
-    use("bold", 9.5, COLOUR.muted);
-    doc.text("Signature (drawn)", left, y, { width: labelWidth });
-    doc.image(data.signatureImagePng, valueX, y, { fit: [220, boxHeight], valign: "center" });
-    doc.x = left;
-    doc.y = y + boxHeight + 6;
-    rule(doc.y);
-  } else {
-    row("Signature (typed)", typedName(data) || "—", "italic", 13);
-  }
+  tags.table(() => {
+    row("Signed", formatLondonDateTime(data.signedAt));
+    row("Identified by", data.authenticatedBy);
+    if (data.signatureImagePng) {
+      const image = data.signatureImagePng;
+      const boxHeight = 64;
+      ensureSpace(boxHeight + 14);
+      const y = doc.y + 6;
+      const signer = typedName(data);
+      tags.row(() => {
+        use("bold", 9.5, COLOUR.muted);
+        tags.headerCell(() => doc.text("Signature (drawn)", left, y, { width: labelWidth }), "Row");
+        tags.group("TD", () =>
+          tags.figure(signer ? `Signature drawn by ${signer}` : "The signer's drawn signature", () => {
+            doc.image(image, valueX, y, { fit: [220, boxHeight], valign: "center" });
+          }),
+        );
+      });
+      doc.x = left;
+      doc.y = y + boxHeight + 6;
+      rule(doc.y);
+    } else {
+      row("Signature (typed)", typedName(data) || "—", "italic", 13);
+    }
+  });
 
   /* Evidence box, kept on one page. */
   const pad = 12;
@@ -271,23 +297,38 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
   doc.moveDown(1.2);
   ensureSpace(boxHeight);
   const boxTop = doc.y;
-  doc
-    .save()
-    .roundedRect(left, boxTop, width, boxHeight, 4)
-    .lineWidth(0.8)
-    .fillAndStroke(COLOUR.boxFill, COLOUR.boxLine)
-    .restore();
-  let y = boxTop + pad;
-  lines.forEach((line, i) => {
-    use(line.font, line.size, line.colour);
-    if (line.link) {
-      doc.text(line.link.prefix, left + pad, y, { width: inner, continued: true });
-      doc.fillColor(COLOUR.accent).text(line.link.url, { link: line.link.url, underline: true });
-    } else {
-      doc.text(line.text, left + pad, y, { width: inner });
-    }
-    y += measured[i];
+  tags.artifact(() => {
+    doc
+      .save()
+      .roundedRect(left, boxTop, width, boxHeight, 4)
+      .lineWidth(0.8)
+      .fillAndStroke(COLOUR.boxFill, COLOUR.boxLine)
+      .restore();
   });
+  let y = boxTop + pad;
+  tags.section(() =>
+    lines.forEach((line, i) => {
+      use(line.font, line.size, line.colour);
+      const link = line.link;
+      const top = y;
+      if (link) {
+        // The address is a Link element holding its annotation, inside the sentence's paragraph.
+        tags.group("P", () => {
+          tags.block("Span", () => doc.text(link.prefix, left + pad, top, { width: inner, continued: true }));
+          tags.block(
+            "Link",
+            () => doc.fillColor(COLOUR.accent).text(link.url, { link: link.url, underline: true }),
+            {
+              alt: line.text,
+            },
+          );
+        });
+      } else {
+        tags.block(i === 0 ? "H2" : "P", () => doc.text(line.text, left + pad, top, { width: inner }));
+      }
+      y += measured[i];
+    }),
+  );
   doc.x = left;
   doc.y = boxTop + boxHeight;
 
@@ -300,21 +341,25 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
     const footerY = doc.page.height - FOOTER_OFFSET;
     rule(footerY - 8);
-    use("body", 8.5, COLOUR.muted);
-    doc.text(`${data.schoolName} · reference ${data.verificationReference}`, left, footerY, {
-      width: width - 90,
-      lineBreak: false,
-      ellipsis: true,
-      height: 12,
-    });
-    doc.text(`Page ${i - range.start + 1} of ${total}`, right - 90, footerY, {
-      width: 90,
-      align: "right",
-      lineBreak: false,
-    });
+    // Running footers repeat what the document says once: artifacts, so they are not read on every page.
+    tags.artifact(() => {
+      use("body", 8.5, COLOUR.muted);
+      doc.text(`${data.schoolName} · reference ${data.verificationReference}`, left, footerY, {
+        width: width - 90,
+        lineBreak: false,
+        ellipsis: true,
+        height: 12,
+      });
+      doc.text(`Page ${i - range.start + 1} of ${total}`, right - 90, footerY, {
+        width: 90,
+        align: "right",
+        lineBreak: false,
+      });
+    }, "Pagination");
     doc.page.margins.bottom = savedBottom;
   }
 
+  tags.finish();
   doc.end();
   return done;
 }

@@ -205,7 +205,7 @@ function Chosen({ chosen, onRemove }: { chosen: PupilChoice[]; onRemove: (pupil:
           >
             <Text size="sm">{p.name}</Text>
             <CloseButton
-              size="sm"
+              size="md"
               aria-label={t("consent.check.remove", { name: p.name })}
               onClick={() => onRemove(p)}
             />
